@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole test suite, as a new user or CI runs it: install, lint and format, type check, unit and
+# integration tests (Vitest), browser tests (Playwright in Debian's Chromium). Prints one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/pnpm.sh
+set -e
+ensure_install
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian's Chromium for the browser tests…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium', then try again." >&2
+    exit 1
+  fi
+fi
+set +e
+mkdir -p test-results
+failed=0
+pnpm run check || failed=1
+pnpm exec vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json || failed=1
+pnpm --filter @co-assess/web run build || failed=1
+pnpm exec playwright test || failed=1
+pnpm exec node scripts/summarise-tests.ts || failed=1
+exit $failed
