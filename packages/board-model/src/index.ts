@@ -1,0 +1,86 @@
+export { type GuardVerdict, guardUpdate } from './guard/guardUpdate.ts'
+export { locateUpdate, mapValueOf, type UpdateChange } from './guard/locateUpdate.ts'
+export { type MapWrite, mayWriteFragment, mayWriteMapEntry, type Writer } from './guard/writeRules.ts'
+export { areaIdSchema, areaOfItem, entityIdSchema, itemIdSchema, levelIdSchema } from './ids.ts'
+export { type BoardOrigin, isBoardOrigin, localOrigin, serverOrigin } from './origins.ts'
+export type { AreaShape, LevelShape } from './read/areaShape.ts'
+export {
+  type LiveState,
+  readActions,
+  readAgreedLevels,
+  readLive,
+  readPeerSuggestions,
+  readPeople,
+  readSessions,
+  readThreadStates,
+  readThreads,
+  type Thread,
+} from './read/readRecords.ts'
+export {
+  LEVEL_THRESHOLD,
+  type LevelProgress,
+  type LevelSuggestion,
+  suggestLevel,
+} from './read/suggestLevel.ts'
+export { type AreaTally, type GroupCount, type ItemTally, tallyArea } from './read/tallyArea.ts'
+export { type AreaTicks, ticksByArea, ticksOfPerson } from './read/ticksByArea.ts'
+export {
+  type Role,
+  roleLabels,
+  roleSchema,
+  type StakeholderGroup,
+  stakeholderGroupLabels,
+  stakeholderGroupSchema,
+} from './roles.ts'
+export {
+  actionsMap,
+  agreedMap,
+  BLIND_SEPARATOR,
+  blindDocumentName,
+  commentsMap,
+  LIVE_KEYS,
+  liveMap,
+  type MapRootName,
+  metaMap,
+  NOTE_ROOT_PREFIX,
+  noteFragment,
+  noteRootName,
+  parseDocumentName,
+  peerKey,
+  peerMap,
+  peopleMap,
+  ROOTS,
+  SCHEMA_VERSION,
+  sessionsMap,
+  splitOwnedKey,
+  threadsMap,
+  tickKey,
+  ticksMap,
+} from './roots.ts'
+export * from './values.ts'
+export { type ActionDraft, agreeAction, proposeAction, updateAction } from './write/actions.ts'
+export {
+  addComment,
+  deleteComment,
+  editComment,
+  type NewComment,
+  setThreadResolved,
+} from './write/comments.ts'
+export { recordAgreedLevel, suggestPeerLevel } from './write/levels.ts'
+export {
+  initBoard,
+  mergeBlindTicks,
+  recordAttendance,
+  setReviewClosed,
+  upsertPerson,
+} from './write/server.ts'
+export {
+  endSession,
+  revealBlindRound,
+  setFocus,
+  startBlindRound,
+  startSession,
+  startTimer,
+  stopTimer,
+} from './write/session.ts'
+export { setTick } from './write/ticks.ts'

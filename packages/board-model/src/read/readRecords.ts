@@ -1,0 +1,107 @@
+import type * as Y from 'yjs'
+import {
+  actionsMap,
+  agreedMap,
+  commentsMap,
+  LIVE_KEYS,
+  liveMap,
+  metaMap,
+  peerMap,
+  peopleMap,
+  sessionsMap,
+  splitOwnedKey,
+  threadsMap,
+} from '../roots.ts'
+import type {
+  Action,
+  AgreedLevel,
+  Comment,
+  Focus,
+  PeerSuggestion,
+  Person,
+  Round,
+  Session,
+  ThreadState,
+  Timer,
+} from '../values.ts'
+
+export const readPeople = (doc: Y.Doc): Map<string, Person> => new Map(peopleMap(doc).entries())
+export const readAgreedLevels = (doc: Y.Doc): Map<string, AgreedLevel> => new Map(agreedMap(doc).entries())
+export const readActions = (doc: Y.Doc): Action[] =>
+  [...actionsMap(doc).values()].sort((a, b) => a.createdAt - b.createdAt)
+export const readSessions = (doc: Y.Doc): Session[] =>
+  [...sessionsMap(doc).values()].sort((a, b) => a.startedAt - b.startedAt)
+export const readThreadStates = (doc: Y.Doc): Map<string, ThreadState> => new Map(threadsMap(doc).entries())
+
+export interface Thread {
+  id: string
+  anchor: Comment['anchor']
+  layer: Comment['layer']
+  comments: Comment[]
+  resolved: boolean
+}
+
+/** Comments grouped into threads, oldest first; a thread takes its anchor and layer from its first comment. */
+export function readThreads(doc: Y.Doc): Thread[] {
+  const states = threadsMap(doc)
+  const byThread = new Map<string, Comment[]>()
+  for (const comment of commentsMap(doc).values()) {
+    const list = byThread.get(comment.threadId) ?? []
+    list.push(comment)
+    byThread.set(comment.threadId, list)
+  }
+  const threads: Thread[] = []
+  for (const [id, comments] of byThread) {
+    comments.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+    const first = comments.find((c) => c.id === id) ?? comments[0]!
+    threads.push({
+      id,
+      anchor: first.anchor,
+      layer: first.layer,
+      comments,
+      resolved: states.get(id)?.resolved ?? false,
+    })
+  }
+  return threads.sort((a, b) => a.comments[0]!.createdAt - b.comments[0]!.createdAt)
+}
+
+/** Peer suggestions per area: areaId → reviewerId → suggestion. */
+export function readPeerSuggestions(doc: Y.Doc): Map<string, Map<string, PeerSuggestion>> {
+  const byArea = new Map<string, Map<string, PeerSuggestion>>()
+  for (const [key, suggestion] of peerMap(doc).entries()) {
+    const owned = splitOwnedKey(key)
+    if (!owned) continue
+    const area = byArea.get(owned.rest) ?? new Map()
+    area.set(owned.personId, suggestion)
+    byArea.set(owned.rest, area)
+  }
+  return byArea
+}
+
+export interface LiveState {
+  focus: Focus | null
+  activeSessionId: string | null
+  rounds: Map<string, Round>
+  timers: Map<string, Timer>
+  reviewClosedAt: number | null
+}
+
+export function readLive(doc: Y.Doc): LiveState {
+  const live = liveMap(doc)
+  const rounds = new Map<string, Round>()
+  const timers = new Map<string, Timer>()
+  for (const [key, value] of live.entries()) {
+    if (key.startsWith('round:')) rounds.set(key.slice(6), value as Round)
+    else if (key.startsWith('timer:')) timers.set(key.slice(6), value as Timer)
+  }
+  const focus = live.get(LIVE_KEYS.focus) as Focus | undefined
+  const active = live.get(LIVE_KEYS.activeSession)
+  const closed = metaMap(doc).get('reviewClosedAt')
+  return {
+    focus: focus ?? null,
+    activeSessionId: typeof active === 'string' ? active : null,
+    rounds,
+    timers,
+    reviewClosedAt: typeof closed === 'number' ? closed : null,
+  }
+}

@@ -1,0 +1,106 @@
+import type * as Y from 'yjs'
+import type {
+  Action,
+  AgreedLevel,
+  Comment,
+  Focus,
+  Meta,
+  PeerSuggestion,
+  Person,
+  Round,
+  Session,
+  ThreadState,
+  Tick,
+  Timer,
+} from './values.ts'
+
+/**
+ * The board document's root names are a wire contract between server, browser and stored logs:
+ * they are defined here once and nothing else calls `doc.getMap('…')`.
+ *
+ * Every map is flat, with composite keys and whole-record values. Nested Y types created by clients
+ * would race (two devices creating the same nested map lose one), and flat keys let the server's
+ * write guard decide who may write from the key alone.
+ */
+export const ROOTS = {
+  meta: 'meta',
+  people: 'people',
+  ticks: 'ticks',
+  agreed: 'agreed',
+  comments: 'comments',
+  threads: 'threads',
+  actions: 'actions',
+  peer: 'peer',
+  sessions: 'sessions',
+  live: 'live',
+} as const
+export type MapRootName = (typeof ROOTS)[keyof typeof ROOTS]
+
+/** Evidence notes are one collaborative TipTap fragment per area, as a root so no client creates it. */
+export const NOTE_ROOT_PREFIX = 'note:'
+export function noteRootName(areaId: string): string {
+  return `${NOTE_ROOT_PREFIX}${areaId}`
+}
+
+export const SCHEMA_VERSION = 1
+
+export const metaMap = (doc: Y.Doc) => doc.getMap<Meta[keyof Meta]>(ROOTS.meta)
+export const peopleMap = (doc: Y.Doc) => doc.getMap<Person>(ROOTS.people)
+/** Key: `${personId}/${itemId}`. */
+export const ticksMap = (doc: Y.Doc) => doc.getMap<Tick>(ROOTS.ticks)
+/** Key: areaId. */
+export const agreedMap = (doc: Y.Doc) => doc.getMap<AgreedLevel>(ROOTS.agreed)
+/** Key: commentId. */
+export const commentsMap = (doc: Y.Doc) => doc.getMap<Comment>(ROOTS.comments)
+/** Key: threadId (the id of the thread's first comment). */
+export const threadsMap = (doc: Y.Doc) => doc.getMap<ThreadState>(ROOTS.threads)
+/** Key: actionId. */
+export const actionsMap = (doc: Y.Doc) => doc.getMap<Action>(ROOTS.actions)
+/** Key: `${personId}/${areaId}`: a peer reviewer's suggested level for an area. */
+export const peerMap = (doc: Y.Doc) => doc.getMap<PeerSuggestion>(ROOTS.peer)
+/** Key: sessionId. */
+export const sessionsMap = (doc: Y.Doc) => doc.getMap<Session>(ROOTS.sessions)
+/** Keys: `focus`, `activeSession`, `round:${areaId}`, `timer:${areaId}`. */
+export const liveMap = (doc: Y.Doc) => doc.getMap<Focus | Round | Timer | string | null>(ROOTS.live)
+export const noteFragment = (doc: Y.Doc, areaId: string) => doc.getXmlFragment(noteRootName(areaId))
+
+export const LIVE_KEYS = {
+  focus: 'focus',
+  activeSession: 'activeSession',
+  round: (areaId: string) => `round:${areaId}`,
+  timer: (areaId: string) => `timer:${areaId}`,
+} as const
+
+export function tickKey(personId: string, itemId: string): string {
+  return `${personId}/${itemId}`
+}
+export function peerKey(personId: string, areaId: string): string {
+  return `${personId}/${areaId}`
+}
+/** Splits a `${personId}/${rest}` key; null when the key has no owner part. */
+export function splitOwnedKey(key: string): { personId: string; rest: string } | null {
+  const slash = key.indexOf('/')
+  if (slash <= 0 || slash === key.length - 1) return null
+  return { personId: key.slice(0, slash), rest: key.slice(slash + 1) }
+}
+
+/**
+ * Blind-round ticks live in a document only their author (and the server) can open, so nobody
+ * else's browser receives them before the reveal.
+ */
+export const BLIND_SEPARATOR = '.blind.'
+export function blindDocumentName(assessmentId: string, personId: string): string {
+  return `${assessmentId}${BLIND_SEPARATOR}${personId}`
+}
+export function parseDocumentName(
+  name: string,
+):
+  | { kind: 'board'; assessmentId: string }
+  | { kind: 'blind'; assessmentId: string; personId: string }
+  | null {
+  const board = /^([A-Za-z0-9_-]{4,64})$/.exec(name)
+  if (board) return { kind: 'board', assessmentId: board[1]! }
+  const blind = /^([A-Za-z0-9_-]{4,64})\.blind\.([A-Za-z0-9_-]{4,64})$/.exec(name)
+  if (blind) return { kind: 'blind', assessmentId: blind[1]!, personId: blind[2]! }
+  return null
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod'
+import { areaIdSchema, entityIdSchema, levelIdSchema } from './ids.ts'
+import { roleSchema, stakeholderGroupSchema } from './roles.ts'
+
+// Every value stored in the board's maps is a small record that must validate whole; the server's
+// write guard checks each incoming value against these schemas before the update is applied.
+
+const isoDate = z.string().max(40)
+const shortText = (max: number) => z.string().max(max)
+
+/** A person's tick of one checklist item; `ticked: false` records an explicit untick. */
+export const tickSchema = z.strictObject({ ticked: z.boolean(), at: z.number().int().nonnegative() })
+export type Tick = z.infer<typeof tickSchema>
+
+/** Levels a chair can record: the framework's own, plus two that sit outside it. */
+export const NOT_YET = 'not-yet' as const
+export const NOT_ASSESSED = 'not-assessed' as const
+export const recordedLevelSchema = z.union([z.literal(NOT_YET), z.literal(NOT_ASSESSED), levelIdSchema])
+
+export const agreedLevelSchema = z.strictObject({
+  level: recordedLevelSchema,
+  rationale: shortText(5000),
+  dissent: shortText(5000),
+  recordedBy: entityIdSchema,
+  at: z.number().int().nonnegative(),
+  sessionId: entityIdSchema.nullable(),
+})
+export type AgreedLevel = z.infer<typeof agreedLevelSchema>
+
+export const personSchema = z.strictObject({
+  id: entityIdSchema,
+  name: shortText(80),
+  organisation: shortText(120),
+  group: stakeholderGroupSchema,
+  role: roleSchema,
+  colour: z.string().regex(/^#[0-9a-f]{6}$/),
+  joinedAt: z.number().int().nonnegative(),
+})
+export type Person = z.infer<typeof personSchema>
+
+/** Where a comment thread hangs: a whole area or one checklist item. */
+export const anchorSchema = z.strictObject({ areaId: areaIdSchema, itemId: z.string().max(40).nullable() })
+export type Anchor = z.infer<typeof anchorSchema>
+
+/**
+ * A comment's body is TipTap (ProseMirror) JSON, written by one author, so it is a plain value rather
+ * than a collaborative fragment. It is rendered through a schema on the client, never as HTML.
+ */
+export const richTextSchema = z.strictObject({
+  type: z.literal('doc'),
+  content: z.array(z.unknown()).max(500),
+})
+export type RichText = z.infer<typeof richTextSchema>
+
+export const commentSchema = z.strictObject({
+  id: entityIdSchema,
+  threadId: entityIdSchema,
+  anchor: anchorSchema,
+  authorId: entityIdSchema,
+  layer: z.enum(['host', 'peer']),
+  body: richTextSchema,
+  text: shortText(20000),
+  mentions: z.array(entityIdSchema).max(50),
+  createdAt: z.number().int().nonnegative(),
+  editedAt: z.number().int().nonnegative().nullable(),
+  deleted: z.boolean(),
+})
+export type Comment = z.infer<typeof commentSchema>
+
+export const threadStateSchema = z.strictObject({
+  resolved: z.boolean(),
+  by: entityIdSchema,
+  at: z.number().int().nonnegative(),
+})
+export type ThreadState = z.infer<typeof threadStateSchema>
+
+export const actionStatusSchema = z.enum(['proposed', 'agreed', 'in-progress', 'done', 'dropped'])
+export type ActionStatus = z.infer<typeof actionStatusSchema>
+
+export const actionSchema = z.strictObject({
+  id: entityIdSchema,
+  youSaid: shortText(5000),
+  raisedBy: z.array(stakeholderGroupSchema).max(4),
+  weDid: shortText(5000),
+  whatChanged: shortText(5000),
+  owner: shortText(120),
+  dueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  status: actionStatusSchema,
+  droppedReason: shortText(2000),
+  areaIds: z.array(areaIdSchema).max(26),
+  proposedBy: entityIdSchema,
+  fromCommentId: entityIdSchema.nullable(),
+  agreedInSession: entityIdSchema.nullable(),
+  feedback: z.strictObject({ toldAt: isoDate.nullable(), how: shortText(2000) }),
+  createdAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+  carriedFrom: z.string().max(64).nullable(),
+})
+export type Action = z.infer<typeof actionSchema>
+
+export const peerSuggestionSchema = z.strictObject({
+  level: recordedLevelSchema,
+  reasoning: shortText(5000),
+  at: z.number().int().nonnegative(),
+})
+export type PeerSuggestion = z.infer<typeof peerSuggestionSchema>
+
+export const sessionSchema = z.strictObject({
+  id: entityIdSchema,
+  startedAt: z.number().int().nonnegative(),
+  endedAt: z.number().int().nonnegative().nullable(),
+  startedBy: entityIdSchema,
+  attendance: z.array(entityIdSchema).max(2000),
+})
+export type Session = z.infer<typeof sessionSchema>
+
+/** "Follow me": the area the chair brings everyone to. */
+export const focusSchema = z.strictObject({
+  areaId: areaIdSchema.nullable(),
+  by: entityIdSchema,
+  at: z.number(),
+})
+export type Focus = z.infer<typeof focusSchema>
+
+/**
+ * A blind round hides everyone's ticks on one area until the chair reveals them. While an area is
+ * blind, ticks for it go to each person's private document (see `blindDocumentName`), never here.
+ */
+export const roundSchema = z.strictObject({
+  mode: z.enum(['blind', 'revealed']),
+  startedAt: z.number().int().nonnegative(),
+  revealedAt: z.number().int().nonnegative().nullable(),
+})
+export type Round = z.infer<typeof roundSchema>
+
+export const timerSchema = z.strictObject({
+  startedAt: z.number().int().nonnegative(),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(30)
+    .max(4 * 3600),
+})
+export type Timer = z.infer<typeof timerSchema>
+
+export const metaSchema = z.strictObject({
+  schemaVersion: z.number().int().positive(),
+  assessmentId: entityIdSchema,
+  frameworkId: z.string().max(64),
+  frameworkVersion: z.string().max(32),
+  reviewClosedAt: z.number().int().nullable(),
+})
+export type Meta = z.infer<typeof metaSchema>

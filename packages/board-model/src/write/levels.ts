@@ -1,0 +1,30 @@
+import type * as Y from 'yjs'
+import { localOrigin } from '../origins.ts'
+import { agreedMap, peerKey, peerMap } from '../roots.ts'
+import type { AgreedLevel, PeerSuggestion } from '../values.ts'
+
+/** The chair records the level the group agreed for an area, with its rationale and any dissent. */
+export function recordAgreedLevel(
+  doc: Y.Doc,
+  chairId: string,
+  areaId: string,
+  input: Pick<AgreedLevel, 'level' | 'rationale' | 'dissent' | 'sessionId'>,
+  now = Date.now(),
+): void {
+  doc.transact(() => {
+    agreedMap(doc).set(areaId, { ...input, recordedBy: chairId, at: now })
+  }, localOrigin(chairId))
+}
+
+/** A peer reviewer's own suggested level for an area, kept in the peer-review layer. */
+export function suggestPeerLevel(
+  doc: Y.Doc,
+  reviewerId: string,
+  areaId: string,
+  input: Pick<PeerSuggestion, 'level' | 'reasoning'>,
+  now = Date.now(),
+): void {
+  doc.transact(() => {
+    peerMap(doc).set(peerKey(reviewerId, areaId), { ...input, at: now })
+  }, localOrigin(reviewerId))
+}

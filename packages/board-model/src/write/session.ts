@@ -1,0 +1,65 @@
+import { nanoid } from 'nanoid'
+import type * as Y from 'yjs'
+import { localOrigin } from '../origins.ts'
+import { LIVE_KEYS, liveMap, sessionsMap } from '../roots.ts'
+import type { Round, Session } from '../values.ts'
+
+/** Starts a session; the server fills attendance from who connects while it runs. */
+export function startSession(doc: Y.Doc, chairId: string, now = Date.now()): string {
+  const id = nanoid()
+  const session: Session = { id, startedAt: now, endedAt: null, startedBy: chairId, attendance: [chairId] }
+  doc.transact(() => {
+    sessionsMap(doc).set(id, session)
+    liveMap(doc).set(LIVE_KEYS.activeSession, id)
+  }, localOrigin(chairId))
+  return id
+}
+
+export function endSession(doc: Y.Doc, chairId: string, now = Date.now()): void {
+  const live = liveMap(doc)
+  const id = live.get(LIVE_KEYS.activeSession)
+  if (typeof id !== 'string') return
+  const session = sessionsMap(doc).get(id)
+  doc.transact(() => {
+    if (session) sessionsMap(doc).set(id, { ...session, endedAt: now })
+    live.set(LIVE_KEYS.activeSession, null)
+  }, localOrigin(chairId))
+}
+
+/** "Follow me": brings everyone who follows the chair to an area (null lets everyone roam). */
+export function setFocus(doc: Y.Doc, chairId: string, areaId: string | null, now = Date.now()): void {
+  doc.transact(
+    () => liveMap(doc).set(LIVE_KEYS.focus, { areaId, by: chairId, at: now }),
+    localOrigin(chairId),
+  )
+}
+
+/** Opens a blind round on an area: from now ticks for it stay private until the reveal. */
+export function startBlindRound(doc: Y.Doc, chairId: string, areaId: string, now = Date.now()): void {
+  const round: Round = { mode: 'blind', startedAt: now, revealedAt: null }
+  doc.transact(() => liveMap(doc).set(LIVE_KEYS.round(areaId), round), localOrigin(chairId))
+}
+
+/** Reveals a blind round; the server then copies everyone's private ticks for the area into the board. */
+export function revealBlindRound(doc: Y.Doc, chairId: string, areaId: string, now = Date.now()): void {
+  const current = liveMap(doc).get(LIVE_KEYS.round(areaId)) as Round | undefined
+  const round: Round = { mode: 'revealed', startedAt: current?.startedAt ?? now, revealedAt: now }
+  doc.transact(() => liveMap(doc).set(LIVE_KEYS.round(areaId), round), localOrigin(chairId))
+}
+
+export function startTimer(
+  doc: Y.Doc,
+  chairId: string,
+  areaId: string,
+  durationSeconds: number,
+  now = Date.now(),
+): void {
+  doc.transact(
+    () => liveMap(doc).set(LIVE_KEYS.timer(areaId), { startedAt: now, durationSeconds }),
+    localOrigin(chairId),
+  )
+}
+
+export function stopTimer(doc: Y.Doc, chairId: string, areaId: string): void {
+  doc.transact(() => liveMap(doc).delete(LIVE_KEYS.timer(areaId)), localOrigin(chairId))
+}
