@@ -1,0 +1,65 @@
+import type { Role, StakeholderGroup } from '@co-assess/board-model'
+
+/** Shapes of the server's HTTP answers that the web app reads. */
+export interface InviteInfo {
+  role: Role
+  assessment: { id: string; title: string; workstream: string }
+  expiresAt: string
+}
+
+export interface JoinedPerson {
+  id: string
+  name: string
+  organisation: string
+  group: StakeholderGroup
+  role: Role
+  colour: string
+}
+
+export interface JoinResult {
+  token: string
+  refreshToken: string
+  expiresAt: string
+  person: JoinedPerson
+  assessmentId: string
+}
+
+export interface AssessmentRecord {
+  id: string
+  title: string
+  frameworkId: string
+  frameworkVersion: string
+  scope: 'strategic' | 'operational'
+  workstream: string
+  createdAt: string
+}
+
+export interface Participant {
+  id: string
+  displayName: string
+  organisation: string
+  group: StakeholderGroup
+  role: Role
+  joinedAt: string
+}
+
+export interface AssessmentDetail {
+  assessment: AssessmentRecord
+  participants: Participant[]
+}
+
+export interface IssuedInvite {
+  id: string
+  token: string
+  path: string
+  role: Role
+  expiresAt: string
+}
+
+export interface InviteSummary {
+  id: string
+  role: Role
+  createdAt: string
+  expiresAt: string
+  revokedAt: string | null
+}

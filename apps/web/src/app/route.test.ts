@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { boardPath, parseRoute } from './route.ts'
+
+describe('parseRoute', () => {
+  it('reads the join page, the board and an area', () => {
+    expect(parseRoute('/')).toEqual({ name: 'home' })
+    expect(parseRoute('/join/abc_DEF-123')).toEqual({ name: 'join', token: 'abc_DEF-123' })
+    expect(parseRoute('/a/assess1')).toEqual({ name: 'board', assessmentId: 'assess1', areaId: null })
+    expect(parseRoute('/a/assess1/')).toEqual({ name: 'board', assessmentId: 'assess1', areaId: null })
+    expect(parseRoute('/a/assess1/areas/1a')).toEqual({
+      name: 'board',
+      assessmentId: 'assess1',
+      areaId: '1a',
+    })
+  })
+
+  it('treats anything else as not found', () => {
+    expect(parseRoute('/join')).toEqual({ name: 'notFound' })
+    expect(parseRoute('/join/a/b')).toEqual({ name: 'notFound' })
+    expect(parseRoute('/a/x%2Fy')).toEqual({ name: 'notFound' })
+    expect(parseRoute('/a/abc/areas')).toEqual({ name: 'notFound' })
+    expect(parseRoute('/a/%E0%A4%A')).toEqual({ name: 'notFound' })
+  })
+
+  it('builds paths that parse back', () => {
+    expect(parseRoute(boardPath('abc', '2b'))).toEqual({ name: 'board', assessmentId: 'abc', areaId: '2b' })
+    expect(boardPath('abc')).toBe('/a/abc')
+  })
+})

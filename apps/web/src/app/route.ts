@@ -1,0 +1,36 @@
+/** The pages of the web app, read from the address so every page can be linked to and reloaded. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'join'; token: string }
+  | { name: 'board'; assessmentId: string; areaId: string | null }
+  | { name: 'notFound' }
+
+const SAFE = /^[A-Za-z0-9_-]{1,128}$/
+
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeSafely)
+  if (parts.length === 0) return { name: 'home' }
+  const [first, second, third, fourth] = parts
+  if (first === 'join' && second && SAFE.test(second) && parts.length === 2)
+    return { name: 'join', token: second }
+  if (first === 'a' && second && SAFE.test(second)) {
+    if (parts.length === 2) return { name: 'board', assessmentId: second, areaId: null }
+    if (third === 'areas' && fourth && SAFE.test(fourth) && parts.length === 4) {
+      return { name: 'board', assessmentId: second, areaId: fourth }
+    }
+  }
+  return { name: 'notFound' }
+}
+
+function decodeSafely(part: string): string {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    return ''
+  }
+}
+
+export function boardPath(assessmentId: string, areaId?: string | null): string {
+  const base = `/a/${encodeURIComponent(assessmentId)}`
+  return areaId ? `${base}/areas/${encodeURIComponent(areaId)}` : base
+}

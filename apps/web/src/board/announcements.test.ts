@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { summariseEvents } from './announcements.ts'
+
+describe('summariseEvents', () => {
+  it('counts ticks per area and keeps other news in order, once each', () => {
+    expect(
+      summariseEvents([
+        { kind: 'tick', areaId: '1a' },
+        { kind: 'focus', areaId: '2b' },
+        { kind: 'tick', areaId: '1a' },
+        { kind: 'tick', areaId: '2b' },
+        { kind: 'agreed', areaId: '1a', levelLabel: 'Developing' },
+        { kind: 'focus', areaId: '2b' },
+      ]),
+    ).toBe(
+      '2 new ticks in 1a, 1 new tick in 2b. The chair brought everyone to 2b. The chair recorded Developing for 1a.',
+    )
+  })
+  it('words the session’s moments', () => {
+    expect(
+      summariseEvents([
+        { kind: 'session', running: true },
+        { kind: 'blind', areaId: '1a' },
+        { kind: 'timer', areaId: '1a', minutes: 5 },
+        { kind: 'timeUp', areaId: '1a' },
+        { kind: 'revealed', areaId: '1a' },
+        { kind: 'focus', areaId: null },
+        { kind: 'session', running: false },
+      ]),
+    ).toBe(
+      'The session has started. Blind round started on 1a. A 5 minute timer started on 1a. Time is up for 1a. Ticks revealed on 1a. The chair let everyone move freely. The session has ended.',
+    )
+    expect(summariseEvents([])).toBe('')
+  })
+})

@@ -1,0 +1,59 @@
+/** Changes made by other people that are worth telling a screen reader user about. */
+export type BoardEvent =
+  | { kind: 'tick'; areaId: string }
+  | { kind: 'agreed'; areaId: string; levelLabel: string }
+  | { kind: 'focus'; areaId: string | null }
+  | { kind: 'blind'; areaId: string }
+  | { kind: 'revealed'; areaId: string }
+  | { kind: 'session'; running: boolean }
+  | { kind: 'timer'; areaId: string; minutes: number }
+  | { kind: 'timeUp'; areaId: string }
+
+/**
+ * One short summary of a batch of events, so a busy workshop is heard as "3 new ticks in 1a" every
+ * few seconds rather than one message per click.
+ */
+export function summariseEvents(events: readonly BoardEvent[]): string {
+  const ticks = new Map<string, number>()
+  const sentences: string[] = []
+  const add = (sentence: string) => {
+    if (!sentences.includes(sentence)) sentences.push(sentence)
+  }
+  for (const event of events) {
+    if (event.kind === 'tick') ticks.set(event.areaId, (ticks.get(event.areaId) ?? 0) + 1)
+  }
+  const tickText = [...ticks.entries()].map(([area, n]) => `${n} new tick${n === 1 ? '' : 's'} in ${area}`)
+  if (tickText.length > 0) add(`${tickText.join(', ')}.`)
+  for (const event of events) {
+    switch (event.kind) {
+      case 'agreed':
+        add(`The chair recorded ${event.levelLabel} for ${event.areaId}.`)
+        break
+      case 'focus':
+        add(
+          event.areaId
+            ? `The chair brought everyone to ${event.areaId}.`
+            : 'The chair let everyone move freely.',
+        )
+        break
+      case 'blind':
+        add(`Blind round started on ${event.areaId}.`)
+        break
+      case 'revealed':
+        add(`Ticks revealed on ${event.areaId}.`)
+        break
+      case 'session':
+        add(event.running ? 'The session has started.' : 'The session has ended.')
+        break
+      case 'timer':
+        add(`A ${event.minutes} minute timer started on ${event.areaId}.`)
+        break
+      case 'timeUp':
+        add(`Time is up for ${event.areaId}.`)
+        break
+      case 'tick':
+        break
+    }
+  }
+  return sentences.join(' ')
+}

@@ -1,0 +1,67 @@
+import {
+  blindDocumentName,
+  type Person,
+  peopleMap,
+  serverOrigin,
+  setTick,
+  startBlindRound,
+  startSession,
+} from '@co-assess/board-model'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { activeSession, isBlind, readBoardView } from './boardView.ts'
+
+const person = (id: string, group: Person['group']): Person => ({
+  id,
+  name: id,
+  organisation: 'Org',
+  group,
+  role: 'participant',
+  colour: '#005eb8',
+  joinedAt: 1,
+})
+
+function board() {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    peopleMap(doc).set('ana1', person('ana1', 'ics'))
+    peopleMap(doc).set('ben1', person('ben1', 'vcse'))
+  }, serverOrigin('test'))
+  return doc
+}
+
+describe('readBoardView', () => {
+  it('reads people, ticks by area and this person’s own ticks', () => {
+    const doc = board()
+    setTick(doc, 'ana1', '1a.emerging.1', true)
+    setTick(doc, 'ben1', '1a.emerging.1', false)
+    setTick(doc, 'ben1', '2a.emerging.1', true)
+    const view = readBoardView(doc, null, 'ana1')
+    expect(view.people.size).toBe(2)
+    expect([...view.ticks.keys()].sort()).toEqual(['1a', '2a'])
+    expect([...view.myTicks.entries()].map(([id, t]) => [id, t.ticked])).toEqual([['1a.emerging.1', true]])
+  })
+
+  it('lays private blind-round ticks over the board’s', () => {
+    const doc = board()
+    const blind = new Y.Doc({ guid: blindDocumentName('assess1', 'ana1') })
+    setTick(doc, 'ana1', '1a.emerging.1', true)
+    startBlindRound(doc, 'chair1', '1a')
+    setTick(blind, 'ana1', '1a.emerging.1', false)
+    setTick(blind, 'ana1', '1a.emerging.2', true)
+    const view = readBoardView(doc, blind, 'ana1')
+    expect(view.myTicks.get('1a.emerging.1')?.ticked).toBe(false)
+    expect(view.myTicks.get('1a.emerging.2')?.ticked).toBe(true)
+    expect(isBlind(view.live, '1a')).toBe(true)
+    expect(isBlind(view.live, '1b')).toBe(false)
+    // Nobody else's view of the board holds the private ticks.
+    expect(readBoardView(doc, null, 'ben1').ticks.get('1a')?.get('1a.emerging.2')).toBeUndefined()
+  })
+
+  it('finds the running session', () => {
+    const doc = board()
+    expect(activeSession(readBoardView(doc, null, 'ana1'))).toBeNull()
+    const id = startSession(doc, 'chair1')
+    expect(activeSession(readBoardView(doc, null, 'ana1'))?.id).toBe(id)
+  })
+})

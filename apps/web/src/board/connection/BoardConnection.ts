@@ -1,0 +1,263 @@
+import { blindDocumentName } from '@co-assess/board-model'
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
+import * as Y from 'yjs'
+import { SignedOutError } from '../../session/sessionKeeper.ts'
+import { classifyClose, describeRefusal } from './classifyClose.ts'
+import type { SocketStatus, SyncFacts } from './syncState.ts'
+
+export interface BoardConnectionOptions {
+  /** ws(s)://host/sync */
+  url: string
+  assessmentId: string
+  personId: string
+  /** Chairs and participants tick; they also get the private document for blind rounds. */
+  canWrite: boolean
+  token: () => Promise<string>
+  refreshToken: () => Promise<string>
+  onSignedOut: (reason: string) => void
+}
+
+export interface ConnectionSnapshot extends SyncFacts {
+  /** Goes up whenever a document is replaced after a refusal, so views re-read it. */
+  generation: number
+  /** The last refused change, in plain words, until dismissed. */
+  refusal: string | null
+  /** The local copy (IndexedDB) has been read, so the board can show what this device knows. */
+  localLoaded: boolean
+}
+
+type LinkKind = 'board' | 'blind'
+
+/** One document, its copy in this browser, and its connection to the server. */
+class DocLink {
+  readonly doc = new Y.Doc()
+  readonly idb: IndexeddbPersistence
+  provider: HocuspocusProvider
+  status: SocketStatus = 'connecting'
+  unsynced = 0
+  synced = false
+  localLoaded = false
+
+  constructor(
+    readonly name: string,
+    private readonly makeProvider: (link: DocLink) => HocuspocusProvider,
+    onLocalLoaded: () => void,
+  ) {
+    this.idb = new IndexeddbPersistence(name, this.doc)
+    void this.idb.whenSynced.then(() => {
+      this.localLoaded = true
+      onLocalLoaded()
+    })
+    this.provider = makeProvider(this)
+  }
+
+  /** A new connection for the same document, keeping what this device holds. */
+  reconnect(): void {
+    this.provider.destroy()
+    this.status = 'connecting'
+    this.unsynced = 0
+    this.synced = false
+    this.provider = this.makeProvider(this)
+  }
+
+  destroy(): void {
+    this.provider.destroy()
+    void this.idb.destroy()
+    this.doc.destroy()
+  }
+}
+
+/**
+ * The live connection to one assessment: the board document and, for people who tick, their private
+ * blind-round document. Each is kept in IndexedDB so work survives a dropped wifi connection and merges
+ * when it returns. A change the server refuses clears the local copy and starts again from the server.
+ */
+export class BoardConnection {
+  private board: DocLink
+  private blind: DocLink | null
+  private generation = 0
+  private refusal: string | null = null
+  private online = typeof navigator === 'undefined' ? true : navigator.onLine
+  private destroyed = false
+  private authFailures = 0
+  private readonly listeners = new Set<() => void>()
+  private snapshot: ConnectionSnapshot
+
+  constructor(private readonly options: BoardConnectionOptions) {
+    this.board = this.link('board')
+    this.blind = options.canWrite ? this.link('blind') : null
+    this.snapshot = this.computeSnapshot()
+    window.addEventListener('online', this.handleOnline)
+    window.addEventListener('offline', this.handleOffline)
+  }
+
+  get doc(): Y.Doc {
+    return this.board.doc
+  }
+  get blindDoc(): Y.Doc | null {
+    return this.blind?.doc ?? null
+  }
+  get provider(): HocuspocusProvider {
+    return this.board.provider
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  getSnapshot = (): ConnectionSnapshot => this.snapshot
+
+  dismissRefusal(): void {
+    this.refusal = null
+    this.changed()
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    window.removeEventListener('online', this.handleOnline)
+    window.removeEventListener('offline', this.handleOffline)
+    this.board.destroy()
+    this.blind?.destroy()
+    this.listeners.clear()
+  }
+
+  private link(kind: LinkKind): DocLink {
+    const name =
+      kind === 'board'
+        ? this.options.assessmentId
+        : blindDocumentName(this.options.assessmentId, this.options.personId)
+    return new DocLink(
+      name,
+      (link) => this.makeProvider(kind, link),
+      () => this.changed(),
+    )
+  }
+
+  private makeProvider(kind: LinkKind, link: DocLink): HocuspocusProvider {
+    const provider = new HocuspocusProvider({
+      url: this.options.url,
+      name: link.name,
+      document: link.doc,
+      token: () => this.options.token(),
+      onStatus: ({ status }) => {
+        link.status =
+          status === WebSocketStatus.Connected
+            ? 'connected'
+            : status === WebSocketStatus.Connecting
+              ? 'connecting'
+              : 'disconnected'
+        this.changed()
+      },
+      onSynced: () => {
+        link.synced = true
+        this.authFailures = 0
+        this.changed()
+      },
+      onUnsyncedChanges: ({ number }) => {
+        link.unsynced = number
+        this.changed()
+      },
+      onClose: ({ event }) => {
+        if (this.destroyed || provider !== link.provider) return
+        link.synced = false
+        const socketOpen = provider.configuration.websocketProvider.status === WebSocketStatus.Connected
+        const kindOfClose = classifyClose(event, socketOpen)
+        if (kindOfClose === 'refused') void this.restartFromServer(kind, event.reason)
+        else if (kindOfClose === 'dropped') setTimeout(() => this.reconnectIfCurrent(link, provider), 1000)
+        this.changed()
+      },
+      onAuthenticationFailed: ({ reason }) => {
+        if (this.destroyed || provider !== link.provider) return
+        void this.recoverFromAuthFailure(link, provider, reason)
+      },
+    })
+    if (!this.online) provider.configuration.websocketProvider.disconnect()
+    return provider
+  }
+
+  private reconnectIfCurrent(link: DocLink, provider: HocuspocusProvider) {
+    if (this.destroyed || provider !== link.provider) return
+    link.reconnect()
+    // The new provider brings a new awareness: views holding the old one must pick it up.
+    this.generation += 1
+    this.changed()
+  }
+
+  /** An expired token gets one refresh and a new connection; a withdrawn invite signs the person out. */
+  private async recoverFromAuthFailure(link: DocLink, provider: HocuspocusProvider, reason: string) {
+    this.authFailures += 1
+    if (this.authFailures > 3) {
+      this.options.onSignedOut(reason)
+      return
+    }
+    try {
+      await this.options.refreshToken()
+    } catch (error) {
+      if (error instanceof SignedOutError) {
+        this.options.onSignedOut(error.message)
+        return
+      }
+      // Offline or the server is busy: try again shortly with whatever token we have.
+      await new Promise((resolve) => setTimeout(resolve, 3000))
+    }
+    this.reconnectIfCurrent(link, provider)
+  }
+
+  /** The server refused a change: forget this device's copy (it holds that change) and load the server's. */
+  private async restartFromServer(kind: LinkKind, reason: string) {
+    const old = kind === 'board' ? this.board : this.blind
+    if (!old) return
+    this.refusal = describeRefusal(reason)
+    old.destroy()
+    await clearDocument(old.name).catch(() => undefined)
+    if (this.destroyed) return
+    const fresh = this.link(kind)
+    if (kind === 'board') this.board = fresh
+    else this.blind = fresh
+    this.generation += 1
+    this.changed()
+  }
+
+  private handleOnline = () => {
+    this.online = true
+    for (const link of this.links()) void link.provider.configuration.websocketProvider.connect()
+    this.changed()
+  }
+
+  private handleOffline = () => {
+    this.online = false
+    // Closing at once shows "offline" straight away rather than after the provider's 30 s ping timeout.
+    for (const link of this.links()) link.provider.configuration.websocketProvider.disconnect()
+    this.changed()
+  }
+
+  private links(): DocLink[] {
+    return this.blind ? [this.board, this.blind] : [this.board]
+  }
+
+  private computeSnapshot(): ConnectionSnapshot {
+    const links = this.links()
+    const status: SocketStatus = links.some((l) => l.status === 'disconnected')
+      ? 'disconnected'
+      : links.some((l) => l.status === 'connecting')
+        ? 'connecting'
+        : 'connected'
+    return {
+      status,
+      unsynced: links.reduce((sum, l) => sum + l.unsynced, 0),
+      synced: links.every((l) => l.synced),
+      online: this.online,
+      generation: this.generation,
+      refusal: this.refusal,
+      localLoaded: this.board.localLoaded,
+    }
+  }
+
+  private changed() {
+    if (this.destroyed) return
+    this.snapshot = this.computeSnapshot()
+    for (const listener of this.listeners) listener()
+  }
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { tinyFramework } from '../framework/tinyFramework.ts'
+import { levelLabel, recordableLevels } from './levelLabels.ts'
+
+describe('levelLabel', () => {
+  const levels = tinyFramework.levels
+  it('names the framework’s levels and the two outside it', () => {
+    expect(levelLabel('developing', levels)).toBe('Developing')
+    expect(levelLabel('not-yet', levels)).toBe('Not yet at Emerging')
+    expect(levelLabel('not-assessed', levels)).toBe('Not assessed')
+    expect(levelLabel(null, levels)).toBe('Not assessed')
+    expect(levelLabel('unknown', levels)).toBe('unknown')
+  })
+  it('offers not assessed and not yet before the framework’s levels', () => {
+    expect(recordableLevels(levels).map((l) => l.id)).toEqual([
+      'not-assessed',
+      'not-yet',
+      'emerging',
+      'developing',
+      'maturing',
+      'thriving',
+    ])
+  })
+})

@@ -1,0 +1,18 @@
+/** A Storage kept in memory: for tests, and where the browser refuses localStorage. */
+export function memoryStorage(): Storage {
+  const data = new Map<string, string>()
+  return {
+    get length() {
+      return data.size
+    },
+    clear: () => data.clear(),
+    getItem: (k) => data.get(k) ?? null,
+    key: (i) => [...data.keys()][i] ?? null,
+    removeItem: (k) => {
+      data.delete(k)
+    },
+    setItem: (k, v) => {
+      data.set(k, String(v))
+    },
+  }
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig, type Plugin } from 'vite'
+
+const require = createRequire(import.meta.url)
+const nhsukImages = join(dirname(require.resolve('nhsuk-frontend/package.json')), 'dist/nhsuk/assets/images')
+
+// nhsuk-frontend's compiled CSS points at /assets/images/*.svg; serve those files at that path in dev
+// and copy the few it uses into the build, rather than committing copies of them.
+const NHSUK_IMAGES = [
+  'favicon.svg',
+  'nhsuk-icon-arrow-down.svg',
+  'nhsuk-icon-arrow-up-down.svg',
+  'nhsuk-icon-arrow-up.svg',
+  'nhsuk-icon-cross.svg',
+]
+function nhsukAssets(): Plugin {
+  return {
+    name: 'co-assess-nhsuk-assets',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const name = req.url?.startsWith('/assets/images/') ? req.url.slice('/assets/images/'.length) : ''
+        if (!NHSUK_IMAGES.includes(name)) return next()
+        res.setHeader('Content-Type', 'image/svg+xml')
+        res.end(readFileSync(join(nhsukImages, name)))
+      })
+    },
+    generateBundle() {
+      for (const name of NHSUK_IMAGES) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `assets/images/${name}`,
+          source: readFileSync(join(nhsukImages, name)),
+        })
+      }
+    },
+  }
+}
+
+const api = process.env.CO_ASSESS_API ?? 'http://127.0.0.1:4000'
+
+export default defineConfig({
+  plugins: [react(), nhsukAssets()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1200 },
+  server: {
+    proxy: {
+      '/api': { target: api, changeOrigin: true },
+      '/sync': { target: api.replace(/^http/, 'ws'), ws: true },
+    },
+  },
+})
