@@ -1,0 +1,46 @@
+import { initBoard } from '@co-assess/board-model'
+import type { Framework } from '@co-assess/framework'
+import type { AssessmentRecord, MetadataStore } from '@co-assess/storage'
+import type { Hocuspocus } from '@hocuspocus/server'
+import { nanoid } from 'nanoid'
+import { serverWrite } from '../sync/serverWrite.ts'
+import { createInvite, type IssuedInvite } from './createInvite.ts'
+
+export interface NewAssessment {
+  title: string
+  frameworkId: string
+  scope: AssessmentRecord['scope']
+  workstream: string
+  previousAssessmentId?: string | null
+}
+
+/**
+ * Creates the board document once, on the server, and stores it before the metadata that points at
+ * it: a crash in between leaves an unused document, never an assessment without its board.
+ */
+export async function createAssessment(
+  deps: { metadata: MetadataStore; hocuspocus: Hocuspocus; flush: (name: string) => Promise<void> },
+  framework: Framework,
+  input: NewAssessment,
+): Promise<{ assessment: AssessmentRecord; chairInvite: IssuedInvite }> {
+  const id = nanoid(16)
+  await serverWrite(deps.hocuspocus, id, (doc) =>
+    initBoard(doc, { assessmentId: id, frameworkId: framework.id, frameworkVersion: framework.version }),
+  )
+  await deps.flush(id)
+  const assessment: AssessmentRecord = {
+    id,
+    title: input.title,
+    frameworkId: framework.id,
+    frameworkVersion: framework.version,
+    scope: input.scope,
+    workstream: input.workstream,
+    createdAt: new Date().toISOString(),
+    previousAssessmentId: input.previousAssessmentId ?? null,
+    reviewClosedAt: null,
+    publication: null,
+  }
+  await deps.metadata.createAssessment(assessment)
+  const chairInvite = await createInvite(deps.metadata, { assessmentId: id, role: 'chair', expiresInDays: 30, createdBy: null })
+  return { assessment, chairInvite }
+}

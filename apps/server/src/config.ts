@@ -1,0 +1,72 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+
+const repoRoot = resolve(import.meta.dirname, '../../..')
+
+const configSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  dataDir: z.string().min(1),
+  databaseUrl: z.string().url().optional(),
+  redisUrl: z.string().url().optional(),
+  adminKey: z.string().min(16, 'CO_ASSESS_ADMIN_KEY must be at least 16 characters').optional(),
+  /** Origins allowed to open the sync WebSocket; empty means "the same host as the request". */
+  allowedOrigins: z.array(z.string()),
+  publicUrl: z.string().url().optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  demo: z.boolean(),
+  rubricDir: z.string(),
+  webDist: z.string(),
+  /** Largest WebSocket frame accepted, in bytes; a whole-board sync from a client fits well within it. */
+  maxMessageBytes: z.coerce.number().int().min(1024),
+  /** Messages one connection may send in 10 seconds before it is disconnected. */
+  messagesPer10s: z.coerce.number().int().min(1),
+  /** WebSocket upgrades one address may make per minute (bench runs from one address raise this). */
+  upgradesPerMinute: z.coerce.number().int().min(1),
+  httpRequestsPerMinute: z.coerce.number().int().min(1),
+  instanceId: z.string().min(1),
+})
+export type Config = z.infer<typeof configSchema>
+
+/** Reads settings from the environment and command line; a bad setting stops start-up with a clear line. */
+export function readConfig(argv = process.argv.slice(2), env = process.env): Config {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      demo: { type: 'boolean', default: false },
+    },
+    allowPositionals: false,
+    strict: true,
+  })
+  const parsed = configSchema.safeParse({
+    port: values.port ?? env.PORT ?? 4000,
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    dataDir: resolve(values['data-dir'] ?? env.CO_ASSESS_DATA_DIR ?? resolve(repoRoot, 'data')),
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    adminKey: env.CO_ASSESS_ADMIN_KEY || undefined,
+    allowedOrigins: (env.CO_ASSESS_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    publicUrl: env.CO_ASSESS_PUBLIC_URL || undefined,
+    logLevel: env.CO_ASSESS_LOG_LEVEL ?? 'info',
+    demo: values.demo ?? false,
+    rubricDir: env.CO_ASSESS_RUBRIC_DIR ?? resolve(repoRoot, 'rubric'),
+    webDist: env.CO_ASSESS_WEB_DIST ?? resolve(repoRoot, 'apps/web/dist'),
+    maxMessageBytes: env.CO_ASSESS_MAX_MESSAGE_BYTES ?? 4 * 1024 * 1024,
+    messagesPer10s: env.CO_ASSESS_MESSAGES_PER_10S ?? 2000,
+    upgradesPerMinute: env.CO_ASSESS_UPGRADES_PER_MINUTE ?? 600,
+    httpRequestsPerMinute: env.CO_ASSESS_HTTP_PER_MINUTE ?? 1200,
+    instanceId: env.CO_ASSESS_INSTANCE_ID ?? `${process.pid}`,
+  })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new Error(`Setting "${issue.path.join('.')}" is not valid: ${issue.message}`)
+  }
+  return parsed.data
+}

@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs'
+import type { Duplex } from 'node:stream'
+import { loadFrameworksFromDir, type Framework } from '@co-assess/framework'
+import { openStorageFromEnv, type Storage } from '@co-assess/storage'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import { type Extension, Hocuspocus } from '@hocuspocus/server'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import pino, { type Logger } from 'pino'
+import { WebSocketServer } from 'ws'
+import { ensureAdminKey } from './auth/adminKey.ts'
+import { createTokenService, loadSigningKey } from './auth/tokens.ts'
+import type { Config } from './config.ts'
+import type { AppDeps } from './http/appDeps.ts'
+import { installErrorHandler } from './http/errorHandler.ts'
+import { createRequestAuth } from './http/requestAuth.ts'
+import { assessmentRoutes } from './http/routes/assessmentRoutes.ts'
+import { frameworkRoutes } from './http/routes/frameworkRoutes.ts'
+import { healthRoutes } from './http/routes/healthRoutes.ts'
+import { inviteRoutes } from './http/routes/inviteRoutes.ts'
+import { authExtension } from './sync/authExtension.ts'
+import { awarenessExtension } from './sync/awarenessExtension.ts'
+import { boardLifecycleExtension } from './sync/boardLifecycleExtension.ts'
+import { limitsExtension } from './sync/limitsExtension.ts'
+import { persistenceExtension } from './sync/persistenceExtension.ts'
+import { createUpgradeGate } from './sync/upgradeGate.ts'
+import { writeGuardExtension } from './sync/writeGuardExtension.ts'
+
+export interface CoAssessServer {
+  app: FastifyInstance
+  hocuspocus: Hocuspocus
+  storage: Storage
+  frameworks: ReadonlyMap<string, Framework>
+  deps: AppDeps
+  /** The generated admin key on a first start without CO_ASSESS_ADMIN_KEY; print it once. */
+  adminKeyToPrint: string | null
+  listen(): Promise<string>
+  close(): Promise<void>
+}
+
+/** Composes the store, the sync server and the HTTP API on one port. Hooks only translate; the rules live in the packages. */
+export async function createServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<CoAssessServer> {
+  const frameworkList = await loadFrameworksFromDir(config.rubricDir)
+  const frameworks = new Map(frameworkList.map((f) => [f.id, f]))
+  const storage = await openStorageFromEnv({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, logger: log })
+  const { printOnce } = await ensureAdminKey(storage.metadata, config.adminKey)
+  const tokens = createTokenService(await loadSigningKey(storage.metadata, process.env.CO_ASSESS_TOKEN_SECRET))
+
+  const persistence = persistenceExtension({ documents: storage.documents, log })
+  let hocuspocusRef: Hocuspocus | null = null
+  const lifecycle = boardLifecycleExtension({
+    documents: storage.documents,
+    log,
+    hocuspocus: () => hocuspocusRef!,
+    flush: (name) => persistence.flush(name),
+  })
+  const extensions = [
+    limitsExtension({ messagesPer10s: config.messagesPer10s, log }),
+    authExtension({ tokens, metadata: storage.metadata, log }),
+    writeGuardExtension({ log }),
+    persistence,
+    awarenessExtension(),
+    lifecycle,
+  ]
+  const extraExtensions: Extension[] = []
+  const hocuspocus = new Hocuspocus({
+    name: config.instanceId,
+    quiet: true,
+    debounce: 2000,
+    maxDebounce: 10_000,
+    extensions: [...extensions, ...extraExtensions],
+  })
+  hocuspocusRef = hocuspocus
+
+  const app = Fastify({ loggerInstance: log, bodyLimit: 256 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  installErrorHandler(app)
+  await app.register(fastifyRateLimit, { max: config.httpRequestsPerMinute, timeWindow: '1 minute' })
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Co-assess API', version: '0.1.0', description: 'Assessments, invites and joining.' } },
+    transform: jsonSchemaTransform,
+  })
+
+  const deps: AppDeps = {
+    config,
+    storage,
+    frameworks,
+    tokens,
+    auth: createRequestAuth({ tokens, metadata: storage.metadata }),
+    hocuspocus,
+    flush: (name) => persistence.flush(name),
+    log,
+  }
+  await app.register(healthRoutes(deps))
+  await app.register(frameworkRoutes(deps))
+  await app.register(assessmentRoutes(deps))
+  await app.register(inviteRoutes(deps))
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  const webBuilt = existsSync(config.webDist)
+  if (webBuilt) await app.register(fastifyStatic, { root: config.webDist, wildcard: false })
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !webBuilt) {
+      return reply.status(404).send({ error: 'NotFound', message: `There is nothing at ${request.method} ${request.url.split('?')[0]}.` })
+    }
+    // The web app routes in the browser: every other page is its index.
+    return reply.sendFile('index.html')
+  })
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
+  const gate = createUpgradeGate(config)
+  app.server.on('upgrade', (request, socket: Duplex, head) => {
+    socket.on('error', () => socket.destroy())
+    void gate(request).then((verdict) => {
+      if (!verdict.ok) {
+        socket.end(`HTTP/1.1 ${verdict.status} ${verdict.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+        return
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        const connection = hocuspocus.handleConnection(ws, request as unknown as Request)
+        ws.on('message', (data: Buffer, isBinary: boolean) => {
+          if (!isBinary && typeof data === 'string') return
+          connection.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+        })
+        ws.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() }))
+        ws.on('error', (error) => log.warn({ err: error }, 'websocket error'))
+      })
+    })
+  })
+
+  let closed = false
+  return {
+    app,
+    hocuspocus,
+    storage,
+    frameworks,
+    deps,
+    adminKeyToPrint: printOnce,
+    async listen() {
+      return app.listen({ port: config.port, host: config.host })
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      // Stop taking work, let in-flight hooks finish, store every document, then close the store.
+      for (const client of wss.clients) client.close(1001, 'The server is restarting. Reconnecting shortly.')
+      await lifecycle.settled()
+      hocuspocus.flushPendingStores()
+      await persistence.flush()
+      for (const document of hocuspocus.documents.values()) await hocuspocus.unloadDocument(document)
+      await persistence.flush()
+      await app.close()
+      for (const extension of extraExtensions) await extension.onDestroy?.({ instance: hocuspocus })
+      await storage.close()
+    },
+  }
+}

@@ -1,0 +1,20 @@
+import type { Storage } from '@co-assess/storage'
+import type { Framework } from '@co-assess/framework'
+import type { Hocuspocus } from '@hocuspocus/server'
+import type { Logger } from 'pino'
+import type { TokenService } from '../auth/tokens.ts'
+import type { Config } from '../config.ts'
+import type { RequestAuth } from './requestAuth.ts'
+
+/** What the HTTP routes need, passed in so tests can build the app around a temporary store. */
+export interface AppDeps {
+  config: Config
+  storage: Storage
+  frameworks: ReadonlyMap<string, Framework>
+  tokens: TokenService
+  auth: RequestAuth
+  hocuspocus: Hocuspocus
+  /** Resolves when the server's own writes to a document are durable. */
+  flush(documentName: string): Promise<void>
+  log: Logger
+}

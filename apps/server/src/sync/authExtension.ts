@@ -1,0 +1,48 @@
+import type { Extension, onAuthenticatePayload, onConnectPayload } from '@hocuspocus/server'
+import { parseDocumentName } from '@co-assess/board-model'
+import type { MetadataStore } from '@co-assess/storage'
+import type { Logger } from 'pino'
+import { TokenError, type TokenService } from '../auth/tokens.ts'
+import { CLOSE_CODES, closeWith } from './closeWith.ts'
+import type { SyncContext } from './syncContext.ts'
+
+/**
+ * Checks the document name before anything else touches it, then verifies the token: it must be for
+ * this assessment, its invite must not be revoked, and a private blind-round document opens only for
+ * its owner. Observers connect read-only.
+ */
+export function authExtension(deps: { tokens: TokenService; metadata: MetadataStore; log: Logger }): Extension {
+  return {
+    extensionName: 'co-assess-auth',
+    priority: 1000,
+    async onConnect({ documentName }: onConnectPayload) {
+      if (!parseDocumentName(documentName)) {
+        deps.log.warn({ documentName: documentName.slice(0, 80) }, 'refused a connection to an invalid document name')
+        throw closeWith(CLOSE_CODES.badDocumentName, 'That board name is not valid.')
+      }
+    },
+    async onAuthenticate(data: onAuthenticatePayload): Promise<SyncContext> {
+      const target = parseDocumentName(data.documentName)
+      if (!target) throw closeWith(CLOSE_CODES.badDocumentName, 'That board name is not valid.')
+      let claims: Awaited<ReturnType<TokenService['verify']>>
+      try {
+        claims = await deps.tokens.verify(data.token, 'access')
+      } catch (error) {
+        const message = error instanceof TokenError ? error.message : 'Your sign-in is not valid.'
+        throw closeWith(CLOSE_CODES.unauthorized, message)
+      }
+      if (claims.assessmentId !== target.assessmentId) {
+        throw closeWith(CLOSE_CODES.unauthorized, 'Your invite is for a different assessment.')
+      }
+      if (target.kind === 'blind' && target.personId !== claims.personId) {
+        throw closeWith(CLOSE_CODES.unauthorized, 'Only its owner can open a private blind-round document.')
+      }
+      const invite = await deps.metadata.getInvite(claims.inviteId)
+      if (!invite || invite.revokedAt) {
+        throw closeWith(CLOSE_CODES.unauthorized, 'The invite you joined with has been withdrawn by the chair.')
+      }
+      if (claims.role === 'observer') data.connectionConfig.readOnly = true
+      return { claims, documentKind: target.kind, assessmentId: target.assessmentId }
+    },
+  }
+}

@@ -1,0 +1,109 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import WebSocket from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+
+// Hocuspocus message types (the provider's wire protocol).
+const MESSAGE_SYNC = 0
+const MESSAGE_AWARENESS = 1
+const MESSAGE_AUTH = 2
+const AUTH_TOKEN = 0
+
+/**
+ * A client that speaks the raw Yjs/Hocuspocus protocol, with none of the provider's manners: it can
+ * send any update, forged awareness or garbage, as a hostile client would.
+ */
+export class RawSyncClient {
+  readonly doc = new Y.Doc()
+  readonly closed: Promise<{ code: number; reason: string }>
+  private readonly socket: WebSocket
+  private synced = false
+
+  constructor(url: string, readonly documentName: string, headers: Record<string, string> = {}) {
+    this.socket = new WebSocket(url, { headers })
+    this.closed = new Promise((resolve) => {
+      this.socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
+      this.socket.on('error', () => resolve({ code: -1, reason: 'error' }))
+    })
+    this.socket.on('message', (data: Buffer) => this.receive(new Uint8Array(data)))
+  }
+
+  get isSynced(): boolean {
+    return this.synced
+  }
+
+  async open(): Promise<void> {
+    if (this.socket.readyState === WebSocket.OPEN) return
+    await new Promise<void>((resolve, reject) => {
+      this.socket.once('open', () => resolve())
+      this.socket.once('error', reject)
+    })
+  }
+
+  async authenticate(token: string): Promise<void> {
+    await this.open()
+    this.send((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_AUTH)
+      encoding.writeVarUint(encoder, AUTH_TOKEN)
+      encoding.writeVarString(encoder, token)
+    })
+    this.send((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC)
+      syncProtocol.writeSyncStep1(encoder, this.doc)
+    })
+  }
+
+  sendUpdate(update: Uint8Array): void {
+    this.send((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC)
+      syncProtocol.writeUpdate(encoder, update)
+    })
+  }
+
+  /** Changes the local copy and sends exactly that change. */
+  edit(change: (doc: Y.Doc) => void): Uint8Array {
+    const before = Y.encodeStateVector(this.doc)
+    change(this.doc)
+    const update = Y.encodeStateAsUpdate(this.doc, before)
+    this.sendUpdate(update)
+    return update
+  }
+
+  sendAwareness(clientId: number, state: Record<string, unknown>): void {
+    const inner = encoding.createEncoder()
+    encoding.writeVarUint(inner, 1)
+    encoding.writeVarUint(inner, clientId)
+    encoding.writeVarUint(inner, 1)
+    encoding.writeVarString(inner, JSON.stringify(state))
+    this.send((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+      encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner))
+    })
+  }
+
+  sendBytes(bytes: Uint8Array): void {
+    this.socket.send(bytes)
+  }
+
+  close(): void {
+    this.socket.close()
+  }
+
+  private send(write: (encoder: encoding.Encoder) => void): void {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarString(encoder, this.documentName)
+    write(encoder)
+    this.socket.send(encoding.toUint8Array(encoder))
+  }
+
+  private receive(data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data)
+    decoding.readVarString(decoder)
+    const type = decoding.readVarUint(decoder)
+    if (type !== MESSAGE_SYNC && type !== 4) return
+    const reply = encoding.createEncoder()
+    const syncType = syncProtocol.readSyncMessage(decoder, reply, this.doc, 'server')
+    if (syncType === syncProtocol.messageYjsSyncStep2) this.synced = true
+  }
+}
