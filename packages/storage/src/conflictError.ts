@@ -1,0 +1,4 @@
+/** The record clashes with one already stored (same id, or same invite token hash). */
+export class ConflictError extends Error {
+  override name = 'ConflictError'
+}

@@ -1,0 +1,55 @@
+import type { AssessmentPatch, AssessmentRecord, InviteRecord, ParticipantRecord } from './records.ts'
+
+/**
+ * Assessments, invites, participants and server settings. Lists come back oldest first (by their
+ * creation time, then id) from every adapter, so callers and tests see one order.
+ */
+export interface MetadataStore {
+  /** Throws ConflictError if an assessment with this id exists. */
+  createAssessment(a: AssessmentRecord): Promise<void>
+  getAssessment(id: string): Promise<AssessmentRecord | undefined>
+  listAssessments(): Promise<AssessmentRecord[]>
+  /** Applies the defined fields of `patch`; throws NotFoundError for an unknown id. */
+  updateAssessment(id: string, patch: AssessmentPatch): Promise<AssessmentRecord>
+  /** Throws ConflictError for a taken id or token hash, NotFoundError for an unknown assessment. */
+  createInvite(i: InviteRecord): Promise<void>
+  findInviteByTokenHash(hash: string): Promise<InviteRecord | undefined>
+  getInvite(id: string): Promise<InviteRecord | undefined>
+  listInvites(assessmentId: string): Promise<InviteRecord[]>
+  /** Sets revokedAt (keeping an earlier revocation's time); throws NotFoundError for an unknown id. */
+  revokeInvite(id: string, at: string): Promise<InviteRecord>
+  /** Throws ConflictError for a taken id, NotFoundError for an unknown assessment or invite. */
+  addParticipant(p: ParticipantRecord): Promise<void>
+  getParticipant(id: string): Promise<ParticipantRecord | undefined>
+  listParticipants(assessmentId: string): Promise<ParticipantRecord[]>
+  /** Server-wide values such as the token signing secret and the admin key hash. */
+  getSetting(key: string): Promise<string | undefined>
+  setSetting(key: string, value: string): Promise<void>
+}
+
+/** One Yjs document per assessment, stored as a snapshot plus an append-only log of updates. */
+export interface DocumentStore {
+  /** Resolves only once the update is durable (fsync / committed). Concurrent appends may be batched (group commit). */
+  appendUpdate(documentName: string, update: Uint8Array): Promise<void>
+  /** The whole stored state of a document as one Yjs update (snapshot merged with the log), or null if never stored. */
+  loadDocument(documentName: string): Promise<Uint8Array | null>
+  /**
+   * Replace snapshot + log with one snapshot (the caller passes Y.encodeStateAsUpdate of the live doc);
+   * crash-safe at every step. The new snapshot is `state` merged with everything already stored, so an
+   * update appended but not yet applied to the caller's doc (or written by another instance) survives.
+   */
+  compact(documentName: string, state: Uint8Array): Promise<void>
+  /** Number of updates in the log since the last snapshot, so the caller can decide when to compact. */
+  logLength(documentName: string): Promise<number>
+  /** Names of every stored document, sorted, optionally only those starting with `prefix`. */
+  listDocuments(prefix?: string): Promise<string[]>
+}
+
+export interface Storage {
+  metadata: MetadataStore
+  documents: DocumentStore
+  /** Where the data lives, for logs and the health page, e.g. "embedded store at ./data"; never a password. */
+  describe(): string
+  /** Waits for writes in flight, then releases files and connections. */
+  close(): Promise<void>
+}
