@@ -24,16 +24,27 @@ describe('bad HTTP input gets a clear 4xx and changes nothing', () => {
     const badJson = await t.api('/api/assessments', { token: ADMIN_KEY, body: '{"title": ' })
     expect(badJson.status).toBe(400)
     expect(badJson.body.message).toMatch(/not valid JSON/)
-    const missing = await t.api('/api/assessments', { token: ADMIN_KEY, body: { frameworkId: 'cqc-hi-2025', scope: 'strategic', workstream: 'w' } })
+    const missing = await t.api('/api/assessments', {
+      token: ADMIN_KEY,
+      body: { frameworkId: 'cqc-hi-2025', scope: 'strategic', workstream: 'w' },
+    })
     expect(missing.status).toBe(400)
     expect(missing.body.message).toMatch(/title/i)
-    const wrongScope = await t.api('/api/assessments', { token: ADMIN_KEY, body: { title: 't', frameworkId: 'cqc-hi-2025', scope: 'everything', workstream: 'w' } })
+    const wrongScope = await t.api('/api/assessments', {
+      token: ADMIN_KEY,
+      body: { title: 't', frameworkId: 'cqc-hi-2025', scope: 'everything', workstream: 'w' },
+    })
     expect(wrongScope.status).toBe(400)
     expect(wrongScope.body.message).toMatch(/scope/i)
-    const unknownFramework = await t.api('/api/assessments', { token: ADMIN_KEY, body: { title: 't', frameworkId: 'nope', scope: 'strategic', workstream: 'w' } })
+    const unknownFramework = await t.api('/api/assessments', {
+      token: ADMIN_KEY,
+      body: { title: 't', frameworkId: 'nope', scope: 'strategic', workstream: 'w' },
+    })
     expect(unknownFramework.status).toBe(400)
     expect(unknownFramework.body.message).toMatch(/no framework "nope"/)
-    const noKey = await t.api('/api/assessments', { body: { title: 't', frameworkId: 'cqc-hi-2025', scope: 'strategic', workstream: 'w' } })
+    const noKey = await t.api('/api/assessments', {
+      body: { title: 't', frameworkId: 'cqc-hi-2025', scope: 'strategic', workstream: 'w' },
+    })
     expect(noKey.status).toBe(401)
     expect((await t.server.storage.metadata.listAssessments()).length).toBe(0)
   })
@@ -45,13 +56,20 @@ describe('bad HTTP input gets a clear 4xx and changes nothing', () => {
     expect(unknown.body.message).toMatch(/not known/)
     const { assessmentId, chair } = await t.createAssessment()
     const invite = await t.invite(assessmentId, chair.token, 'participant')
-    const control = await t.api(`/api/invites/${invite}/join`, { body: { displayName: 'a\u0000b', organisation: 'o', group: 'ics' } })
+    const control = await t.api(`/api/invites/${invite}/join`, {
+      body: { displayName: 'a\u0000b', organisation: 'o', group: 'ics' },
+    })
     expect(control.status).toBe(400)
-    const badGroup = await t.api(`/api/invites/${invite}/join`, { body: { displayName: 'Ann', organisation: 'o', group: 'boss' } })
+    const badGroup = await t.api(`/api/invites/${invite}/join`, {
+      body: { displayName: 'Ann', organisation: 'o', group: 'boss' },
+    })
     expect(badGroup.status).toBe(400)
     expect(badGroup.body.message).toMatch(/group/)
     const participant = await t.join(invite, 'Ann', 'vcse')
-    const notChair = await t.api(`/api/assessments/${assessmentId}/invites`, { token: participant.token, body: { role: 'chair', expiresInDays: 1 } })
+    const notChair = await t.api(`/api/assessments/${assessmentId}/invites`, {
+      token: participant.token,
+      body: { role: 'chair', expiresInDays: 1 },
+    })
     expect(notChair.status).toBe(403)
     expect(notChair.body.message).toMatch(/Only a chair/)
   })

@@ -27,13 +27,33 @@ describe('durability under SIGKILL', () => {
     const port = await freePort()
     const env = { CO_ASSESS_DATA_DIR: dataDir, CO_ASSESS_ADMIN_KEY: ADMIN_KEY }
     let server: ChildServer = await startChildServer(env, port)
-    const created = await api(server.baseUrl, '/api/assessments', { title: 'Durability', frameworkId: 'cqc-hi-2025', scope: 'operational', workstream: 'x' }, ADMIN_KEY)
+    const created = await api(
+      server.baseUrl,
+      '/api/assessments',
+      { title: 'Durability', frameworkId: 'cqc-hi-2025', scope: 'operational', workstream: 'x' },
+      ADMIN_KEY,
+    )
     const assessmentId: string = created.assessment.id
-    const chair = await api(server.baseUrl, `/api/invites/${created.chairInvite.token}/join`, { displayName: 'Chair', organisation: 'ICB', group: 'ics' })
+    const chair = await api(server.baseUrl, `/api/invites/${created.chairInvite.token}/join`, {
+      displayName: 'Chair',
+      organisation: 'ICB',
+      group: 'ics',
+    })
     const writers = [chair]
     for (const group of ['vcse', 'lived-experience']) {
-      const invite = await api(server.baseUrl, `/api/assessments/${assessmentId}/invites`, { role: 'participant', expiresInDays: 1 }, chair.token)
-      writers.push(await api(server.baseUrl, `/api/invites/${invite.token}/join`, { displayName: group, organisation: 'Org', group }))
+      const invite = await api(
+        server.baseUrl,
+        `/api/assessments/${assessmentId}/invites`,
+        { role: 'participant', expiresInDays: 1 },
+        chair.token,
+      )
+      writers.push(
+        await api(server.baseUrl, `/api/invites/${invite.token}/join`, {
+          displayName: group,
+          organisation: 'Org',
+          group,
+        }),
+      )
     }
 
     const acknowledged: string[] = []
@@ -41,7 +61,12 @@ describe('durability under SIGKILL', () => {
     for (let trial = 1; trial <= TRIALS; trial++) {
       const providers = writers.map((writer) => {
         const doc = new Y.Doc()
-        const provider = new HocuspocusProvider({ url: server.wsUrl, name: assessmentId, token: writer.token, document: doc })
+        const provider = new HocuspocusProvider({
+          url: server.wsUrl,
+          name: assessmentId,
+          token: writer.token,
+          document: doc,
+        })
         return { writer, doc, provider }
       })
       await waitFor(() => providers.every((p) => p.provider.isSynced))
@@ -69,11 +94,18 @@ describe('durability under SIGKILL', () => {
     }
 
     const doc = new Y.Doc()
-    const reader = new HocuspocusProvider({ url: server.wsUrl, name: assessmentId, token: chair.token, document: doc })
+    const reader = new HocuspocusProvider({
+      url: server.wsUrl,
+      name: assessmentId,
+      token: chair.token,
+      document: doc,
+    })
     await waitFor(() => reader.isSynced)
     const stored = ticksMap(doc)
     const missing = acknowledged.filter((key) => !stored.has(key))
-    console.log(`durability: ${TRIALS} SIGKILL trials, ${attempted} writes attempted, ${acknowledged.length} acknowledged, ${missing.length} lost`)
+    console.log(
+      `durability: ${TRIALS} SIGKILL trials, ${attempted} writes attempted, ${acknowledged.length} acknowledged, ${missing.length} lost`,
+    )
     reader.destroy()
     await server.kill('SIGTERM')
     expect(acknowledged.length).toBeGreaterThan(TRIALS)

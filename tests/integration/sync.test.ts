@@ -72,15 +72,28 @@ describe('a hostile client speaking the raw protocol', () => {
   }
 
   it.each([
-    ['participant', "another person's tick", (ids: Ids) => (d: Y.Doc) => setTick(d, ids.vcse, '1a.emerging.1', true)],
+    [
+      'participant',
+      "another person's tick",
+      (ids: Ids) => (d: Y.Doc) => setTick(d, ids.vcse, '1a.emerging.1', true),
+    ],
     [
       'participant',
       'an agreed level',
       (ids: Ids) => (d: Y.Doc) =>
-        recordAgreedLevel(d, ids.ics, '1a', { level: 'thriving', rationale: 'x', dissent: '', sessionId: null }),
+        recordAgreedLevel(d, ids.ics, '1a', {
+          level: 'thriving',
+          rationale: 'x',
+          dissent: '',
+          sessionId: null,
+        }),
     ],
     ['participant', 'a blind-round start', (ids: Ids) => (d: Y.Doc) => startBlindRound(d, ids.ics, '1a')],
-    ['participant', 'a change to who is taking part', (_ids: Ids) => (d: Y.Doc) => peopleMap(d).delete(_ids.vcse)],
+    [
+      'participant',
+      'a change to who is taking part',
+      (_ids: Ids) => (d: Y.Doc) => peopleMap(d).delete(_ids.vcse),
+    ],
     ['observer', 'its own tick', (ids: Ids) => (d: Y.Doc) => setTick(d, ids.self, '1a.emerging.1', true)],
     ['peer-reviewer', 'a tick', (ids: Ids) => (d: Y.Doc) => setTick(d, ids.self, '1a.emerging.1', true)],
     [
@@ -91,7 +104,9 @@ describe('a hostile client speaking the raw protocol', () => {
   ] as const)('a %s cannot write %s', async (role, _what, makeEdit) => {
     const { assessmentId, chair, ics, vcse } = await room()
     const attacker =
-      role === 'participant' ? ics : await t.join(await t.invite(assessmentId, chair.token, role), 'Mallory', 'ics')
+      role === 'participant'
+        ? ics
+        : await t.join(await t.invite(assessmentId, chair.token, role), 'Mallory', 'ics')
     const watcher = await t.connect(assessmentId, vcse.token)
     setTick(watcher.doc, vcse.person.id, '2a.emerging.1', true)
     await waitFor(() => watcher.provider.unsyncedChanges === 0)
@@ -112,11 +127,15 @@ describe('a hostile client speaking the raw protocol', () => {
     expect(reviewer.person.group).toBe('peer-reviewer')
     const watcher = await t.connect(assessmentId, vcse.token)
     const raw = await hostile(assessmentId, reviewer.token)
-    raw.edit((d) => suggestPeerLevel(d, reviewer.person.id, '1a', { level: 'emerging', reasoning: 'thin evidence' }))
+    raw.edit((d) =>
+      suggestPeerLevel(d, reviewer.person.id, '1a', { level: 'emerging', reasoning: 'thin evidence' }),
+    )
     await waitFor(() => expect(watcher.doc.getMap('peer').size).toBe(1))
     raw.sendAwareness(raw.doc.clientID, { user: { name: 'The Chair', color: '#ff0000', role: 'chair' } })
     await waitFor(() => {
-      const state = watcher.provider.awareness!.getStates().get(raw.doc.clientID) as { user: { name: string; role: string } }
+      const state = watcher.provider.awareness!.getStates().get(raw.doc.clientID) as {
+        user: { name: string; role: string }
+      }
       expect(state.user.name).toBe('Pat')
       expect(state.user.role).toBe('peer-reviewer')
     })
@@ -131,7 +150,10 @@ describe('tokens', () => {
     const refused = async (documentName: string, token: string) => {
       const raw = new RawSyncClient(t.wsUrl, documentName)
       await raw.authenticate(token)
-      const closed = await Promise.race([raw.closed, new Promise<null>((r) => setTimeout(() => r(null), 3000))])
+      const closed = await Promise.race([
+        raw.closed,
+        new Promise<null>((r) => setTimeout(() => r(null), 3000)),
+      ])
       raw.close()
       return raw.isSynced === false && closed !== null
     }
@@ -147,7 +169,10 @@ describe('tokens', () => {
     // Revoked: the chair withdraws the invite Ivy joined with.
     const invites = await t.api(`/api/assessments/${assessmentId}/invites`, { token: chair.token })
     const ivyInvite = invites.body.find((i: { id: string }) => i.id === claims.iid)
-    const revoke = await t.api(`/api/assessments/${assessmentId}/invites/${ivyInvite.id}`, { method: 'DELETE', token: chair.token })
+    const revoke = await t.api(`/api/assessments/${assessmentId}/invites/${ivyInvite.id}`, {
+      method: 'DELETE',
+      token: chair.token,
+    })
     expect(revoke.status).toBe(200)
     expect(await refused(assessmentId, ics.token)).toBe(true)
     expect((await t.api('/api/auth/refresh', { body: { refreshToken: ics.refreshToken } })).status).toBe(401)
@@ -186,7 +211,12 @@ describe('storage', () => {
   it('keeps everything across a clean restart', async () => {
     const { assessmentId, chair } = await room()
     const client = await t.connect(assessmentId, chair.token)
-    recordAgreedLevel(client.doc, chair.person.id, '1b', { level: 'developing', rationale: 'agreed', dissent: '', sessionId: null })
+    recordAgreedLevel(client.doc, chair.person.id, '1b', {
+      level: 'developing',
+      rationale: 'agreed',
+      dissent: '',
+      sessionId: null,
+    })
     await waitFor(() => client.provider.unsyncedChanges === 0)
     const expected = JSON.stringify(client.doc.toJSON())
     const dataDir = t.dataDir

@@ -18,9 +18,11 @@ export class RawSyncClient {
   readonly doc = new Y.Doc()
   readonly closed: Promise<{ code: number; reason: string }>
   private readonly socket: WebSocket
+  readonly documentName: string
   private synced = false
 
-  constructor(url: string, readonly documentName: string, headers: Record<string, string> = {}) {
+  constructor(url: string, documentName: string, headers: Record<string, string> = {}) {
+    this.documentName = documentName
     this.socket = new WebSocket(url, { headers })
     this.closed = new Promise((resolve) => {
       this.socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))

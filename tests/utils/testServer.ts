@@ -22,7 +22,10 @@ export interface TestServer {
   baseUrl: string
   wsUrl: string
   dataDir: string
-  api(path: string, init?: { method?: string; body?: unknown; token?: string }): Promise<{ status: number; body: any }>
+  api(
+    path: string,
+    init?: { method?: string; body?: unknown; token?: string },
+  ): Promise<{ status: number; body: any }>
   createAssessment(): Promise<{ assessmentId: string; chair: Joined }>
   invite(assessmentId: string, chairToken: string, role: Role): Promise<string>
   join(inviteToken: string, name: string, group: StakeholderGroup): Promise<Joined>
@@ -32,7 +35,10 @@ export interface TestServer {
 }
 
 /** A real server on a free port with its own temporary store, as a new user would run it. */
-export async function startTestServer(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'co-assess-'))): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'co-assess-')),
+): Promise<TestServer> {
   const config = readConfig([], {
     PORT: '0',
     CO_ASSESS_DATA_DIR: dataDir,
@@ -53,14 +59,21 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
     const response = await fetch(`${baseUrl}${path}`, {
       method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       headers,
-      body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+      body:
+        init.body === undefined
+          ? undefined
+          : typeof init.body === 'string'
+            ? init.body
+            : JSON.stringify(init.body),
     })
     const text = await response.text()
     return { status: response.status, body: text ? JSON.parse(text) : null }
   }
 
   const join: TestServer['join'] = async (inviteToken, name, group) => {
-    const response = await api(`/api/invites/${inviteToken}/join`, { body: { displayName: name, organisation: `${name} Org`, group } })
+    const response = await api(`/api/invites/${inviteToken}/join`, {
+      body: { displayName: name, organisation: `${name} Org`, group },
+    })
     if (response.status !== 201) throw new Error(`join failed: ${JSON.stringify(response.body)}`)
     return response.body as Joined
   }
@@ -75,14 +88,22 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
     async createAssessment() {
       const created = await api('/api/assessments', {
         token: ADMIN_KEY,
-        body: { title: 'Test assessment', frameworkId: 'cqc-hi-2025', scope: 'strategic', workstream: 'Engagement' },
+        body: {
+          title: 'Test assessment',
+          frameworkId: 'cqc-hi-2025',
+          scope: 'strategic',
+          workstream: 'Engagement',
+        },
       })
       if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`)
       const chair = await join(created.body.chairInvite.token, 'Chair', 'ics')
       return { assessmentId: created.body.assessment.id, chair }
     },
     async invite(assessmentId, chairToken, role) {
-      const response = await api(`/api/assessments/${assessmentId}/invites`, { token: chairToken, body: { role, expiresInDays: 7 } })
+      const response = await api(`/api/assessments/${assessmentId}/invites`, {
+        token: chairToken,
+        body: { role, expiresInDays: 7 },
+      })
       if (response.status !== 201) throw new Error(`invite failed: ${JSON.stringify(response.body)}`)
       return response.body.token as string
     },

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs'
 import type { Duplex } from 'node:stream'
-import { loadFrameworksFromDir, type Framework } from '@co-assess/framework'
+import { type Framework, loadFrameworksFromDir } from '@co-assess/framework'
 import { openStorageFromEnv, type Storage } from '@co-assess/storage'
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
 import { ensureAdminKey } from './auth/adminKey.ts'
@@ -25,6 +25,7 @@ import { awarenessExtension } from './sync/awarenessExtension.ts'
 import { boardLifecycleExtension } from './sync/boardLifecycleExtension.ts'
 import { limitsExtension } from './sync/limitsExtension.ts'
 import { persistenceExtension } from './sync/persistenceExtension.ts'
+import { redisExtension } from './sync/redisExtension.ts'
 import { createUpgradeGate } from './sync/upgradeGate.ts'
 import { writeGuardExtension } from './sync/writeGuardExtension.ts'
 
@@ -41,12 +42,21 @@ export interface CoAssessServer {
 }
 
 /** Composes the store, the sync server and the HTTP API on one port. Hooks only translate; the rules live in the packages. */
-export async function createServer(config: Config, log: Logger = pino({ level: config.logLevel })): Promise<CoAssessServer> {
+export async function createServer(
+  config: Config,
+  log: Logger = pino({ level: config.logLevel }),
+): Promise<CoAssessServer> {
   const frameworkList = await loadFrameworksFromDir(config.rubricDir)
   const frameworks = new Map(frameworkList.map((f) => [f.id, f]))
-  const storage = await openStorageFromEnv({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, logger: log })
+  const storage = await openStorageFromEnv({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    logger: log,
+  })
   const { printOnce } = await ensureAdminKey(storage.metadata, config.adminKey)
-  const tokens = createTokenService(await loadSigningKey(storage.metadata, process.env.CO_ASSESS_TOKEN_SECRET))
+  const tokens = createTokenService(
+    await loadSigningKey(storage.metadata, process.env.CO_ASSESS_TOKEN_SECRET),
+  )
 
   const persistence = persistenceExtension({ documents: storage.documents, log })
   let hocuspocusRef: Hocuspocus | null = null
@@ -64,7 +74,9 @@ export async function createServer(config: Config, log: Logger = pino({ level: c
     awarenessExtension(),
     lifecycle,
   ]
-  const extraExtensions: Extension[] = []
+  const extraExtensions: Extension[] = config.redisUrl
+    ? [await redisExtension({ config, documents: storage.documents, log })]
+    : []
   const hocuspocus = new Hocuspocus({
     name: config.instanceId,
     quiet: true,
@@ -74,13 +86,20 @@ export async function createServer(config: Config, log: Logger = pino({ level: c
   })
   hocuspocusRef = hocuspocus
 
-  const app = Fastify({ loggerInstance: log, bodyLimit: 256 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>()
+  // Typed as the plain instance: routes get zod typing through FastifyPluginAsyncZod.
+  const app = Fastify({
+    loggerInstance: log,
+    bodyLimit: 256 * 1024,
+    trustProxy: true,
+  }) as unknown as FastifyInstance
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
   await app.register(fastifyRateLimit, { max: config.httpRequestsPerMinute, timeWindow: '1 minute' })
   await app.register(fastifySwagger, {
-    openapi: { info: { title: 'Co-assess API', version: '0.1.0', description: 'Assessments, invites and joining.' } },
+    openapi: {
+      info: { title: 'Co-assess API', version: '0.1.0', description: 'Assessments, invites and joining.' },
+    },
     transform: jsonSchemaTransform,
   })
 
@@ -104,7 +123,12 @@ export async function createServer(config: Config, log: Logger = pino({ level: c
   if (webBuilt) await app.register(fastifyStatic, { root: config.webDist, wildcard: false })
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !webBuilt) {
-      return reply.status(404).send({ error: 'NotFound', message: `There is nothing at ${request.method} ${request.url.split('?')[0]}.` })
+      return reply
+        .status(404)
+        .send({
+          error: 'NotFound',
+          message: `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
+        })
     }
     // The web app routes in the browser: every other page is its index.
     return reply.sendFile('index.html')
@@ -116,7 +140,9 @@ export async function createServer(config: Config, log: Logger = pino({ level: c
     socket.on('error', () => socket.destroy())
     void gate(request).then((verdict) => {
       if (!verdict.ok) {
-        socket.end(`HTTP/1.1 ${verdict.status} ${verdict.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+        socket.end(
+          `HTTP/1.1 ${verdict.status} ${verdict.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+        )
         return
       }
       wss.handleUpgrade(request, socket, head, (ws) => {

@@ -1,8 +1,8 @@
 import {
   type Person,
   recordAgreedLevel,
-  setTick,
   type StakeholderGroup,
+  setTick,
   upsertPerson,
 } from '@co-assess/board-model'
 import type { Framework } from '@co-assess/framework'
@@ -48,7 +48,12 @@ export async function ensureDemo(deps: {
     const firstPhase = deps.framework.phases[0]
     await serverWrite(deps.hocuspocus, assessmentId, (doc) => {
       SAMPLE_PEOPLE.forEach((sample, index) => {
-        const person: Person = { ...sample, role: 'participant', colour: personColour(index + 1), joinedAt: Date.now() }
+        const person: Person = {
+          ...sample,
+          role: 'participant',
+          colour: personColour(index + 1),
+          joinedAt: Date.now(),
+        }
         upsertPerson(doc, person)
       })
       for (const area of firstPhase?.areas.slice(0, 2) ?? []) {
@@ -66,7 +71,8 @@ export async function ensureDemo(deps: {
       if (firstArea) {
         recordAgreedLevel(doc, 'demo-priya', firstArea.id, {
           level: firstArea.levels[0]?.level ?? 'emerging',
-          rationale: 'Sample: data on who uses services exists, but partners have not yet helped to interpret it.',
+          rationale:
+            'Sample: data on who uses services exists, but partners have not yet helped to interpret it.',
           dissent: 'Sample: VCSE partners felt some groups are missing from the data.',
           sessionId: null,
         })
@@ -74,7 +80,17 @@ export async function ensureDemo(deps: {
     })
     await deps.flush(assessmentId)
   }
-  const chair = await createInvite(deps.metadata, { assessmentId, role: 'chair', expiresInDays: 7, createdBy: null })
-  const participant = await createInvite(deps.metadata, { assessmentId, role: 'participant', expiresInDays: 7, createdBy: null })
+  const chair = await createInvite(deps.metadata, {
+    assessmentId,
+    role: 'chair',
+    expiresInDays: 7,
+    createdBy: null,
+  })
+  const participant = await createInvite(deps.metadata, {
+    assessmentId,
+    role: 'participant',
+    expiresInDays: 7,
+    createdBy: null,
+  })
   return { assessmentId, chairPath: chair.path, participantPath: participant.path, created }
 }

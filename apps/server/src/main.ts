@@ -21,7 +21,9 @@ try {
 
 const address = await server.listen()
 const base = config.publicUrl ?? address.replace('127.0.0.1', 'localhost')
-console.log(`Co-assess is running at ${base} (${server.storage.describe()}, ${config.redisUrl ? 'sync shared through Redis' : 'sync in this process'})`)
+console.log(
+  `Co-assess is running at ${base} (${server.storage.describe()}, ${config.redisUrl ? 'sync shared through Redis' : 'sync in this process'})`,
+)
 if (server.adminKeyToPrint) {
   console.log(`Admin key (shown once; keep it to create assessments): ${server.adminKeyToPrint}`)
 }

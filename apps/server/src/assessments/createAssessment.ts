@@ -41,6 +41,11 @@ export async function createAssessment(
     publication: null,
   }
   await deps.metadata.createAssessment(assessment)
-  const chairInvite = await createInvite(deps.metadata, { assessmentId: id, role: 'chair', expiresInDays: 30, createdBy: null })
+  const chairInvite = await createInvite(deps.metadata, {
+    assessmentId: id,
+    role: 'chair',
+    expiresInDays: 30,
+    createdBy: null,
+  })
   return { assessment, chairInvite }
 }

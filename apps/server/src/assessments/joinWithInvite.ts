@@ -10,9 +10,14 @@ import { personColour } from './personColour.ts'
 
 export async function findLiveInvite(metadata: MetadataStore, token: string) {
   const invite = await metadata.findInviteByTokenHash(hashSecret(token))
-  if (!invite) throw notFound('This invite link is not known. Check you copied the whole link, or ask the chair for a new one.')
-  if (invite.revokedAt) throw gone('This invite link has been withdrawn by the chair. Ask them for a new one.')
-  if (Date.parse(invite.expiresAt) <= Date.now()) throw gone('This invite link has expired. Ask the chair for a new one.')
+  if (!invite)
+    throw notFound(
+      'This invite link is not known. Check you copied the whole link, or ask the chair for a new one.',
+    )
+  if (invite.revokedAt)
+    throw gone('This invite link has been withdrawn by the chair. Ask them for a new one.')
+  if (Date.parse(invite.expiresAt) <= Date.now())
+    throw gone('This invite link has expired. Ask the chair for a new one.')
   return invite
 }
 
@@ -21,7 +26,12 @@ export async function findLiveInvite(metadata: MetadataStore, token: string) {
  * group) and returns a short-lived token plus a refresh token for coming back on the same device.
  */
 export async function joinWithInvite(
-  deps: { metadata: MetadataStore; hocuspocus: Hocuspocus; tokens: TokenService; flush: (name: string) => Promise<void> },
+  deps: {
+    metadata: MetadataStore
+    hocuspocus: Hocuspocus
+    tokens: TokenService
+    flush: (name: string) => Promise<void>
+  },
   token: string,
   input: { displayName: string; organisation: string; group: StakeholderGroup },
 ) {
@@ -67,7 +77,14 @@ export async function joinWithInvite(
     token: access.token,
     expiresAt: access.expiresAt,
     refreshToken: refresh.token,
-    person: { id: person.id, name: person.name, organisation: person.organisation, group, role: person.role, colour: person.colour },
+    person: {
+      id: person.id,
+      name: person.name,
+      organisation: person.organisation,
+      group,
+      role: person.role,
+      colour: person.colour,
+    },
     assessmentId: invite.assessmentId,
   }
 }

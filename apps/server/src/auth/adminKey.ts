@@ -6,7 +6,10 @@ import { hashSecret } from './hashSecret.ts'
  * The admin key guards creating assessments. From the environment it is used as given; otherwise
  * one is made on first start and returned once so it can be printed, and only its hash is kept.
  */
-export async function ensureAdminKey(metadata: MetadataStore, fromEnv?: string): Promise<{ printOnce: string | null }> {
+export async function ensureAdminKey(
+  metadata: MetadataStore,
+  fromEnv?: string,
+): Promise<{ printOnce: string | null }> {
   if (fromEnv) {
     await metadata.setSetting('adminKeyHash', hashSecret(fromEnv))
     return { printOnce: null }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import type { MetadataStore } from '@co-assess/storage'
 import { type Role, roleSchema, type StakeholderGroup, stakeholderGroupSchema } from '@co-assess/board-model'
+import type { MetadataStore } from '@co-assess/storage'
 import { errors, jwtVerify, SignJWT } from 'jose'
 import { z } from 'zod'
 
@@ -75,13 +75,23 @@ export function createTokenService(key: Uint8Array): TokenService {
       try {
         payload = (await jwtVerify(token, key, { algorithms: ['HS256'] })).payload
       } catch (error) {
-        if (error instanceof errors.JWTExpired) throw new TokenError('Your sign-in has expired. Open your invite link again.')
+        if (error instanceof errors.JWTExpired)
+          throw new TokenError('Your sign-in has expired. Open your invite link again.')
         throw new TokenError('Your sign-in is not valid. Open your invite link again.')
       }
       const parsed = claimsSchema.safeParse(payload)
-      if (!parsed.success || parsed.data.typ !== kind) throw new TokenError('Your sign-in is not valid. Open your invite link again.')
+      if (!parsed.success || parsed.data.typ !== kind)
+        throw new TokenError('Your sign-in is not valid. Open your invite link again.')
       const c = parsed.data
-      return { personId: c.sub, assessmentId: c.aid, inviteId: c.iid, role: c.role, name: c.name, group: c.group, colour: c.colour }
+      return {
+        personId: c.sub,
+        assessmentId: c.aid,
+        inviteId: c.iid,
+        role: c.role,
+        name: c.name,
+        group: c.group,
+        colour: c.colour,
+      }
     },
   }
 }

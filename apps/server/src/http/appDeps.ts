@@ -1,5 +1,5 @@
-import type { Storage } from '@co-assess/storage'
 import type { Framework } from '@co-assess/framework'
+import type { Storage } from '@co-assess/storage'
 import type { Hocuspocus } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import type { TokenService } from '../auth/tokens.ts'

@@ -7,7 +7,8 @@ import { forbidden, unauthorized } from './httpError.ts'
 
 function bearer(request: FastifyRequest): string {
   const header = request.headers.authorization
-  if (!header?.startsWith('Bearer ')) throw unauthorized('Sign in first: send "Authorization: Bearer <token>".')
+  if (!header?.startsWith('Bearer '))
+    throw unauthorized('Sign in first: send "Authorization: Bearer <token>".')
   return header.slice('Bearer '.length).trim()
 }
 
@@ -29,7 +30,8 @@ export function createRequestAuth(deps: { tokens: TokenService; metadata: Metada
       }
       if (claims.assessmentId !== assessmentId) throw forbidden('Your invite is for a different assessment.')
       const invite = await deps.metadata.getInvite(claims.inviteId)
-      if (!invite || invite.revokedAt) throw unauthorized('The invite you joined with has been withdrawn by the chair.')
+      if (!invite || invite.revokedAt)
+        throw unauthorized('The invite you joined with has been withdrawn by the chair.')
       if (roles && !roles.includes(claims.role)) {
         throw forbidden(`Only a ${roles.join(' or ')} can do this; you joined as ${claims.role}.`)
       }
@@ -37,7 +39,8 @@ export function createRequestAuth(deps: { tokens: TokenService; metadata: Metada
     },
     async admin(request) {
       const hash = await deps.metadata.getSetting('adminKeyHash')
-      if (!hash || !secretMatchesHash(bearer(request), hash)) throw unauthorized('That admin key is not right.')
+      if (!hash || !secretMatchesHash(bearer(request), hash))
+        throw unauthorized('That admin key is not right.')
     },
   }
 }

@@ -1,6 +1,6 @@
-import type { Extension, onAuthenticatePayload, onConnectPayload } from '@hocuspocus/server'
 import { parseDocumentName } from '@co-assess/board-model'
 import type { MetadataStore } from '@co-assess/storage'
+import type { Extension, onAuthenticatePayload, onConnectPayload } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import { TokenError, type TokenService } from '../auth/tokens.ts'
 import { CLOSE_CODES, closeWith } from './closeWith.ts'
@@ -11,13 +11,20 @@ import type { SyncContext } from './syncContext.ts'
  * this assessment, its invite must not be revoked, and a private blind-round document opens only for
  * its owner. Observers connect read-only.
  */
-export function authExtension(deps: { tokens: TokenService; metadata: MetadataStore; log: Logger }): Extension {
+export function authExtension(deps: {
+  tokens: TokenService
+  metadata: MetadataStore
+  log: Logger
+}): Extension {
   return {
     extensionName: 'co-assess-auth',
     priority: 1000,
     async onConnect({ documentName }: onConnectPayload) {
       if (!parseDocumentName(documentName)) {
-        deps.log.warn({ documentName: documentName.slice(0, 80) }, 'refused a connection to an invalid document name')
+        deps.log.warn(
+          { documentName: documentName.slice(0, 80) },
+          'refused a connection to an invalid document name',
+        )
         throw closeWith(CLOSE_CODES.badDocumentName, 'That board name is not valid.')
       }
     },
@@ -39,7 +46,10 @@ export function authExtension(deps: { tokens: TokenService; metadata: MetadataSt
       }
       const invite = await deps.metadata.getInvite(claims.inviteId)
       if (!invite || invite.revokedAt) {
-        throw closeWith(CLOSE_CODES.unauthorized, 'The invite you joined with has been withdrawn by the chair.')
+        throw closeWith(
+          CLOSE_CODES.unauthorized,
+          'The invite you joined with has been withdrawn by the chair.',
+        )
       }
       if (claims.role === 'observer') data.connectionConfig.readOnly = true
       return { claims, documentKind: target.kind, assessmentId: target.assessmentId }

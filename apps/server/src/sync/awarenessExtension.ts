@@ -1,5 +1,5 @@
 import { areaIdSchema } from '@co-assess/board-model'
-import type { beforeHandleAwarenessPayload, Extension } from '@hocuspocus/server'
+import { type beforeHandleAwarenessPayload, type Extension, isTransactionOrigin } from '@hocuspocus/server'
 import { isSyncContext } from './syncContext.ts'
 
 const MAX_CURSOR_BYTES = 2048
@@ -11,7 +11,9 @@ const MAX_CURSOR_BYTES = 2048
 export function awarenessExtension(): Extension {
   return {
     extensionName: 'co-assess-awareness',
-    async beforeHandleAwareness({ states, context }: beforeHandleAwarenessPayload) {
+    async beforeHandleAwareness({ states, context, transactionOrigin }: beforeHandleAwarenessPayload) {
+      // Presence relayed by another instance through Redis was rewritten there, from its sender's token.
+      if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return
       if (!isSyncContext(context)) {
         states.clear()
         return
@@ -20,13 +22,22 @@ export function awarenessExtension(): Extension {
       for (const [clientId, state] of states) {
         if (state === null || typeof state !== 'object') continue
         const raw = state as Record<string, unknown>
-        const area = typeof raw.area === 'string' && areaIdSchema.safeParse(raw.area).success ? raw.area : null
+        const area =
+          typeof raw.area === 'string' && areaIdSchema.safeParse(raw.area).success ? raw.area : null
         const cursor =
-          raw.cursor && typeof raw.cursor === 'object' && JSON.stringify(raw.cursor).length <= MAX_CURSOR_BYTES
+          raw.cursor &&
+          typeof raw.cursor === 'object' &&
+          JSON.stringify(raw.cursor).length <= MAX_CURSOR_BYTES
             ? raw.cursor
             : null
         states.set(clientId, {
-          user: { id: claims.personId, name: claims.name, color: claims.colour, role: claims.role, group: claims.group },
+          user: {
+            id: claims.personId,
+            name: claims.name,
+            color: claims.colour,
+            role: claims.role,
+            group: claims.group,
+          },
           area,
           following: raw.following === true,
           cursor,

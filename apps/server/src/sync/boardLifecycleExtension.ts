@@ -4,8 +4,8 @@ import {
   liveMap,
   mergeBlindTicks,
   parseDocumentName,
-  recordAttendance,
   type Round,
+  recordAttendance,
 } from '@co-assess/board-model'
 import type { DocumentStore } from '@co-assess/storage'
 import type { afterLoadDocumentPayload, connectedPayload, Extension, Hocuspocus } from '@hocuspocus/server'
@@ -88,9 +88,13 @@ export function boardLifecycleExtension(deps: {
           if (key === LIVE_KEYS.activeSession && typeof live.get(key) === 'string') {
             run(
               Promise.resolve().then(() => {
-                document.transact(() => {
-                  for (const personId of connectedPeople(document)) if (personId) recordAttendance(document, personId)
-                }, { source: 'local' })
+                document.transact(
+                  () => {
+                    for (const personId of connectedPeople(document))
+                      if (personId) recordAttendance(document, personId)
+                  },
+                  { source: 'local' },
+                )
               }),
             )
           }

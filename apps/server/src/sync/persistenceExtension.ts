@@ -32,7 +32,9 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
     const set = pending.get(name) ?? new Set()
     pending.set(name, set)
     const tracked = write
-      .catch((error: unknown) => deps.log.error({ err: error, documentName: name }, 'could not store a server write'))
+      .catch((error: unknown) =>
+        deps.log.error({ err: error, documentName: name }, 'could not store a server write'),
+      )
       .finally(() => {
         set.delete(tracked)
         if (set.size === 0) pending.delete(name)

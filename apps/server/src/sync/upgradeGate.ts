@@ -8,7 +8,9 @@ import { RateLimiterMemory } from 'rate-limiter-flexible'
  */
 export function createUpgradeGate(options: { allowedOrigins: readonly string[]; upgradesPerMinute: number }) {
   const limiter = new RateLimiterMemory({ points: options.upgradesPerMinute, duration: 60 })
-  return async function check(request: IncomingMessage): Promise<{ ok: true } | { ok: false; status: number; reason: string }> {
+  return async function check(
+    request: IncomingMessage,
+  ): Promise<{ ok: true } | { ok: false; status: number; reason: string }> {
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (url.pathname !== '/sync') return { ok: false, status: 404, reason: 'Not Found' }
     const origin = request.headers.origin

@@ -21,10 +21,20 @@ export function writeGuardExtension(deps: { log: Logger }): Extension {
       if (type !== SYNC_STEP_2 && type !== SYNC_UPDATE) return
       if (!isSyncContext(context)) throw closeWith(CLOSE_CODES.unauthorized, 'Not signed in.')
       const { claims, documentKind } = context
-      const verdict = guardUpdate(document, payload, { personId: claims.personId, role: claims.role, documentKind })
+      const verdict = guardUpdate(document, payload, {
+        personId: claims.personId,
+        role: claims.role,
+        documentKind,
+      })
       if (!verdict.allowed) {
         deps.log.warn(
-          { documentName, personId: claims.personId, role: claims.role, reason: verdict.reason, bytes: payload.length },
+          {
+            documentName,
+            personId: claims.personId,
+            role: claims.role,
+            reason: verdict.reason,
+            bytes: payload.length,
+          },
           'refused an update',
         )
         throw closeWith(CLOSE_CODES.forbiddenWrite, `Not saved: ${verdict.reason}.`)

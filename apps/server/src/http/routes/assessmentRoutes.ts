@@ -10,124 +10,146 @@ import { badRequest, notFound } from '../httpError.ts'
 
 const assessmentParams = z.object({ assessmentId: idParam })
 
-export const assessmentRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
-  const { metadata } = deps.storage
+export const assessmentRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { metadata } = deps.storage
 
-  app.post(
-    '/api/assessments',
-    {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: {
-        summary: 'Create an assessment (admin key); the creator gets a chair invite',
-        headers: z.object({ authorization: z.string().optional() }),
-        body: z.strictObject({
-          title: personText('Title', 200),
-          frameworkId: z.string().max(64),
-          scope: z.enum(['strategic', 'operational'], { error: 'Scope must be "strategic" or "operational"' }),
-          workstream: personText('Workstream', 200),
-          previousAssessmentId: idParam.optional(),
-        }),
+    app.post(
+      '/api/assessments',
+      {
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          summary: 'Create an assessment (admin key); the creator gets a chair invite',
+          headers: z.object({ authorization: z.string().optional() }),
+          body: z.strictObject({
+            title: personText('Title', 200),
+            frameworkId: z.string().max(64),
+            scope: z.enum(['strategic', 'operational'], {
+              error: 'Scope must be "strategic" or "operational"',
+            }),
+            workstream: personText('Workstream', 200),
+            previousAssessmentId: idParam.optional(),
+          }),
+        },
       },
-    },
-    async (request, reply) => {
-      await deps.auth.admin(request)
-      const framework = deps.frameworks.get(request.body.frameworkId)
-      if (!framework) {
-        throw badRequest(`There is no framework "${request.body.frameworkId}". Choose one of: ${[...deps.frameworks.keys()].join(', ')}.`)
-      }
-      if (request.body.previousAssessmentId && !(await metadata.getAssessment(request.body.previousAssessmentId))) {
-        throw badRequest('The previous assessment named does not exist.')
-      }
-      const created = await createAssessment(
-        { metadata, hocuspocus: deps.hocuspocus, flush: deps.flush },
-        framework,
-        request.body,
-      )
-      return reply.status(201).send(created)
-    },
-  )
-
-  app.get(
-    '/api/assessments/:assessmentId',
-    { schema: { summary: 'An assessment and who is taking part', params: assessmentParams } },
-    async (request) => {
-      const { assessmentId } = request.params
-      await deps.auth.person(request, assessmentId)
-      const assessment = await metadata.getAssessment(assessmentId)
-      if (!assessment) throw notFound('That assessment does not exist.')
-      const participants = (await metadata.listParticipants(assessmentId)).map((p) => ({
-        id: p.id,
-        displayName: p.displayName,
-        organisation: p.organisation,
-        group: p.group,
-        role: p.role,
-        joinedAt: p.joinedAt,
-      }))
-      return { assessment, participants }
-    },
-  )
-
-  app.post(
-    '/api/assessments/:assessmentId/invites',
-    {
-      schema: {
-        summary: 'Make an invite link for a role (chair)',
-        params: assessmentParams,
-        body: z.strictObject({
-          role: roleSchema,
-          expiresInDays: z.number().int().min(1).max(90).default(14),
-        }),
+      async (request, reply) => {
+        await deps.auth.admin(request)
+        const framework = deps.frameworks.get(request.body.frameworkId)
+        if (!framework) {
+          throw badRequest(
+            `There is no framework "${request.body.frameworkId}". Choose one of: ${[...deps.frameworks.keys()].join(', ')}.`,
+          )
+        }
+        if (
+          request.body.previousAssessmentId &&
+          !(await metadata.getAssessment(request.body.previousAssessmentId))
+        ) {
+          throw badRequest('The previous assessment named does not exist.')
+        }
+        const created = await createAssessment(
+          { metadata, hocuspocus: deps.hocuspocus, flush: deps.flush },
+          framework,
+          request.body,
+        )
+        return reply.status(201).send(created)
       },
-    },
-    async (request, reply) => {
-      const claims = await deps.auth.person(request, request.params.assessmentId, ['chair'])
-      const invite = await createInvite(metadata, {
-        assessmentId: request.params.assessmentId,
-        role: request.body.role,
-        expiresInDays: request.body.expiresInDays,
-        createdBy: claims.personId,
-      })
-      return reply.status(201).send(invite)
-    },
-  )
+    )
 
-  app.get(
-    '/api/assessments/:assessmentId/invites',
-    { schema: { summary: 'The invites of an assessment, without their tokens (chair)', params: assessmentParams } },
-    async (request) => {
-      await deps.auth.person(request, request.params.assessmentId, ['chair'])
-      return (await metadata.listInvites(request.params.assessmentId)).map(publicInvite)
-    },
-  )
-
-  app.delete(
-    '/api/assessments/:assessmentId/invites/:inviteId',
-    {
-      schema: {
-        summary: 'Withdraw an invite; people who joined with it are signed out (chair)',
-        params: z.object({ assessmentId: idParam, inviteId: idParam }),
+    app.get(
+      '/api/assessments/:assessmentId',
+      { schema: { summary: 'An assessment and who is taking part', params: assessmentParams } },
+      async (request) => {
+        const { assessmentId } = request.params
+        await deps.auth.person(request, assessmentId)
+        const assessment = await metadata.getAssessment(assessmentId)
+        if (!assessment) throw notFound('That assessment does not exist.')
+        const participants = (await metadata.listParticipants(assessmentId)).map((p) => ({
+          id: p.id,
+          displayName: p.displayName,
+          organisation: p.organisation,
+          group: p.group,
+          role: p.role,
+          joinedAt: p.joinedAt,
+        }))
+        return { assessment, participants }
       },
-    },
-    async (request) => {
-      const claims = await deps.auth.person(request, request.params.assessmentId, ['chair'])
-      const invite = await metadata.getInvite(request.params.inviteId)
-      if (!invite || invite.assessmentId !== request.params.assessmentId) throw notFound('That invite does not exist.')
-      if (invite.id === claims.inviteId) throw badRequest('You cannot withdraw the invite you joined with.')
-      const revoked = invite.revokedAt ? invite : await metadata.revokeInvite(invite.id, new Date().toISOString())
-      return publicInvite(revoked)
-    },
-  )
+    )
 
-  app.post(
-    '/api/assessments/:assessmentId/review/close',
-    { schema: { summary: 'Close the peer review: reviewers keep reading but no longer write (chair)', params: assessmentParams } },
-    async (request) => {
-      const { assessmentId } = request.params
-      await deps.auth.person(request, assessmentId, ['chair'])
-      const closedAt = new Date()
-      await serverWrite(deps.hocuspocus, assessmentId, (doc) => setReviewClosed(doc, closedAt.getTime()))
-      await deps.flush(assessmentId)
-      return metadata.updateAssessment(assessmentId, { reviewClosedAt: closedAt.toISOString() })
-    },
-  )
-}
+    app.post(
+      '/api/assessments/:assessmentId/invites',
+      {
+        schema: {
+          summary: 'Make an invite link for a role (chair)',
+          params: assessmentParams,
+          body: z.strictObject({
+            role: roleSchema,
+            expiresInDays: z.number().int().min(1).max(90).default(14),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const claims = await deps.auth.person(request, request.params.assessmentId, ['chair'])
+        const invite = await createInvite(metadata, {
+          assessmentId: request.params.assessmentId,
+          role: request.body.role,
+          expiresInDays: request.body.expiresInDays,
+          createdBy: claims.personId,
+        })
+        return reply.status(201).send(invite)
+      },
+    )
+
+    app.get(
+      '/api/assessments/:assessmentId/invites',
+      {
+        schema: {
+          summary: 'The invites of an assessment, without their tokens (chair)',
+          params: assessmentParams,
+        },
+      },
+      async (request) => {
+        await deps.auth.person(request, request.params.assessmentId, ['chair'])
+        return (await metadata.listInvites(request.params.assessmentId)).map(publicInvite)
+      },
+    )
+
+    app.delete(
+      '/api/assessments/:assessmentId/invites/:inviteId',
+      {
+        schema: {
+          summary: 'Withdraw an invite; people who joined with it are signed out (chair)',
+          params: z.object({ assessmentId: idParam, inviteId: idParam }),
+        },
+      },
+      async (request) => {
+        const claims = await deps.auth.person(request, request.params.assessmentId, ['chair'])
+        const invite = await metadata.getInvite(request.params.inviteId)
+        if (!invite || invite.assessmentId !== request.params.assessmentId)
+          throw notFound('That invite does not exist.')
+        if (invite.id === claims.inviteId) throw badRequest('You cannot withdraw the invite you joined with.')
+        const revoked = invite.revokedAt
+          ? invite
+          : await metadata.revokeInvite(invite.id, new Date().toISOString())
+        return publicInvite(revoked)
+      },
+    )
+
+    app.post(
+      '/api/assessments/:assessmentId/review/close',
+      {
+        schema: {
+          summary: 'Close the peer review: reviewers keep reading but no longer write (chair)',
+          params: assessmentParams,
+        },
+      },
+      async (request) => {
+        const { assessmentId } = request.params
+        await deps.auth.person(request, assessmentId, ['chair'])
+        const closedAt = new Date()
+        await serverWrite(deps.hocuspocus, assessmentId, (doc) => setReviewClosed(doc, closedAt.getTime()))
+        await deps.flush(assessmentId)
+        return metadata.updateAssessment(assessmentId, { reviewClosedAt: closedAt.toISOString() })
+      },
+    )
+  }

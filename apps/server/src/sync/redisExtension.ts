@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto'
+import type { DocumentStore } from '@co-assess/storage'
+import { Redis as HocuspocusRedis } from '@hocuspocus/extension-redis'
+import { type connectedPayload, type Document, type Extension, OutgoingMessage } from '@hocuspocus/server'
+import { Redis, type RedisOptions } from 'ioredis'
+import type { Logger } from 'pino'
+import * as Y from 'yjs'
+import type { Config } from '../config.ts'
+
+/** State read back from the shared store came from another instance: neither stored again nor republished. */
+const FROM_PEERS = { source: 'redis' } as const
+
+const CLIENT_OPTIONS: RedisOptions = {
+  // Reconnect quickly and for ever; a command waits through two attempts, then fails rather than piling up.
+  retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
+  maxRetriesPerRequest: 2,
+  connectTimeout: 5000,
+}
+
+export interface RedisExtensionDeps {
+  config: Pick<Config, 'redisUrl' | 'databaseUrl' | 'instanceId'>
+  documents: DocumentStore
+  log: Logger
+  /** Namespace for channels and locks; several deployments (or test runs) can share one Redis. */
+  prefix?: string
+}
+
+/**
+ * Shares live sync between instances through Hocuspocus's Redis extension: every instance that has a
+ * board open subscribes to its channel, so clients on different instances see each other's changes and
+ * presence. Three additions to the stock extension:
+ * - it refuses to start without PostgreSQL or with an unreachable Redis, in one line each;
+ * - after a Redis outage it announces every open document again, since pub/sub keeps nothing;
+ * - a client connecting to an open board first pulls the shared store into it, so an update another
+ *   instance stored and acknowledged just before it died reaches this instance's clients even though
+ *   its Redis round trip never finished.
+ * Updates arriving from Redis are not stored here: the instance that received them from a client did.
+ */
+export async function redisExtension(deps: RedisExtensionDeps): Promise<Extension> {
+  const { redisUrl, databaseUrl, instanceId } = deps.config
+  if (!redisUrl) throw new Error('redisExtension needs REDIS_URL.')
+  if (!databaseUrl) {
+    throw new Error(
+      'REDIS_URL is set but DATABASE_URL is not: instances that share sync through Redis must share one PostgreSQL store. Set DATABASE_URL, or unset REDIS_URL to run a single instance on the embedded store.',
+    )
+  }
+  const where = redactedRedisUrl(redisUrl)
+  await assertRedisReachable(redisUrl, where)
+
+  const prefix = deps.prefix || process.env.CO_ASSESS_REDIS_PREFIX || 'co-assess'
+  const clients: Redis[] = []
+  const extension = new CoAssessRedis(
+    {
+      prefix,
+      identifier: `${instanceId.slice(0, 64)}-${randomUUID()}`,
+      createClient: () => {
+        const client = new Redis(redisUrl, CLIENT_OPTIONS)
+        clients.push(client)
+        return client
+      },
+    },
+    deps.documents,
+    deps.log,
+  )
+  const [pub, sub] = clients as [Redis, Redis]
+  // While Redis is away a publish is dropped, not queued: the announcement on reconnect covers it.
+  const publish = pub.publish.bind(pub)
+  pub.publish = ((channel: string | Buffer, message: string | Buffer) =>
+    pub.status === 'ready' ? publish(channel, message) : Promise.resolve(0)) as typeof pub.publish
+  watchConnection(pub, 'publisher', where, deps.log)
+  watchConnection(sub, 'subscriber', where, deps.log, () => extension.resync())
+  deps.log.info(
+    { redis: where, prefix, identifier: extension.configuration.identifier },
+    'sharing sync through Redis',
+  )
+  return extension
+}
+
+class CoAssessRedis extends HocuspocusRedis {
+  extensionName = 'co-assess-redis'
+  // Not `documents`: the base class keeps its own map under that name.
+  private readonly store: DocumentStore
+  private readonly log: Logger
+  private readonly catchingUp = new Map<string, Promise<void>>()
+
+  constructor(
+    configuration: ConstructorParameters<typeof HocuspocusRedis>[0],
+    store: DocumentStore,
+    log: Logger,
+  ) {
+    super(configuration)
+    this.store = store
+    this.log = log
+  }
+
+  async connected({ documentName, connection }: connectedPayload) {
+    await this.catchUpFromStore(documentName, connection.document)
+  }
+
+  /** Applies everything in the shared store to the open document; concurrent calls share one read. */
+  catchUpFromStore(documentName: string, document: Document): Promise<void> {
+    const running = this.catchingUp.get(documentName)
+    if (running) return running
+    const work = this.store
+      .loadDocument(documentName)
+      .then((stored: Uint8Array | null) => {
+        if (stored && !document.isDestroyed) Y.applyUpdate(document, stored, FROM_PEERS)
+      })
+      .catch((error: unknown) =>
+        this.log.warn({ err: error, documentName }, 'could not read a board back from the store'),
+      )
+      .finally(() => this.catchingUp.delete(documentName))
+    this.catchingUp.set(documentName, work)
+    return work
+  }
+
+  /** After Redis comes back: catch every open document up from the store, then ask peers for the rest. */
+  async resync() {
+    const open = [...this.instance.documents.entries()]
+    this.log.info({ documents: open.length }, 'Redis is back: resyncing open boards with the other instances')
+    // Queued behind the subscriber's own resubscriptions, so peers' replies have somewhere to land.
+    await this.sub.subscribe(`${this.configuration.prefix}#reply:${this.configuration.identifier}`)
+    for (const [name, document] of open) {
+      await this.catchUpFromStore(name, document)
+      const channel = `${this.configuration.prefix}:${name}`
+      const syncStep1 = new OutgoingMessage(name).createSyncMessage().writeFirstSyncStepFor(document)
+      const queryAwareness = new OutgoingMessage(name).writeQueryAwareness()
+      await this.pub.publish(channel, Buffer.concat([this.messagePrefix, syncStep1.toUint8Array()]))
+      await this.pub.publish(channel, Buffer.concat([this.messagePrefix, queryAwareness.toUint8Array()]))
+    }
+  }
+}
+
+/** Logs each outage once (not every retry), and calls `onBack` when a lost connection is ready again. */
+function watchConnection(
+  client: Redis,
+  role: string,
+  where: string,
+  log: Logger,
+  onBack?: () => Promise<void>,
+) {
+  let lost = false
+  client.on('error', (error: Error & { code?: string }) => {
+    if (lost) return
+    lost = true
+    log.warn(
+      { redis: where, role, reason: error.code ?? error.message },
+      'lost Redis: live sync between instances paused',
+    )
+  })
+  client.on('close', () => {
+    if (client.status !== 'end') lost = true
+  })
+  client.on('ready', () => {
+    if (!lost) return
+    lost = false
+    log.info({ redis: where, role }, 'Redis connection is back')
+    // ioredis resubscribes right after emitting 'ready'; let it, then announce.
+    if (onBack) {
+      setImmediate(() => {
+        onBack().catch((error: unknown) => log.warn({ err: error }, 'could not resync after Redis came back'))
+      })
+    }
+  })
+}
+
+/** Connects once with no retries, so a wrong or unreachable REDIS_URL stops start-up with one line. */
+async function assertRedisReachable(url: string, where: string): Promise<void> {
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 5000,
+  })
+  let reason = ''
+  probe.on('error', (error: Error & { code?: string }) => {
+    reason ||= error.code ?? error.message
+  })
+  try {
+    await probe.connect()
+    await probe.ping()
+  } catch (error) {
+    const { code, message } = error as Error & { code?: string }
+    throw new Error(`Redis at ${where} is not reachable (${reason || code || message}). Check REDIS_URL.`)
+  } finally {
+    probe.disconnect()
+  }
+}
+
+/** redis://host:port/db with any user name and password left out, for logs and errors. */
+function redactedRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    return `${parsed.protocol}//${parsed.hostname}:${parsed.port || 6379}${parsed.pathname === '/' ? '' : parsed.pathname}`
+  } catch {
+    return 'REDIS_URL'
+  }
+}
