@@ -192,6 +192,10 @@ export function describeStorageContract(
       await storage.metadata.setSetting('tokenSigningKey', 'second')
       expect(await storage.metadata.getSetting('tokenSigningKey')).toBe('second')
       expect(await storage.metadata.getSetting('adminKeyHash')).toBe('scrypt$abc')
+      expect(await storage.metadata.listSettings()).toEqual({
+        adminKeyHash: 'scrypt$abc',
+        tokenSigningKey: 'second',
+      })
     })
 
     describe('documents', () => {

@@ -25,6 +25,8 @@ export interface MetadataStore {
   /** Server-wide values such as the token signing secret and the admin key hash. */
   getSetting(key: string): Promise<string | undefined>
   setSetting(key: string, value: string): Promise<void>
+  /** Every setting, for migrating a store; callers must not log the values (they include secrets). */
+  listSettings(): Promise<Record<string, string>>
 }
 
 /** One Yjs document per assessment, stored as a snapshot plus an append-only log of updates. */

@@ -127,6 +127,7 @@ export async function openEmbeddedMetadataStore(path: string): Promise<EmbeddedM
           configurable: true,
         })
       }),
+    listSettings: async () => Object.fromEntries(Object.entries(db.data.settings)),
 
     async close() {
       await queue.run(async () => {

@@ -1,0 +1,64 @@
+/**
+ * The schema, as numbered steps applied once each and recorded in schema_migrations. Statements use
+ * IF NOT EXISTS so a step that ran but was not recorded (a crash between the two) runs again safely.
+ * Timestamps are text: records carry ISO strings chosen by the app, and text hands back exactly the
+ * string stored, as the embedded store does; ISO-8601 in UTC sorts correctly as text.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'metadata and documents',
+    sql: `
+      CREATE TABLE IF NOT EXISTS assessments (
+        id text PRIMARY KEY,
+        title text NOT NULL,
+        framework_id text NOT NULL,
+        framework_version text NOT NULL,
+        scope text NOT NULL CHECK (scope IN ('strategic', 'operational')),
+        workstream text NOT NULL,
+        created_at text NOT NULL,
+        previous_assessment_id text,
+        review_closed_at text,
+        publication jsonb
+      );
+      CREATE TABLE IF NOT EXISTS invites (
+        id text PRIMARY KEY,
+        assessment_id text NOT NULL REFERENCES assessments (id),
+        role text NOT NULL CHECK (role IN ('chair', 'participant', 'peer-reviewer', 'observer')),
+        token_hash text NOT NULL UNIQUE,
+        created_at text NOT NULL,
+        expires_at text NOT NULL,
+        revoked_at text,
+        created_by text
+      );
+      CREATE INDEX IF NOT EXISTS invites_by_assessment ON invites (assessment_id);
+      CREATE TABLE IF NOT EXISTS participants (
+        id text PRIMARY KEY,
+        assessment_id text NOT NULL REFERENCES assessments (id),
+        invite_id text NOT NULL REFERENCES invites (id),
+        role text NOT NULL CHECK (role IN ('chair', 'participant', 'peer-reviewer', 'observer')),
+        display_name text NOT NULL,
+        organisation text NOT NULL,
+        participant_group text NOT NULL CHECK (participant_group IN ('ics', 'vcse', 'lived-experience', 'peer-reviewer')),
+        joined_at text NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS participants_by_assessment ON participants (assessment_id);
+      CREATE TABLE IF NOT EXISTS settings (
+        key text PRIMARY KEY,
+        value text NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS document_updates (
+        doc_name text NOT NULL,
+        seq bigserial NOT NULL,
+        data bytea NOT NULL,
+        PRIMARY KEY (doc_name, seq)
+      );
+      CREATE TABLE IF NOT EXISTS document_snapshots (
+        doc_name text PRIMARY KEY,
+        data bytea NOT NULL,
+        up_to_seq bigint NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+]
