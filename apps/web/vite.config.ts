@@ -43,7 +43,14 @@ const api = process.env.CO_ASSESS_API ?? 'http://127.0.0.1:4000'
 
 export default defineConfig({
   plugins: [react(), nhsukAssets()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1200 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // nhsuk-frontend ships its CSS minified already, with an IE hack (`@media screen\0`) and container
+    // queries that Lightning CSS's minifier cannot parse: leave CSS as it is rather than drop rules.
+    cssMinify: false,
+    chunkSizeWarningLimit: 1200,
+  },
   server: {
     proxy: {
       '/api': { target: api, changeOrigin: true },

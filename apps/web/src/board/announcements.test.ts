@@ -26,9 +26,10 @@ describe('summariseEvents', () => {
         { kind: 'revealed', areaId: '1a' },
         { kind: 'focus', areaId: null },
         { kind: 'session', running: false },
+        { kind: 'message', text: 'Recorded Developing for 1a.' },
       ]),
     ).toBe(
-      'The session has started. Blind round started on 1a. A 5 minute timer started on 1a. Time is up for 1a. Ticks revealed on 1a. The chair let everyone move freely. The session has ended.',
+      'The session has started. Blind round started on 1a. A 5 minute timer started on 1a. Time is up for 1a. Ticks revealed on 1a. The chair let everyone move freely. The session has ended. Recorded Developing for 1a.',
     )
     expect(summariseEvents([])).toBe('')
   })

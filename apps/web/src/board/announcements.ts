@@ -1,4 +1,4 @@
-/** Changes made by other people that are worth telling a screen reader user about. */
+/** Changes made by other people (and confirmations of one's own) worth telling a screen reader user. */
 export type BoardEvent =
   | { kind: 'tick'; areaId: string }
   | { kind: 'agreed'; areaId: string; levelLabel: string }
@@ -8,6 +8,8 @@ export type BoardEvent =
   | { kind: 'session'; running: boolean }
   | { kind: 'timer'; areaId: string; minutes: number }
   | { kind: 'timeUp'; areaId: string }
+  /** A confirmation of the person's own action, worded by the caller. */
+  | { kind: 'message'; text: string }
 
 /**
  * One short summary of a batch of events, so a busy workshop is heard as "3 new ticks in 1a" every
@@ -50,6 +52,9 @@ export function summariseEvents(events: readonly BoardEvent[]): string {
         break
       case 'timeUp':
         add(`Time is up for ${event.areaId}.`)
+        break
+      case 'message':
+        add(event.text)
         break
       case 'tick':
         break

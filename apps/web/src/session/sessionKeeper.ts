@@ -21,11 +21,11 @@ export class SessionKeeper {
   private timer: ReturnType<typeof setTimeout> | null = null
   private readonly listeners = new Set<(session: StoredSession | null, reason?: string) => void>()
 
-  constructor(
-    session: StoredSession,
-    private readonly storage: Storage,
-  ) {
+  private readonly storage: Storage
+
+  constructor(session: StoredSession, storage: Storage) {
     this.session = session
+    this.storage = storage
     this.schedule()
   }
 

@@ -39,11 +39,12 @@ class DocLink {
   synced = false
   localLoaded = false
 
-  constructor(
-    readonly name: string,
-    private readonly makeProvider: (link: DocLink) => HocuspocusProvider,
-    onLocalLoaded: () => void,
-  ) {
+  readonly name: string
+  private readonly makeProvider: (link: DocLink) => HocuspocusProvider
+
+  constructor(name: string, makeProvider: (link: DocLink) => HocuspocusProvider, onLocalLoaded: () => void) {
+    this.name = name
+    this.makeProvider = makeProvider
     this.idb = new IndexeddbPersistence(name, this.doc)
     void this.idb.whenSynced.then(() => {
       this.localLoaded = true
@@ -84,7 +85,10 @@ export class BoardConnection {
   private readonly listeners = new Set<() => void>()
   private snapshot: ConnectionSnapshot
 
-  constructor(private readonly options: BoardConnectionOptions) {
+  private readonly options: BoardConnectionOptions
+
+  constructor(options: BoardConnectionOptions) {
+    this.options = options
     this.board = this.link('board')
     this.blind = options.canWrite ? this.link('blind') : null
     this.snapshot = this.computeSnapshot()

@@ -1,0 +1,37 @@
+import { createContext, useContext } from 'react'
+import type { AssessmentRecord } from '../api/apiTypes.ts'
+import type { AreaPlace } from '../framework/frameworkIndex.ts'
+import type { Framework } from '../framework/frameworkTypes.ts'
+import type { SessionKeeper } from '../session/sessionKeeper.ts'
+import type { StoredSession } from '../session/storedSession.ts'
+import type { BoardActions } from './boardActions.ts'
+import type { BoardView } from './boardView.ts'
+import type { BoardConnection, ConnectionSnapshot } from './connection/BoardConnection.ts'
+import type { PresentPerson } from './presence.ts'
+
+/** What every part of the live board reads; writes go through `actions` only. */
+export interface BoardContextValue {
+  assessment: AssessmentRecord
+  framework: Framework
+  areas: Map<string, AreaPlace>
+  view: BoardView
+  actions: BoardActions
+  person: StoredSession['person']
+  /** Chairs and participants tick and write notes; observers and peer reviewers read. */
+  canWrite: boolean
+  isChair: boolean
+  presence: PresentPerson[]
+  connection: BoardConnection
+  sync: ConnectionSnapshot
+  keeper: SessionKeeper
+  following: boolean
+  setFollowing: (following: boolean) => void
+}
+
+export const BoardContext = createContext<BoardContextValue | null>(null)
+
+export function useBoardContext(): BoardContextValue {
+  const value = useContext(BoardContext)
+  if (!value) throw new Error('useBoardContext is used outside the board')
+  return value
+}

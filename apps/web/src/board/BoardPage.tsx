@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useState } from 'react'
+import { ApiError } from '../api/apiFetch.ts'
+import type { AssessmentDetail } from '../api/apiTypes.ts'
+import { getAssessment, getFramework } from '../api/endpoints.ts'
+import { Loading, NoticePage } from '../components/NoticePage.tsx'
+import type { Framework } from '../framework/frameworkTypes.ts'
+import { SessionKeeper, SignedOutError } from '../session/sessionKeeper.ts'
+import { BoardScreen } from './BoardScreen.tsx'
+import { BoardConnection } from './connection/BoardConnection.ts'
+import { exposeForTests } from './exposeForTests.ts'
+
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'ready'; detail: AssessmentDetail; framework: Framework }
+  | { state: 'failed'; message: string }
+
+function syncUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${window.location.host}/sync`
+}
+
+/** /a/:assessmentId — the person's stored session, the assessment, its framework, then the live board. */
+export function BoardPage({ assessmentId, areaId }: { assessmentId: string; areaId: string | null }) {
+  const keeper = useMemo(() => SessionKeeper.open(localStorage, assessmentId), [assessmentId])
+  const [signedOut, setSignedOut] = useState<string | null>(null)
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+  const [connection, setConnection] = useState<BoardConnection | null>(null)
+
+  useEffect(() => {
+    if (!keeper) return
+    const off = keeper.onChange((session, reason) => {
+      if (!session) setSignedOut(reason ?? 'Your sign-in has ended.')
+    })
+    return () => {
+      off()
+      keeper.stop()
+    }
+  }, [keeper])
+
+  useEffect(() => {
+    if (!keeper) return
+    const { person } = keeper.current
+    const live = new BoardConnection({
+      url: syncUrl(),
+      assessmentId,
+      personId: person.id,
+      canWrite: person.role === 'chair' || person.role === 'participant',
+      token: () => keeper.token(),
+      refreshToken: () => keeper.refresh(),
+      onSignedOut: (reason) => keeper.signOut(reason),
+    })
+    setConnection(live)
+    const unexpose = exposeForTests(live)
+    return () => {
+      unexpose()
+      live.destroy()
+    }
+  }, [keeper, assessmentId])
+
+  useEffect(() => {
+    if (!keeper) return
+    void attempt
+    let cancelled = false
+    const load = async () => {
+      try {
+        let detail: AssessmentDetail
+        try {
+          detail = await getAssessment(assessmentId, await keeper.token())
+        } catch (error) {
+          if (!(error instanceof ApiError && error.status === 401)) throw error
+          detail = await getAssessment(assessmentId, await keeper.refresh())
+        }
+        const framework = await getFramework(detail.assessment.frameworkId)
+        if (!cancelled) setLoaded({ state: 'ready', detail, framework })
+      } catch (error) {
+        if (cancelled || error instanceof SignedOutError) return
+        setLoaded({
+          state: 'failed',
+          message: error instanceof Error ? error.message : 'Something went wrong.',
+        })
+      }
+    }
+    void load()
+    return () => {
+      cancelled = true
+    }
+  }, [keeper, assessmentId, attempt])
+
+  if (!keeper) {
+    return (
+      <NoticePage heading="You have not joined this board on this device">
+        <p>To take part, open the invite link that the chair of the session sent you.</p>
+        <p>If you joined on another phone or computer, open your invite link again on this one.</p>
+      </NoticePage>
+    )
+  }
+  if (signedOut) {
+    return (
+      <NoticePage heading="You are signed out of this board">
+        <p>{signedOut}</p>
+        <p>Ask the chair of the session for a new invite link.</p>
+      </NoticePage>
+    )
+  }
+  if (loaded.state === 'failed') {
+    return (
+      <NoticePage heading="The board could not be opened">
+        <p>{loaded.message}</p>
+        <button type="button" className="nhsuk-button" onClick={() => setAttempt((n) => n + 1)}>
+          Try again
+        </button>
+      </NoticePage>
+    )
+  }
+  if (loaded.state === 'loading' || !connection) return <Loading what="the board" />
+  return (
+    <BoardScreen
+      assessment={loaded.detail.assessment}
+      framework={loaded.framework}
+      connection={connection}
+      keeper={keeper}
+      areaId={areaId}
+    />
+  )
+}

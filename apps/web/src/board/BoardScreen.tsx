@@ -1,0 +1,141 @@
+import { readLive } from '@co-assess/board-model'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { AssessmentRecord } from '../api/apiTypes.ts'
+import { navigate } from '../app/navigation.ts'
+import { boardPath } from '../app/route.ts'
+import { PageShell } from '../components/PageShell.tsx'
+import { indexFramework } from '../framework/frameworkIndex.ts'
+import type { Framework } from '../framework/frameworkTypes.ts'
+import type { SessionKeeper } from '../session/sessionKeeper.ts'
+import { useAnnounce } from './Announcer.tsx'
+import { AreaView } from './area/AreaView.tsx'
+import { BoardContext, type BoardContextValue } from './BoardContext.tsx'
+import { boardActions } from './boardActions.ts'
+import type { BoardConnection } from './connection/BoardConnection.ts'
+import { Overview } from './overview/Overview.tsx'
+import { StatusBar } from './status/StatusBar.tsx'
+import { useBoard } from './useBoard.ts'
+import { useConnectionState } from './useConnectionState.ts'
+import { useLocalPresence, usePresence } from './usePresence.ts'
+import { useRemoteEvents } from './useRemoteEvents.ts'
+import { useTimeUpAnnouncements } from './useTimeUpAnnouncements.ts'
+
+export function BoardScreen(props: {
+  assessment: AssessmentRecord
+  framework: Framework
+  connection: BoardConnection
+  keeper: SessionKeeper
+  areaId: string | null
+}) {
+  const { assessment, framework, connection, keeper, areaId } = props
+  const person = keeper.current.person
+  const sync = useConnectionState(connection)
+  const view = useBoard(connection, sync.generation, person.id)
+  const provider = connection.provider
+  const presence = usePresence(provider, person.id)
+  const announce = useAnnounce()
+  const areas = useMemo(() => indexFramework(framework), [framework])
+  const isChair = person.role === 'chair'
+  const canWrite = isChair || person.role === 'participant'
+  const [following, setFollowingState] = useState(!isChair)
+
+  useRemoteEvents(connection, sync.generation, framework.levels, announce)
+  useTimeUpAnnouncements(view.live.timers, announce)
+
+  useLocalPresence(provider, {
+    user: { id: person.id, name: person.name, color: person.colour, role: person.role, group: person.group },
+    area: areaId,
+    following,
+  })
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new document (generation) needs new actions
+  const actions = useMemo(
+    () =>
+      boardActions({ doc: connection.doc, blindDoc: connection.blindDoc }, person.id, () =>
+        readLive(connection.doc),
+      ),
+    [connection, sync.generation, person.id],
+  )
+
+  // "Follow me": go where the chair brings everyone, each time they do, unless stepped away.
+  const focus = view.live.focus
+  const focusKey = focus ? `${focus.areaId}@${focus.at}` : ''
+  const followedTo = useRef<string | null>(null)
+  const lastFocusKey = useRef('')
+  useEffect(() => {
+    if (isChair || !following || !focus?.areaId || !focusKey) return
+    if (focusKey === lastFocusKey.current) return
+    lastFocusKey.current = focusKey
+    if (areas.has(focus.areaId) && focus.areaId !== areaId) {
+      followedTo.current = focus.areaId
+      navigate(boardPath(assessment.id, focus.areaId))
+    }
+  }, [isChair, following, focusKey, focus?.areaId, areaId, areas, assessment.id])
+
+  // Moving to another area by hand while following is stepping away; the toggle brings you back.
+  useEffect(() => {
+    if (isChair || !following || !focus?.areaId || !areaId) return
+    if (areaId !== focus.areaId && areaId !== followedTo.current) setFollowingState(false)
+    followedTo.current = null
+  }, [areaId, isChair, following, focus?.areaId])
+
+  const setFollowing = (next: boolean) => {
+    setFollowingState(next)
+    if (next && focus?.areaId && focus.areaId !== areaId && areas.has(focus.areaId)) {
+      followedTo.current = focus.areaId
+      lastFocusKey.current = focusKey
+      navigate(boardPath(assessment.id, focus.areaId))
+    }
+  }
+
+  const value: BoardContextValue = {
+    assessment,
+    framework,
+    areas,
+    view,
+    actions,
+    person,
+    canWrite,
+    isChair,
+    presence,
+    connection,
+    sync,
+    keeper,
+    following,
+    setFollowing,
+  }
+
+  const place = areaId ? areas.get(areaId) : undefined
+  useEffect(() => {
+    document.title = place
+      ? `${place.area.id} ${place.area.title} – ${assessment.title} – Co-assess`
+      : `${assessment.title} – Co-assess`
+  }, [place, assessment.title])
+
+  return (
+    <BoardContext.Provider value={value}>
+      <PageShell title={assessment.title} homeHref={boardPath(assessment.id)} statusBar={<StatusBar />} wide>
+        {areaId && place ? (
+          <AreaView key={`${areaId}`} place={place} />
+        ) : areaId ? (
+          <div>
+            <h1>There is no area {areaId} in this framework</h1>
+            <p>
+              <a
+                href={boardPath(assessment.id)}
+                onClick={(e) => {
+                  e.preventDefault()
+                  navigate(boardPath(assessment.id))
+                }}
+              >
+                See all areas
+              </a>
+            </p>
+          </div>
+        ) : (
+          <Overview />
+        )}
+      </PageShell>
+    </BoardContext.Provider>
+  )
+}

@@ -1,0 +1,80 @@
+import type { ItemTally } from '@co-assess/board-model'
+import { WarningIcon } from '../../components/Icons.tsx'
+import type { FrameworkItem } from '../../framework/frameworkTypes.ts'
+import { useBoardContext } from '../BoardContext.tsx'
+import { describeTally } from '../tallyText.ts'
+
+/** One checklist item in the framework's own words, the person's tick, and the room's count. */
+export function ChecklistItem({
+  item,
+  tally,
+  blind,
+}: {
+  item: FrameworkItem
+  tally: ItemTally | undefined
+  blind: boolean
+}) {
+  const { canWrite, view, actions } = useBoardContext()
+  const inputId = `tick-${item.id}`
+  const tallyId = `tally-${item.id}`
+  const noteId = `note-${item.id}`
+  const mine = view.myTicks.get(item.id)?.ticked ?? false
+  const text = describeTally(tally)
+  const disagree = !blind && text.disagreement !== null
+  const count = blind ? (
+    <div className="co-tally co-tally--hidden" id={tallyId}>
+      Counts hidden until the chair reveals them
+    </div>
+  ) : (
+    <div className={`co-tally${disagree ? ' co-tally--disagree' : ''}`} id={tallyId} data-testid="tally">
+      <span className="co-tally__summary">{text.summary}</span>
+      {text.groups.length > 0 ? (
+        <span className="co-tally__groups">
+          {text.groups.map((g) => (
+            <span key={g.group} className="co-chip" data-group={g.group}>
+              {g.label}: {g.text}
+            </span>
+          ))}
+        </span>
+      ) : null}
+      {text.disagreement ? (
+        <span className="co-disagree" data-testid="disagreement">
+          <WarningIcon /> {text.disagreement}
+        </span>
+      ) : null}
+    </div>
+  )
+  if (!canWrite) {
+    return (
+      <li className={`co-item${disagree ? ' co-item--disagree' : ''}`} data-item-id={item.id}>
+        <p className="co-item__text">{item.text}</p>
+        {item.note ? <p className="nhsuk-hint">{item.note}</p> : null}
+        {count}
+      </li>
+    )
+  }
+  return (
+    <div
+      className={`nhsuk-checkboxes__item co-item${disagree ? ' co-item--disagree' : ''}`}
+      data-item-id={item.id}
+    >
+      <input
+        className="nhsuk-checkboxes__input"
+        id={inputId}
+        type="checkbox"
+        checked={mine}
+        aria-describedby={[item.note ? noteId : '', tallyId].filter(Boolean).join(' ')}
+        onChange={(e) => actions.tick(item.id, e.target.checked)}
+      />
+      <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={inputId}>
+        {item.text}
+      </label>
+      {item.note ? (
+        <div className="nhsuk-hint nhsuk-checkboxes__hint" id={noteId}>
+          {item.note}
+        </div>
+      ) : null}
+      {count}
+    </div>
+  )
+}

@@ -1,0 +1,86 @@
+import { noteFragment } from '@co-assess/board-model'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { EditorContent, useEditor } from '@tiptap/react'
+import StarterKit from '@tiptap/starter-kit'
+import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
+import { useBoardContext } from '../BoardContext.tsx'
+
+/** Another person's caret: their name beside it for sighted people; the presence list says it in words. */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const colour = typeof user.color === 'string' ? user.color : '#4c6272'
+  const caret = document.createElement('span')
+  caret.className = 'co-caret'
+  caret.style.borderColor = colour
+  caret.setAttribute('aria-hidden', 'true')
+  const label = document.createElement('span')
+  label.className = 'co-caret__label'
+  label.style.backgroundColor = colour
+  label.textContent = typeof user.name === 'string' ? user.name : 'Someone'
+  caret.append(label)
+  return caret
+}
+
+/** The area's evidence notes, written together in real time; read-only for observers and reviewers. */
+export function EvidenceNotes({ area }: { area: FrameworkArea }) {
+  const { connection, sync, canWrite, person } = useBoardContext()
+  const labelId = `notes-label-${area.id}`
+  const hintId = `notes-hint-${area.id}`
+  const provider = connection.provider
+  const doc = connection.doc
+
+  const editor = useEditor(
+    {
+      editable: canWrite,
+      extensions: [
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ fragment: noteFragment(doc, area.id) }),
+        CollaborationCaret.configure({
+          provider,
+          user: {
+            id: person.id,
+            name: person.name,
+            color: person.colour,
+            role: person.role,
+            group: person.group,
+          },
+          render: renderCaret,
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          class: 'co-notes__editor',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-labelledby': labelId,
+          'aria-describedby': hintId,
+          ...(canWrite ? {} : { 'aria-readonly': 'true' }),
+        },
+      },
+    },
+    [doc, provider, area.id, canWrite, sync.generation],
+  )
+
+  return (
+    <section className="co-notes" aria-labelledby={labelId}>
+      {/* A contenteditable cannot be the target of <label for>: this visible heading names it instead. */}
+      <h2 id={labelId}>
+        Evidence notes
+        <span className="nhsuk-u-visually-hidden">
+          {' '}
+          for {area.id} {area.title}
+        </span>
+      </h2>
+      <div className="nhsuk-form-group">
+        <div className="nhsuk-hint" id={hintId}>
+          {canWrite
+            ? 'Write what shows each item is in place, or is not yet. Everyone here can edit these notes at the same time; their names show where they are typing. Press Tab to leave the notes.'
+            : 'You can read the notes as they are written, but not change them.'}
+        </div>
+        <div className={`co-notes__frame${canWrite ? '' : ' co-notes__frame--readonly'}`} data-testid="notes">
+          <EditorContent editor={editor} />
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,56 @@
+import {
+  type AgreedLevel,
+  areaOfItem,
+  endSession,
+  type LiveState,
+  recordAgreedLevel,
+  revealBlindRound,
+  setFocus,
+  setTick,
+  startBlindRound,
+  startSession,
+  startTimer,
+  stopTimer,
+} from '@co-assess/board-model'
+import type * as Y from 'yjs'
+import { isBlind } from './boardView.ts'
+
+/**
+ * Everything a person can do on the board, as calls to the board model's named writes. Ticks on an
+ * area in a blind round go to the person's private document, never to the shared board.
+ */
+export interface BoardActions {
+  tick(itemId: string, ticked: boolean): void
+  recordLevel(areaId: string, input: Pick<AgreedLevel, 'level' | 'rationale' | 'dissent'>): void
+  startSession(): void
+  endSession(): void
+  focus(areaId: string | null): void
+  startBlindRound(areaId: string): void
+  reveal(areaId: string): void
+  startTimer(areaId: string, seconds: number): void
+  stopTimer(areaId: string): void
+}
+
+export function boardActions(
+  docs: { doc: Y.Doc; blindDoc: Y.Doc | null },
+  personId: string,
+  live: () => LiveState,
+): BoardActions {
+  const { doc, blindDoc } = docs
+  return {
+    tick(itemId, ticked) {
+      const target = isBlind(live(), areaOfItem(itemId)) && blindDoc ? blindDoc : doc
+      setTick(target, personId, itemId, ticked)
+    },
+    recordLevel(areaId, input) {
+      recordAgreedLevel(doc, personId, areaId, { ...input, sessionId: live().activeSessionId })
+    },
+    startSession: () => void startSession(doc, personId),
+    endSession: () => endSession(doc, personId),
+    focus: (areaId) => setFocus(doc, personId, areaId),
+    startBlindRound: (areaId) => startBlindRound(doc, personId, areaId),
+    reveal: (areaId) => revealBlindRound(doc, personId, areaId),
+    startTimer: (areaId, seconds) => startTimer(doc, personId, areaId, seconds),
+    stopTimer: (areaId) => stopTimer(doc, personId, areaId),
+  }
+}

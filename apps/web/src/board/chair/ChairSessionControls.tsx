@@ -1,0 +1,81 @@
+import { useAnnounce } from '../Announcer.tsx'
+import { useBoardContext } from '../BoardContext.tsx'
+import { activeSession } from '../boardView.ts'
+
+const clock = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' })
+
+/** Start and end the session, and "follow me": bring everyone to this area or let them roam. */
+export function ChairSessionControls({ areaId }: { areaId: string | null }) {
+  const { view, actions, areas } = useBoardContext()
+  const announce = useAnnounce()
+  const session = activeSession(view)
+  const focus = view.live.focus?.areaId ?? null
+  const focusTitle = focus ? areas.get(focus)?.area.title : undefined
+  return (
+    <div className="co-console__group">
+      <h3 className="nhsuk-heading-s">Session</h3>
+      <p>
+        {session
+          ? `Running since ${clock.format(session.startedAt)}; ${session.attendance.length} ${session.attendance.length === 1 ? 'person has' : 'people have'} joined it.`
+          : 'No session is running. Start one when the workshop begins, so attendance is recorded.'}
+      </p>
+      <div className="co-button-row">
+        {session ? (
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            onClick={() => {
+              actions.endSession()
+              announce([{ kind: 'message', text: 'Session ended.' }])
+            }}
+          >
+            End session
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="nhsuk-button"
+            onClick={() => {
+              actions.startSession()
+              announce([{ kind: 'message', text: 'Session started.' }])
+            }}
+          >
+            Start session
+          </button>
+        )}
+      </div>
+      <h3 className="nhsuk-heading-s">Follow me</h3>
+      <p>
+        {focus
+          ? `Everyone following you is on ${focus}${focusTitle ? ` ${focusTitle}` : ''}.`
+          : 'Everyone can move between areas freely.'}
+      </p>
+      <div className="co-button-row">
+        {areaId && focus !== areaId ? (
+          <button
+            type="button"
+            className="nhsuk-button"
+            onClick={() => {
+              actions.focus(areaId)
+              announce([{ kind: 'message', text: `Everyone following you is now on ${areaId}.` }])
+            }}
+          >
+            Bring everyone to {areaId}
+          </button>
+        ) : null}
+        {focus ? (
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            onClick={() => {
+              actions.focus(null)
+              announce([{ kind: 'message', text: 'Everyone can now move freely.' }])
+            }}
+          >
+            Let everyone move freely
+          </button>
+        ) : null}
+      </div>
+    </div>
+  )
+}

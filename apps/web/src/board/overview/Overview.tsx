@@ -1,0 +1,96 @@
+import { suggestLevel, tallyArea } from '@co-assess/board-model'
+import { boardPath } from '../../app/route.ts'
+import { AppLink } from '../../components/AppLink.tsx'
+import { EyeOffIcon, WarningIcon } from '../../components/Icons.tsx'
+import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
+import { useBoardContext } from '../BoardContext.tsx'
+import { isBlind } from '../boardView.ts'
+import { ChairSessionControls } from '../chair/ChairSessionControls.tsx'
+import { InvitesPanel } from '../chair/InvitesPanel.tsx'
+import { levelLabel } from '../levelLabels.ts'
+import { BoardNotices } from '../status/BoardNotices.tsx'
+
+/** The board's front page: every phase and area, with where each stands. */
+export function Overview() {
+  const { assessment, framework, isChair } = useBoardContext()
+  return (
+    <>
+      <BoardNotices areaId={null} />
+      <span className="nhsuk-caption-l">{assessment.workstream}</span>
+      <h1 className="co-page-title">{assessment.title}</h1>
+      <p className="nhsuk-body-l">
+        Self-assessment against <cite>{framework.title}</cite>. Choose an area to tick the items you believe
+        are in place, see where groups agree and disagree, and write the evidence together.
+      </p>
+      {isChair ? (
+        <section className="co-console" aria-labelledby="chair-console-title">
+          <h2 id="chair-console-title">Chair console</h2>
+          <ChairSessionControls areaId={null} />
+          <InvitesPanel />
+        </section>
+      ) : null}
+      <nav aria-labelledby="areas-title" className="co-overview">
+        <h2 id="areas-title">Phases and areas</h2>
+        {framework.phases.map((phase) => (
+          <section key={phase.id} className="co-phase" aria-labelledby={`phase-${phase.id}`}>
+            <h3 id={`phase-${phase.id}`}>
+              {phase.id}. {phase.title}
+            </h3>
+            {phase.aim ? <p className="co-phase__aim">{phase.aim}</p> : null}
+            <ul className="nhsuk-list co-area-list">
+              {phase.areas.map((area) => (
+                <AreaRow key={area.id} area={area} />
+              ))}
+            </ul>
+          </section>
+        ))}
+      </nav>
+    </>
+  )
+}
+
+function AreaRow({ area }: { area: FrameworkArea }) {
+  const { assessment, framework, view, presence } = useBoardContext()
+  const blind = isBlind(view.live, area.id)
+  const tally = tallyArea(area, view.ticks.get(area.id), view.people)
+  const suggestion = suggestLevel(area, tally, framework.levels)
+  const agreed = view.agreed.get(area.id)
+  const disagreements = [...tally.items.values()].filter((t) => t.disagreement).length
+  const here = presence.filter((p) => p.areaId === area.id).length
+  const isFocus = view.live.focus?.areaId === area.id
+  return (
+    <li className="co-area-row">
+      <AppLink className="co-area-row__link" href={boardPath(assessment.id, area.id)}>
+        <span className="co-area-row__id">{area.id}</span> {area.title}
+      </AppLink>
+      <span className="co-area-row__facts">
+        {agreed ? (
+          <strong className="nhsuk-tag nhsuk-tag--green">
+            Agreed: {levelLabel(agreed.level, framework.levels)}
+          </strong>
+        ) : null}
+        {blind ? (
+          <strong className="nhsuk-tag nhsuk-tag--grey">
+            <EyeOffIcon /> Blind round
+          </strong>
+        ) : suggestion.level ? (
+          <strong className="nhsuk-tag nhsuk-tag--blue">Suggested: {suggestion.label}</strong>
+        ) : null}
+        {!blind && disagreements > 0 ? (
+          <strong className="nhsuk-tag nhsuk-tag--orange">
+            <WarningIcon />{' '}
+            {disagreements === 1
+              ? '1 item where groups disagree'
+              : `${disagreements} items where groups disagree`}
+          </strong>
+        ) : null}
+        {isFocus ? <strong className="nhsuk-tag nhsuk-tag--purple">The chair is here</strong> : null}
+        {here > 0 ? (
+          <span className="co-area-row__here">
+            {here === 1 ? '1 person looking' : `${here} people looking`}
+          </span>
+        ) : null}
+      </span>
+    </li>
+  )
+}

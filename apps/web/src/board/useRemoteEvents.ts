@@ -1,0 +1,85 @@
+import {
+  agreedMap,
+  areaOfItem,
+  type Focus,
+  liveMap,
+  type Round,
+  type Tick,
+  type Timer,
+  ticksMap,
+} from '@co-assess/board-model'
+import { useEffect } from 'react'
+import type { FrameworkLevel } from '../framework/frameworkTypes.ts'
+import type { BoardEvent } from './announcements.ts'
+import type { BoardConnection } from './connection/BoardConnection.ts'
+import { levelLabel } from './levelLabels.ts'
+
+/**
+ * Turns changes that arrive from the server (made by other people) into board events. Changes this
+ * device made, and its own copy loading from IndexedDB, are not news to this person.
+ */
+export function useRemoteEvents(
+  connection: BoardConnection,
+  generation: number,
+  levels: readonly FrameworkLevel[],
+  onEvents: (events: BoardEvent[]) => void,
+): void {
+  useEffect(() => {
+    void generation
+    const doc = connection.doc
+    const fromServer = (origin: unknown) => origin === connection.provider
+    const ticks = ticksMap(doc)
+    const agreed = agreedMap(doc)
+    const live = liveMap(doc)
+
+    const onTicks = (event: {
+      transaction: { origin: unknown }
+      changes: { keys: Map<string, { action: string }> }
+    }) => {
+      if (!fromServer(event.transaction.origin)) return
+      const events: BoardEvent[] = []
+      for (const [key, change] of event.changes.keys) {
+        if (change.action === 'delete') continue
+        const tick = ticks.get(key) as Tick | undefined
+        const slash = key.indexOf('/')
+        if (tick?.ticked && slash > 0) events.push({ kind: 'tick', areaId: areaOfItem(key.slice(slash + 1)) })
+      }
+      onEvents(events)
+    }
+    const onAgreed = (event: { transaction: { origin: unknown }; keysChanged: Set<string> }) => {
+      if (!fromServer(event.transaction.origin)) return
+      const events: BoardEvent[] = []
+      for (const areaId of event.keysChanged) {
+        const value = agreed.get(areaId)
+        if (value) events.push({ kind: 'agreed', areaId, levelLabel: levelLabel(value.level, levels) })
+      }
+      onEvents(events)
+    }
+    const onLive = (event: { transaction: { origin: unknown }; keysChanged: Set<string> }) => {
+      if (!fromServer(event.transaction.origin)) return
+      const events: BoardEvent[] = []
+      for (const key of event.keysChanged) {
+        const value = live.get(key)
+        if (key === 'focus')
+          events.push({ kind: 'focus', areaId: (value as Focus | undefined)?.areaId ?? null })
+        else if (key === 'activeSession') events.push({ kind: 'session', running: typeof value === 'string' })
+        else if (key.startsWith('round:') && value) {
+          const areaId = key.slice('round:'.length)
+          events.push({ kind: (value as Round).mode === 'blind' ? 'blind' : 'revealed', areaId })
+        } else if (key.startsWith('timer:') && value) {
+          const minutes = Math.round((value as Timer).durationSeconds / 60)
+          events.push({ kind: 'timer', areaId: key.slice('timer:'.length), minutes })
+        }
+      }
+      onEvents(events)
+    }
+    ticks.observe(onTicks)
+    agreed.observe(onAgreed)
+    live.observe(onLive)
+    return () => {
+      ticks.unobserve(onTicks)
+      agreed.unobserve(onAgreed)
+      live.unobserve(onLive)
+    }
+  }, [connection, generation, levels, onEvents])
+}
