@@ -67,8 +67,23 @@ export async function redisExtension(deps: RedisExtensionDeps): Promise<Extensio
   const publish = pub.publish.bind(pub)
   pub.publish = ((channel: string | Buffer, message: string | Buffer) =>
     pub.status === 'ready' ? publish(channel, message) : Promise.resolve(0)) as typeof pub.publish
-  watchConnection(pub, 'publisher', where, deps.log)
-  watchConnection(sub, 'subscriber', where, deps.log, () => extension.resync())
+  // After an outage, once both connections are back, announce every open board again.
+  let resyncNeeded = false
+  const onLost = () => {
+    resyncNeeded = true
+  }
+  const onReady = () => {
+    if (!resyncNeeded || pub.status !== 'ready' || sub.status !== 'ready') return
+    resyncNeeded = false
+    // ioredis resubscribes just after emitting 'ready': let it, then announce.
+    setImmediate(() => {
+      extension
+        .resync()
+        .catch((error: unknown) => deps.log.warn({ err: error }, 'could not resync after Redis came back'))
+    })
+  }
+  watchConnection(pub, 'publisher', where, deps.log, onLost, onReady)
+  watchConnection(sub, 'subscriber', where, deps.log, onLost, onReady)
   deps.log.info(
     { redis: where, prefix, identifier: extension.configuration.identifier },
     'sharing sync through Redis',
@@ -131,36 +146,30 @@ class CoAssessRedis extends HocuspocusRedis {
   }
 }
 
-/** Logs each outage once (not every retry), and calls `onBack` when a lost connection is ready again. */
+/** Logs each outage once, not every retry, and reports losing and regaining the connection. */
 function watchConnection(
   client: Redis,
   role: string,
   where: string,
   log: Logger,
-  onBack?: () => Promise<void>,
+  onLost: () => void,
+  onReady: () => void,
 ) {
   let lost = false
-  client.on('error', (error: Error & { code?: string }) => {
+  const lose = (reason: string) => {
+    onLost()
     if (lost) return
     lost = true
-    log.warn(
-      { redis: where, role, reason: error.code ?? error.message },
-      'lost Redis: live sync between instances paused',
-    )
-  })
+    log.warn({ redis: where, role, reason }, 'lost Redis: live sync between instances paused')
+  }
+  client.on('error', (error: Error & { code?: string }) => lose(error.code ?? error.message))
   client.on('close', () => {
-    if (client.status !== 'end') lost = true
+    if (client.status !== 'end') lose('connection closed')
   })
   client.on('ready', () => {
-    if (!lost) return
+    if (lost) log.info({ redis: where, role }, 'Redis connection is back')
     lost = false
-    log.info({ redis: where, role }, 'Redis connection is back')
-    // ioredis resubscribes right after emitting 'ready'; let it, then announce.
-    if (onBack) {
-      setImmediate(() => {
-        onBack().catch((error: unknown) => log.warn({ err: error }, 'could not resync after Redis came back'))
-      })
-    }
+    onReady()
   })
 }
 
