@@ -217,6 +217,32 @@ describe('embedded storage: files on disk', () => {
     expect(await storage.documents.logLength('asmt-1')).toBe(1000)
   })
 
+  it('cuts a failed, half-written batch back out of the log and carries on', async () => {
+    const { updates } = threeEdits()
+    await storage.documents.appendUpdate('asmt-1', updates[0]!)
+    const before = (await stat(logPath())).size
+    const probe = await open(join(dir, 'probe'), 'w')
+    const fileHandle = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> }
+    await probe.close()
+    const realWrite = fileHandle.write
+    vi.spyOn(fileHandle, 'write').mockImplementationOnce(async function (this: unknown, bytes: unknown) {
+      const half = (bytes as Buffer).subarray(0, 5)
+      await realWrite.call(this, half, 0, half.length, null)
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+    })
+    await expect(storage.documents.appendUpdate('asmt-1', updates[1]!)).rejects.toBeInstanceOf(
+      StorageUnavailableError,
+    )
+    expect((await stat(logPath())).size).toBe(before)
+    await storage.documents.appendUpdate('asmt-1', updates[2]!)
+    await reopen()
+    expect(Object.keys(ticksOf(await storage.documents.loadDocument('asmt-1')) as object).sort()).toEqual([
+      'Ade',
+      'Priya',
+    ])
+    expect(warnings).toEqual([])
+  })
+
   it('refuses to open a data directory another process holds, and takes over a dead one', async () => {
     await expect(openEmbeddedStorage({ dir })).rejects.toBeInstanceOf(StorageUnavailableError)
     await storage.close()

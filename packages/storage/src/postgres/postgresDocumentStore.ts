@@ -30,7 +30,8 @@ async function readParts(query: Query, documentName: string): Promise<StoredPart
   )
 }
 
-const asBuffer = (update: Uint8Array) => Buffer.from(update.buffer, update.byteOffset, update.byteLength)
+/** A copy: the query may wait for a free connection, and the caller keeps its array. */
+const asBuffer = (update: Uint8Array) => Buffer.from(update)
 
 export function createPostgresDocumentStore(db: Database): DocumentStore {
   return {
