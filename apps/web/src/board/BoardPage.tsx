@@ -14,9 +14,10 @@ type Loaded =
   | { state: 'ready'; detail: AssessmentDetail; framework: Framework }
   | { state: 'failed'; message: string }
 
-function syncUrl(): string {
+/** `?board=` lets a load balancer keep every connection of one board (and its blind documents) on one instance. */
+function syncUrl(assessmentId: string): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
-  return `${scheme}://${window.location.host}/sync`
+  return `${scheme}://${window.location.host}/sync?board=${encodeURIComponent(assessmentId)}`
 }
 
 /** /a/:assessmentId — the person's stored session, the assessment, its framework, then the live board. */
@@ -42,7 +43,7 @@ export function BoardPage({ assessmentId, areaId }: { assessmentId: string; area
     if (!keeper) return
     const { person } = keeper.current
     const live = new BoardConnection({
-      url: syncUrl(),
+      url: syncUrl(assessmentId),
       assessmentId,
       personId: person.id,
       canWrite: person.role === 'chair' || person.role === 'participant',
