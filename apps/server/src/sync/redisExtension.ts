@@ -129,6 +129,19 @@ class CoAssessRedis extends HocuspocusRedis {
     return work
   }
 
+  /**
+   * The stock shutdown quits the publisher while a store's lock release may still be on its way, and
+   * then throws "Connection is closed": by now every board is stored, so just make sure both go.
+   */
+  override async onDestroy() {
+    try {
+      await super.onDestroy()
+    } catch {
+      this.pub.disconnect(false)
+      this.sub.disconnect(false)
+    }
+  }
+
   /** After Redis comes back: catch every open document up from the store, then ask peers for the rest. */
   async resync() {
     const open = [...this.instance.documents.entries()]
