@@ -47,6 +47,8 @@ export default defineConfig({
       CO_ASSESS_DATA_DIR: dataDir,
       CO_ASSESS_ADMIN_KEY: E2E_ADMIN_KEY,
       CO_ASSESS_LOG_LEVEL: 'warn',
+      // A developer can point the tests at another framework file's folder.
+      ...(process.env.CO_ASSESS_RUBRIC_DIR ? { CO_ASSESS_RUBRIC_DIR: process.env.CO_ASSESS_RUBRIC_DIR } : {}),
     },
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,

@@ -1,9 +1,10 @@
 import { blindDocumentName } from '@co-assess/board-model'
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
+import { type HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { SignedOutError } from '../../session/sessionKeeper.ts'
 import { classifyClose, describeRefusal } from './classifyClose.ts'
+import { OrderedProvider } from './OrderedProvider.ts'
 import type { SocketStatus, SyncFacts } from './syncState.ts'
 
 export interface BoardConnectionOptions {
@@ -140,7 +141,7 @@ export class BoardConnection {
   }
 
   private makeProvider(kind: LinkKind, link: DocLink): HocuspocusProvider {
-    const provider = new HocuspocusProvider({
+    const provider = new OrderedProvider({
       url: this.options.url,
       name: link.name,
       document: link.doc,
