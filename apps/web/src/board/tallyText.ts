@@ -22,7 +22,7 @@ export function describeTally(tally: ItemTally | undefined): TallyText {
     label: shortGroupLabels[g.group],
     text: `${g.ticked} of ${g.respondents}`,
   }))
-  const thinks = tally.ticked === 1 ? 'thinks' : 'think'
+  const thinks = tally.respondents === 1 ? 'thinks' : 'think'
   const summary =
     tally.ticked === 0
       ? `None of the ${people(tally.respondents)} who ticked in this area ticked this`

@@ -82,6 +82,11 @@ export class BoardConnection {
   private refusal: string | null = null
   private online = typeof navigator === 'undefined' ? true : navigator.onLine
   private destroyed = false
+  /**
+   * False while the constructor runs: the provider reports its status synchronously from inside its
+   * own connection attempt, and a listener that throws there makes it abandon a working socket.
+   */
+  private constructed = false
   private authFailures = 0
   private readonly listeners = new Set<() => void>()
   private snapshot: ConnectionSnapshot
@@ -93,6 +98,7 @@ export class BoardConnection {
     this.board = this.link('board')
     this.blind = options.canWrite ? this.link('blind') : null
     this.snapshot = this.computeSnapshot()
+    this.constructed = true
     window.addEventListener('online', this.handleOnline)
     window.addEventListener('offline', this.handleOffline)
   }
@@ -160,8 +166,8 @@ export class BoardConnection {
         this.authFailures = 0
         this.changed()
       },
-      onUnsyncedChanges: ({ number }) => {
-        link.unsynced = number
+      onUnsyncedChanges: () => {
+        link.unsynced = provider.waitingChanges
         this.changed()
       },
       onClose: ({ event }) => {
@@ -261,7 +267,7 @@ export class BoardConnection {
   }
 
   private changed() {
-    if (this.destroyed) return
+    if (this.destroyed || !this.constructed) return
     this.snapshot = this.computeSnapshot()
     for (const listener of this.listeners) listener()
   }

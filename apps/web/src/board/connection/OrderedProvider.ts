@@ -18,14 +18,28 @@ const OPEN = 1
  * lacks, in order.
  */
 export class OrderedProvider extends HocuspocusProvider {
+  /** Changes made while not ready to send: the next sync exchange carries them. */
+  heldChanges = 0
+
+  /** Changes the server has not confirmed yet, sent or held back. */
+  get waitingChanges(): number {
+    return this.unsyncedChanges + this.heldChanges
+  }
+
   override documentUpdateHandler(update: Uint8Array, origin: unknown): void {
     if (origin === this) return
     if (!this.readyToSend()) {
-      // Counted so the page says changes are waiting; the next sync resets the count.
-      this.incrementUnsyncedChanges()
+      this.heldChanges += 1
+      this.emit('unsyncedChanges', { number: this.unsyncedChanges })
       return
     }
     super.documentUpdateHandler(update, origin)
+  }
+
+  override decrementUnsyncedChanges(): void {
+    // Once everything sent since the sync is confirmed, the held changes (sent within it) are too.
+    if (this.unsyncedChanges <= 1 && this.readyToSend()) this.heldChanges = 0
+    super.decrementUnsyncedChanges()
   }
 
   private readyToSend(): boolean {
