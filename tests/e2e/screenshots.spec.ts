@@ -43,6 +43,18 @@ test('the board at desktop and phone width', async ({ browser, request }) => {
   await expect(phone.page.getByTestId('timer')).toBeVisible()
   await chair.page.screenshot({ path: `${dir}/area-desktop-chair.png`, fullPage: true })
   await phone.page.screenshot({ path: `${dir}/area-phone.png`, fullPage: true })
+  await phone.page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded()
+  await phone.page.screenshot({ path: `${dir}/area-phone-top.png` })
+  await itemBlock(phone.page, first).scrollIntoViewIfNeeded()
+  await phone.page.screenshot({ path: `${dir}/area-phone-checklist.png` })
+  // 1280 CSS pixels at 400% zoom is a 320 pixel wide viewport: everything should reflow, nothing scroll sideways.
+  await phone.page.setViewportSize({ width: 320, height: 640 })
+  const sideways = await phone.page.locator('html').evaluate((html) => {
+    const box = html as unknown as { scrollWidth: number; clientWidth: number }
+    return box.scrollWidth - box.clientWidth
+  })
+  expect(sideways).toBeLessThanOrEqual(0)
+  await phone.page.screenshot({ path: `${dir}/area-reflow-320.png` })
   await phone.page.getByRole('button', { name: 'Projector mode: off' }).click()
   await phone.page.setViewportSize({ width: 1280, height: 800 })
   await phone.page.screenshot({ path: `${dir}/area-projector.png` })

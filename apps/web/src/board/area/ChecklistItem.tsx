@@ -4,7 +4,10 @@ import type { FrameworkItem } from '../../framework/frameworkTypes.ts'
 import { useBoardContext } from '../BoardContext.tsx'
 import { describeTally } from '../tallyText.ts'
 
-/** One checklist item in the framework's own words, the person's tick, and the room's count. */
+/**
+ * One checklist item in the framework's own words, the person's tick, and the room's count. An item's
+ * `note` records doubt about the transcription for the framework's editors, so it is not shown here.
+ */
 export function ChecklistItem({
   item,
   tally,
@@ -17,7 +20,6 @@ export function ChecklistItem({
   const { canWrite, view, actions } = useBoardContext()
   const inputId = `tick-${item.id}`
   const tallyId = `tally-${item.id}`
-  const noteId = `note-${item.id}`
   const mine = view.myTicks.get(item.id)?.ticked ?? false
   const text = describeTally(tally)
   const disagree = !blind && text.disagreement !== null
@@ -48,7 +50,6 @@ export function ChecklistItem({
     return (
       <li className={`co-item${disagree ? ' co-item--disagree' : ''}`} data-item-id={item.id}>
         <p className="co-item__text">{item.text}</p>
-        {item.note ? <p className="nhsuk-hint">{item.note}</p> : null}
         {count}
       </li>
     )
@@ -63,17 +64,12 @@ export function ChecklistItem({
         id={inputId}
         type="checkbox"
         checked={mine}
-        aria-describedby={[item.note ? noteId : '', tallyId].filter(Boolean).join(' ')}
+        aria-describedby={tallyId}
         onChange={(e) => actions.tick(item.id, e.target.checked)}
       />
       <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={inputId}>
         {item.text}
       </label>
-      {item.note ? (
-        <div className="nhsuk-hint nhsuk-checkboxes__hint" id={noteId}>
-          {item.note}
-        </div>
-      ) : null}
       {count}
     </div>
   )
