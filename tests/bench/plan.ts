@@ -1,0 +1,58 @@
+import type { TickLoadSpec } from './suites/tickLoad.ts'
+
+export type Mode = 'quick' | 'full'
+
+export interface BenchPlan {
+  mode: Mode
+  fanOut: TickLoadSpec
+  capacity: TickLoadSpec[]
+  largeRoom: TickLoadSpec
+  coldOpen: { people: number; comments: number; edits: number; runs: number }
+  browser: { runs: number }
+  durability: { trials: number; writers: number }
+  scaleOut: { readers: number; ticksPerSecond: number; durationMs: number }
+}
+
+/**
+ * Full mode is what BENCHMARKS.md reports; quick mode keeps every suite but shrinks durations and
+ * counts so the whole run fits in two minutes on the 2-core CI machine.
+ */
+export function planFor(mode: Mode): BenchPlan {
+  const full = mode === 'full'
+  const seconds = (fullSeconds: number, quickSeconds: number) => (full ? fullSeconds : quickSeconds) * 1000
+  return {
+    mode,
+    fanOut: {
+      boards: 1,
+      readersPerBoard: 30,
+      ticksPerSecond: 20,
+      durationMs: seconds(60, 6),
+      readerProcesses: 1,
+      warmUpMs: seconds(3, 1),
+    },
+    // Busy boards: 5 ticks a second each is 31 people each ticking every six seconds, a workshop's
+    // busiest minute, held for the whole run on every board at once.
+    capacity: (full ? [10, 30] : [10]).map((boards) => ({
+      boards,
+      readersPerBoard: 30,
+      ticksPerSecond: 5,
+      durationMs: seconds(60, 6),
+      readerProcesses: boards > 10 ? 3 : 1,
+      warmUpMs: seconds(3, 1),
+    })),
+    largeRoom: {
+      boards: 1,
+      readersPerBoard: full ? 199 : 99,
+      ticksPerSecond: 5,
+      durationMs: seconds(60, 6),
+      readerProcesses: 1,
+      warmUpMs: seconds(3, 1),
+    },
+    coldOpen: full
+      ? { people: 30, comments: 500, edits: 2000, runs: 30 }
+      : { people: 30, comments: 500, edits: 2000, runs: 10 },
+    browser: { runs: full ? 10 : 2 },
+    durability: { trials: full ? 20 : 3, writers: 3 },
+    scaleOut: { readers: 30, ticksPerSecond: 20, durationMs: seconds(60, 6) },
+  }
+}

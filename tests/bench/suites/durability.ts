@@ -1,0 +1,108 @@
+import { rmSync } from 'node:fs'
+import { setTick, tickKey, ticksMap } from '@co-assess/board-model'
+import * as Y from 'yjs'
+import { type BenchProvider, openProvider } from '../clients/transports.ts'
+import { nowMs, sleep } from '../clock.ts'
+import type { Pinning } from '../pinning.ts'
+import { provisionBoards } from '../provision.ts'
+import { type BenchServer, startBenchServer } from '../serverProcess.ts'
+import { type Percentiles, percentiles } from '../stats.ts'
+
+export interface DurabilitySpec {
+  trials: number
+  writers: number
+}
+
+export interface DurabilityResult {
+  trials: number
+  attempted: number
+  acknowledged: number
+  recovered: number
+  lost: number
+  /** Trials in which at least one acknowledged update was missing after the restart. */
+  trialsWithLoss: number
+  /** From starting the killed server again to a client synced with the whole board. */
+  restartToSynced: Percentiles
+}
+
+async function synced(
+  server: BenchServer,
+  board: string,
+  token: string,
+): Promise<{ doc: Y.Doc; provider: BenchProvider }> {
+  const doc = new Y.Doc()
+  const provider = openProvider('hocuspocus', { url: server.wsUrl, board, token, doc })
+  const ok = await Promise.race([
+    new Promise<boolean>((resolve) => provider.onSynced(() => resolve(true))),
+    sleep(30_000).then(() => false),
+  ])
+  if (!ok) throw new Error(`no sync after restart\n${server.output()}`)
+  return { doc, provider }
+}
+
+/**
+ * Steady writing, then SIGKILL at a random moment: every update the server acknowledged must be
+ * there after the restart. Each writer sends a tick, waits for the server's acknowledgement, and
+ * sends the next, so every acknowledgement is attributed to one known tick. Earlier trials' ticks
+ * are checked again after every later crash.
+ */
+export async function runDurability(spec: DurabilitySpec, pinning: Pinning): Promise<DurabilityResult> {
+  let server = await startBenchServer('ours', { prefix: pinning.server })
+  const { port, dataDir } = server
+  const restarts: number[] = []
+  const acknowledged: string[] = []
+  let attempted = 0
+  let trialsWithLoss = 0
+  try {
+    const [board] = await provisionBoards(server, 1, spec.writers + 1)
+    const writers = board!.people.slice(0, spec.writers)
+    const checker = board!.people[spec.writers]!
+    for (let trial = 1; trial <= spec.trials; trial++) {
+      const clients = await Promise.all(writers.map((w) => synced(server, board!.board, w.token)))
+      let killed = false
+      const writing = clients.map(async ({ doc, provider }, index) => {
+        const personId = writers[index]!.personId
+        for (let n = 0; n < 999 * 50 && !killed; n++) {
+          const item = `k${trial}-${Math.floor(n / 999)}.w${index}.${n % 999}`
+          setTick(doc, personId, item, true)
+          attempted++
+          const deadline = Date.now() + 5000
+          while (!provider.allAcknowledged && !killed && Date.now() < deadline) await sleep(1)
+          if (killed || !provider.allAcknowledged) return
+          acknowledged.push(tickKey(personId, item))
+        }
+      })
+      await sleep(300 + Math.random() * 1200)
+      // Mark first, then kill: an acknowledgement read after the mark is not counted, which only makes
+      // the check stricter.
+      killed = true
+      await server.stop('SIGKILL')
+      await Promise.all(writing)
+      for (const client of clients) client.provider.destroy()
+
+      const restartAt = nowMs()
+      server = await startBenchServer('ours', { prefix: pinning.server, port, dataDir: dataDir! })
+      const check = await synced(server, board!.board, checker.token)
+      restarts.push(nowMs() - restartAt)
+      const stored = ticksMap(check.doc)
+      if (acknowledged.some((key) => !stored.has(key))) trialsWithLoss++
+      check.provider.destroy()
+    }
+    const final = await synced(server, board!.board, checker.token)
+    const stored = ticksMap(final.doc)
+    const recovered = acknowledged.filter((key) => stored.has(key)).length
+    final.provider.destroy()
+    return {
+      trials: spec.trials,
+      attempted,
+      acknowledged: acknowledged.length,
+      recovered,
+      lost: acknowledged.length - recovered,
+      trialsWithLoss,
+      restartToSynced: percentiles(restarts),
+    }
+  } finally {
+    await server.stop()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto'
+import { ClientFleet } from '../clientFleet.ts'
+import type { ClientSpec } from '../clients/protocol.ts'
+import { sleep } from '../clock.ts'
+import type { Pinning } from '../pinning.ts'
+import { provisionBoards } from '../provision.ts'
+import { type ServerKind, startBenchServer } from '../serverProcess.ts'
+import type { ServerStats } from '../servers/probe.ts'
+import { type Percentiles, percentiles } from '../stats.ts'
+
+export interface TickLoadSpec {
+  boards: number
+  /** Readers on each board; each board also has one writer. */
+  readersPerBoard: number
+  /** Ticks a second on each board. */
+  ticksPerSecond: number
+  durationMs: number
+  /** Reader processes (the writers have one more of their own). */
+  readerProcesses: number
+  warmUpMs: number
+}
+
+export interface TickLoadResult {
+  kind: ServerKind
+  spec: TickLoadSpec
+  connections: number
+  openFailed: number
+  open: Percentiles
+  /** Each (reader, tick) delivery. */
+  latency: Percentiles
+  /** Each tick: until the last reader on its board had it. */
+  everyReader: Percentiles
+  written: number
+  deliveries: number
+  lost: number
+  doubled: number
+  maxScheduleLagMs: number
+  server: ServerStats
+  client: { cpuPercent: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number }
+}
+
+/**
+ * Boards with one writer and many readers each, all real providers over real sockets: the shape of a
+ * workshop where one person's tick must reach everyone else's screen.
+ */
+export async function runTickLoad(
+  kind: ServerKind,
+  spec: TickLoadSpec,
+  pinning: Pinning,
+): Promise<TickLoadResult> {
+  const server = await startBenchServer(kind, { prefix: pinning.server })
+  let fleet: ClientFleet | null = null
+  try {
+    const boards = await provisionBoards(server, spec.boards, spec.readersPerBoard + 1)
+    fleet = await ClientFleet.start(1 + spec.readerProcesses, pinning.clients)
+    const perProcess: ClientSpec[][] = Array.from({ length: fleet.size }, () => [])
+    const interval = 1000 / spec.ticksPerSecond
+    boards.forEach((board, b) => {
+      const [writer, ...readers] = board.people
+      perProcess[0]!.push({
+        board: board.board,
+        ...writer!,
+        writeRate: spec.ticksPerSecond,
+        phaseMs: (b * interval) / spec.boards,
+        reads: false,
+      })
+      readers.forEach((reader, r) => {
+        perProcess[1 + ((b * spec.readersPerBoard + r) % spec.readerProcesses)]!.push({
+          board: board.board,
+          ...reader,
+          writeRate: 0,
+          phaseMs: 0,
+          reads: true,
+        })
+      })
+    })
+    const transport = kind === 'y-websocket' ? 'y-websocket' : 'hocuspocus'
+    const opened = await fleet.open(transport, server.wsUrl, perProcess)
+    if (opened.failed > 0) throw new Error(`${opened.failed} clients did not sync\n${server.output()}`)
+    const tag = randomBytes(3).toString('hex')
+    if (spec.warmUpMs > 0) await fleet.run(`${tag}w`, spec.warmUpMs, 5_000)
+    await sleep(250)
+    await server.resetStats()
+    const result = await fleet.run(tag, spec.durationMs, 10_000)
+    const stats = await server.stats()
+    return {
+      kind,
+      spec,
+      connections: boards.length * (spec.readersPerBoard + 1),
+      openFailed: opened.failed,
+      open: percentiles(opened.openMs),
+      latency: percentiles(result.latencies),
+      everyReader: percentiles(result.everyReader),
+      written: result.written,
+      deliveries: result.latencies.length,
+      lost: result.lost,
+      doubled: result.doubled,
+      maxScheduleLagMs: result.maxScheduleLagMs,
+      server: stats,
+      client: {
+        cpuPercent: result.clientCpuPercent,
+        eventLoopDelayP99Ms: result.clientEventLoopDelayMs.p99,
+        eventLoopDelayMaxMs: result.clientEventLoopDelayMs.max,
+      },
+    }
+  } finally {
+    await fleet?.close()
+    await server.dispose()
+  }
+}
