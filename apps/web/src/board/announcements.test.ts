@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { summariseEvents } from './announcements.ts'
+import { summariseEvents, timerLength } from './announcements.ts'
 
 describe('summariseEvents', () => {
   it('counts ticks per area and keeps other news in order, once each', () => {
@@ -21,7 +21,7 @@ describe('summariseEvents', () => {
       summariseEvents([
         { kind: 'session', running: true },
         { kind: 'blind', areaId: '1a' },
-        { kind: 'timer', areaId: '1a', minutes: 5 },
+        { kind: 'timer', areaId: '1a', seconds: 300 },
         { kind: 'timeUp', areaId: '1a' },
         { kind: 'revealed', areaId: '1a' },
         { kind: 'focus', areaId: null },
@@ -32,5 +32,13 @@ describe('summariseEvents', () => {
       'The session has started. Blind round started on 1a. A 5 minute timer started on 1a. Time is up for 1a. Ticks revealed on 1a. The chair let everyone move freely. The session has ended. Recorded Developing for 1a.',
     )
     expect(summariseEvents([])).toBe('')
+  })
+})
+
+describe('timerLength', () => {
+  it('reads as people say it', () => {
+    expect(timerLength(600)).toBe('10 minute')
+    expect(timerLength(30)).toBe('30 second')
+    expect(timerLength(90)).toBe('1 minute 30 second')
   })
 })

@@ -6,7 +6,7 @@ export type BoardEvent =
   | { kind: 'blind'; areaId: string }
   | { kind: 'revealed'; areaId: string }
   | { kind: 'session'; running: boolean }
-  | { kind: 'timer'; areaId: string; minutes: number }
+  | { kind: 'timer'; areaId: string; seconds: number }
   | { kind: 'timeUp'; areaId: string }
   /** A confirmation of the person's own action, worded by the caller. */
   | { kind: 'message'; text: string }
@@ -48,7 +48,7 @@ export function summariseEvents(events: readonly BoardEvent[]): string {
         add(event.running ? 'The session has started.' : 'The session has ended.')
         break
       case 'timer':
-        add(`A ${event.minutes} minute timer started on ${event.areaId}.`)
+        add(`A ${timerLength(event.seconds)} timer started on ${event.areaId}.`)
         break
       case 'timeUp':
         add(`Time is up for ${event.areaId}.`)
@@ -61,4 +61,11 @@ export function summariseEvents(events: readonly BoardEvent[]): string {
     }
   }
   return sentences.join(' ')
+}
+
+/** "10 minute", "30 second", "1 minute 30 second": the length as it reads before "timer". */
+export function timerLength(seconds: number): string {
+  const m = Math.floor(seconds / 60)
+  const s = seconds % 60
+  return [m > 0 ? `${m} minute` : '', s > 0 ? `${s} second` : ''].filter(Boolean).join(' ') || '0 second'
 }

@@ -67,8 +67,11 @@ export function useRemoteEvents(
           const areaId = key.slice('round:'.length)
           events.push({ kind: (value as Round).mode === 'blind' ? 'blind' : 'revealed', areaId })
         } else if (key.startsWith('timer:') && value) {
-          const minutes = Math.round((value as Timer).durationSeconds / 60)
-          events.push({ kind: 'timer', areaId: key.slice('timer:'.length), minutes })
+          events.push({
+            kind: 'timer',
+            areaId: key.slice('timer:'.length),
+            seconds: (value as Timer).durationSeconds,
+          })
         }
       }
       onEvents(events)

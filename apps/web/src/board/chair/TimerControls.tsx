@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { useAnnounce } from '../Announcer.tsx'
+import { timerLength } from '../announcements.ts'
 import { useBoardContext } from '../BoardContext.tsx'
 import { parseMinutes } from '../timerView.ts'
 
@@ -20,7 +21,7 @@ export function TimerControls({ areaId }: { areaId: string }) {
     }
     setError(null)
     actions.startTimer(areaId, parsed.seconds)
-    announce([{ kind: 'message', text: `Timer started: ${minutes.trim()} minutes on ${areaId}.` }])
+    announce([{ kind: 'message', text: `A ${timerLength(parsed.seconds)} timer started on ${areaId}.` }])
   }
 
   return (
