@@ -9,6 +9,8 @@ const MESSAGE_SYNC = 0
 const MESSAGE_AWARENESS = 1
 const MESSAGE_AUTH = 2
 const AUTH_TOKEN = 0
+const AUTH_PERMISSION_DENIED = 1
+const MESSAGE_CLOSE = 7
 
 /**
  * A client that speaks the raw Yjs/Hocuspocus protocol, with none of the provider's manners: it can
@@ -16,7 +18,13 @@ const AUTH_TOKEN = 0
  */
 export class RawSyncClient {
   readonly doc = new Y.Doc()
+  /**
+   * Resolves when the server ends this document's connection: a WebSocket close, a Hocuspocus CLOSE
+   * message (the socket can carry other documents, so the server closes only this one) or a refused
+   * authentication. CLOSE carries only a reason; refused writes read "Not saved: …".
+   */
   readonly closed: Promise<{ code: number; reason: string }>
+  private resolveClosed!: (value: { code: number; reason: string }) => void
   private readonly socket: WebSocket
   readonly documentName: string
   private synced = false
@@ -25,9 +33,10 @@ export class RawSyncClient {
     this.documentName = documentName
     this.socket = new WebSocket(url, { headers })
     this.closed = new Promise((resolve) => {
-      this.socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
-      this.socket.on('error', () => resolve({ code: -1, reason: 'error' }))
+      this.resolveClosed = resolve
     })
+    this.socket.on('close', (code, reason) => this.resolveClosed({ code, reason: reason.toString() }))
+    this.socket.on('error', () => this.resolveClosed({ code: -1, reason: 'error' }))
     this.socket.on('message', (data: Buffer) => this.receive(new Uint8Array(data)))
   }
 
@@ -103,6 +112,17 @@ export class RawSyncClient {
     const decoder = decoding.createDecoder(data)
     decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)
+    if (type === MESSAGE_CLOSE) {
+      const reason = decoding.readVarString(decoder)
+      this.resolveClosed({ code: reason.startsWith('Not saved') ? 4403 : 4000, reason })
+      return
+    }
+    if (type === MESSAGE_AUTH) {
+      if (decoding.readVarUint(decoder) === AUTH_PERMISSION_DENIED) {
+        this.resolveClosed({ code: 4401, reason: decoding.readVarString(decoder) })
+      }
+      return
+    }
     if (type !== MESSAGE_SYNC && type !== 4) return
     const reply = encoding.createEncoder()
     const syncType = syncProtocol.readSyncMessage(decoder, reply, this.doc, 'server')

@@ -44,6 +44,7 @@ export async function startTestServer(
     CO_ASSESS_DATA_DIR: dataDir,
     CO_ASSESS_ADMIN_KEY: ADMIN_KEY,
     CO_ASSESS_LOG_LEVEL: 'silent',
+    ...(process.env.CO_ASSESS_RUBRIC_DIR ? { CO_ASSESS_RUBRIC_DIR: process.env.CO_ASSESS_RUBRIC_DIR } : {}),
     ...env,
   })
   const server = await createServer(config, pino({ level: 'silent' }))
