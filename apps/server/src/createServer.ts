@@ -123,12 +123,10 @@ export async function createServer(
   if (webBuilt) await app.register(fastifyStatic, { root: config.webDist, wildcard: false })
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET' || !webBuilt) {
-      return reply
-        .status(404)
-        .send({
-          error: 'NotFound',
-          message: `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
-        })
+      return reply.status(404).send({
+        error: 'NotFound',
+        message: `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
+      })
     }
     // The web app routes in the browser: every other page is its index.
     return reply.sendFile('index.html')

@@ -35,12 +35,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(413).send({ error: 'PayloadTooLarge', message: 'The request body is too large.' })
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply
-        .status(415)
-        .send({
-          error: 'UnsupportedMediaType',
-          message: 'Send the request body as JSON (Content-Type: application/json).',
-        })
+      return reply.status(415).send({
+        error: 'UnsupportedMediaType',
+        message: 'Send the request body as JSON (Content-Type: application/json).',
+      })
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: 'BadRequest', message: error.message })
