@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test'
 import { createAssessment, createInvite, firstFramework } from './support/api.ts'
-import { boardTicks, joinAs, privateTicks, storedPersonId, storedToken, tickBox } from './support/people.ts'
+import {
+  boardTicks,
+  goOffline,
+  joinAs,
+  privateTicks,
+  storedPersonId,
+  storedToken,
+  tickBox,
+} from './support/people.ts'
 
 // A tick made offline on an area that went blind meanwhile cannot go onto the board: the server
 // refuses it, and the browser says why, drops its local copy and carries on from the server's board.
@@ -34,8 +42,7 @@ test('a change the server refuses is explained, and the board reloads from the s
   await pat.page.goto(areaPath)
   await expect(pat.page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'saved')
 
-  await pat.context.setOffline(true)
-  await expect(pat.page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'offline')
+  await goOffline(pat)
   await chair.page.getByRole('button', { name: `Start a blind round on ${area.id}` }).click()
   await tickBox(pat.page, item).check()
   await expect(pat.page.getByTestId('sync-state')).toContainText('Offline: 1 change waiting')

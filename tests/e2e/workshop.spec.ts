@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test'
 import { allItems, createAssessment, createInvite, firstFramework } from './support/api.ts'
 import {
   boardTicks,
+  goOffline,
   itemBlock,
   joinAs,
   privateTicks,
@@ -134,8 +135,7 @@ test('a chair, an ICS participant and a VCSE partner assess an area together, li
   })
 
   await test.step('one person goes offline, keeps ticking, and everyone converges when they return', async () => {
-    await vcse.context.setOffline(true)
-    await expect(vcse.page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'offline')
+    await goOffline(vcse)
     await tickBox(vcse.page, item4).check()
     await expect(vcse.page.getByTestId('sync-state')).toContainText(/Offline: \d+ changes? waiting/)
     await tickBox(ics.page, item5).check()

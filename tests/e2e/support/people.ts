@@ -105,3 +105,17 @@ export async function tabTo(page: Page, selector: string, max = 150): Promise<vo
   }
   throw new Error(`Tab never reached ${selector}`)
 }
+
+/** Takes a person's browser offline and waits until their board has really lost its connection. */
+export async function goOffline(person: { context: BrowserContext; page: Page }): Promise<void> {
+  await person.context.setOffline(true)
+  await expect(person.page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'offline')
+  await expect
+    .poll(() =>
+      person.page.evaluate(() => {
+        const hooks = (globalThis as Record<string, unknown>).__coAssess as { snapshot: { status: string } }
+        return hooks.snapshot.status
+      }),
+    )
+    .toBe('disconnected')
+}
