@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pnpm.sh
 ensure_install
+export CO_ASSESS_LOG_LEVEL="${CO_ASSESS_LOG_LEVEL:-warn}"
 pnpm --filter @co-assess/web run build
-exec npx -y "pnpm@${PNPM_VERSION}" run serve -- --demo "$@"
+exec npx -y "pnpm@${PNPM_VERSION}" exec node apps/server/src/main.ts --demo "$@"
