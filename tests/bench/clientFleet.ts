@@ -50,7 +50,6 @@ export class ClientFleet {
   /** Opens each process's clients; resolves with every client's time to first sync. */
   async open(
     transport: Transport,
-    url: string,
     perProcess: ClientSpec[][],
     { concurrency = 16, timeoutMs = 30_000 } = {},
   ): Promise<{ openMs: Float64Array; failed: number }> {
@@ -58,7 +57,7 @@ export class ClientFleet {
       this.children.map((child, i) =>
         request<Opened>(
           child,
-          { type: 'open', transport, url, clients: perProcess[i] ?? [], concurrency, timeoutMs },
+          { type: 'open', transport, clients: perProcess[i] ?? [], concurrency, timeoutMs },
           replyOf('type', 'opened'),
           timeoutMs * Math.max(1, (perProcess[i]?.length ?? 0) / concurrency) + 10_000,
         ),

@@ -60,7 +60,7 @@ async function open(message: Extract<ClientRequest, { type: 'open' }>): Promise<
       const doc = new Y.Doc()
       const started = nowMs()
       const provider = openProvider(message.transport, {
-        url: message.url,
+        url: spec.url,
         board: spec.board,
         token: spec.token,
         doc,

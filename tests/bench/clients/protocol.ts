@@ -3,6 +3,8 @@ import type { Transport } from './transports.ts'
 /** One simulated person: a provider on a board, writing ticks on a schedule, reading, or both. */
 export interface ClientSpec {
   board: string
+  /** The sync URL this client connects to (scale-out puts writers and readers on different instances). */
+  url: string
   personId: string
   token: string
   /** Ticks a second this client writes during a run; 0 for a reader only. */

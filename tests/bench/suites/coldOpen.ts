@@ -141,12 +141,19 @@ async function buildBoard(server: BenchServer, board: Board, spec: ColdOpenSpec)
   return { writers, items: items.length }
 }
 
+export interface ColdOpenOptions {
+  env?: Record<string, string>
+  /** Runs once the board is built and checked, with the server still up (the browser measurement). */
+  afterBuild?: (server: BenchServer, board: Board) => Promise<void>
+}
+
 export async function runColdOpen(
   kind: ServerKind,
   spec: ColdOpenSpec,
   pinning: Pinning,
+  options: ColdOpenOptions = {},
 ): Promise<ColdOpenResult> {
-  const server = await startBenchServer(kind, { prefix: pinning.server })
+  const server = await startBenchServer(kind, { prefix: pinning.server, env: options.env })
   try {
     const [board] = await provisionBoards(server, 1, Math.max(spec.people, 2))
     const buildStart = nowMs()
@@ -160,6 +167,7 @@ export async function runColdOpen(
     const comments = commentsMap(holder.doc).size
     const documentBytes = Y.encodeStateAsUpdate(holder.doc).byteLength
     for (const writer of writers) writer.provider.destroy()
+    if (options.afterBuild) await options.afterBuild(server, board!)
 
     const timeOpens = async () => {
       const samples: number[] = []

@@ -1,0 +1,375 @@
+import type { Machine } from './machine.ts'
+import type { Mode } from './plan.ts'
+import { SERVER_LABELS, type ServerKind } from './serverProcess.ts'
+import type { Percentiles } from './stats.ts'
+import type { BrowserOpenResult } from './suites/browserOpen.ts'
+import type { ColdOpenResult } from './suites/coldOpen.ts'
+import type { DurabilityResult } from './suites/durability.ts'
+import type { TickLoadResult } from './suites/tickLoad.ts'
+
+export type Pending = { pending: string }
+export type Failed = { error: string }
+export type Outcome<T> = T | Pending | Failed
+
+export interface BenchResults {
+  mode: Mode
+  startedAt: string
+  seconds: number
+  machine: Machine
+  fanOut: Partial<Record<ServerKind, Outcome<TickLoadResult>>>
+  capacity: Outcome<TickLoadResult>[]
+  largeRoom: Outcome<TickLoadResult> | null
+  coldOpen: Partial<Record<ServerKind, Outcome<ColdOpenResult>>>
+  browser: Outcome<BrowserOpenResult> | null
+  durability: Outcome<DurabilityResult> | null
+  scaleOut: Outcome<TickLoadResult> | null
+}
+
+export function isDone<T extends object>(outcome: Outcome<T> | null | undefined): outcome is T {
+  return !!outcome && !('pending' in outcome) && !('error' in outcome)
+}
+
+function why(outcome: Outcome<object> | null | undefined): string {
+  if (!outcome) return 'not run'
+  if ('pending' in outcome) return `pending: ${outcome.pending}`
+  if ('error' in outcome) return `failed: ${(outcome as Failed).error.split('\n')[0]}`
+  return ''
+}
+
+const ms = (value: number) =>
+  Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(1) : String(Math.round(value))
+const pct = (value: number) => (Number.isNaN(value) ? '–' : `${Math.round(value)}%`)
+const mb = (value: number) => `${Math.round(value)} MB`
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–')
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
+
+function table(header: string[], rows: string[][]): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n')
+}
+
+const LOAD_HEADER = [
+  'run',
+  'clients',
+  'ticks',
+  'deliveries',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'max ms',
+  'all readers p95 ms',
+  'lost',
+  'doubled',
+  'server CPU',
+  'server RSS peak',
+  'server loop delay p99/max ms',
+  'client CPU',
+  'client loop delay p99 ms',
+  'other work on the machine',
+]
+
+function loadRow(label: string, outcome: Outcome<TickLoadResult> | null | undefined): string[] {
+  if (!isDone(outcome)) return [label, why(outcome), ...LOAD_HEADER.slice(2).map(() => '')]
+  const r = outcome
+  const servers = r.servers
+  return [
+    label,
+    String(r.connections),
+    String(r.written),
+    String(r.deliveries),
+    ms(r.latency.p50),
+    ms(r.latency.p95),
+    ms(r.latency.p99),
+    ms(r.latency.max),
+    ms(r.everyReader.p95),
+    String(r.lost),
+    String(r.doubled),
+    servers.map((s) => pct(s.cpuPercent)).join(' + '),
+    servers.map((s) => mb(s.peakRssMb)).join(' + '),
+    servers.map((s) => `${ms(s.eventLoopDelayMs.p99)}/${ms(s.eventLoopDelayMs.max)}`).join(' + '),
+    pct(r.client.cpuPercent),
+    ms(r.client.eventLoopDelayP99Ms),
+    pct(r.otherCpuPercent),
+  ]
+}
+
+function ratioRows(results: BenchResults): string[][] {
+  const ours = results.fanOut.ours
+  if (!isDone(ours)) return []
+  return (['bare', 'y-websocket'] as const).flatMap((kind) => {
+    const other = results.fanOut[kind]
+    if (!isDone(other)) return []
+    const cells = (['p50', 'p95', 'p99', 'max'] as const).map((p) => ratio(ours.latency[p], other.latency[p]))
+    return [
+      [
+        `Co-assess ÷ ${SERVER_LABELS[kind]}`,
+        '',
+        '',
+        '',
+        ...cells,
+        ratio(ours.everyReader.p95, other.everyReader.p95),
+      ],
+    ]
+  })
+}
+
+interface Target {
+  what: string
+  figure: string
+  met: boolean | null
+}
+
+function targets(results: BenchResults): Target[] {
+  const list: Target[] = []
+  const add = (what: string, figure: string, met: boolean | null) => list.push({ what, figure, met })
+  const ours = results.fanOut.ours
+  const bare = results.fanOut.bare
+  if (isDone(ours)) {
+    add('fan-out p95 ≤ 10 ms', `${ms(ours.latency.p95)} ms`, ours.latency.p95 <= 10)
+    add(
+      'fan-out: no tick lost or doubled',
+      `${ours.lost} lost, ${ours.doubled} doubled`,
+      ours.lost + ours.doubled === 0,
+    )
+    if (isDone(bare)) {
+      add(
+        'fan-out p95 ≤ 1.3× the bare server',
+        `${ratio(ours.latency.p95, bare.latency.p95)} (${ms(ours.latency.p95)} vs ${ms(bare.latency.p95)} ms)`,
+        ours.latency.p95 <= 1.3 * bare.latency.p95,
+      )
+    } else add('fan-out p95 ≤ 1.3× the bare server', why(bare), null)
+  } else add('fan-out p95 ≤ 10 ms', why(ours), null)
+  const biggest = results.capacity.filter(isDone).sort((a, b) => b.connections - a.connections)[0]
+  if (biggest) {
+    const full = biggest.connections >= 900
+    const label = full ? '' : ` (${biggest.connections} connections only: quick mode)`
+    add(
+      `~930 connections p95 ≤ 50 ms${label}`,
+      `${ms(biggest.latency.p95)} ms`,
+      full ? biggest.latency.p95 <= 50 : null,
+    )
+    const rss = Math.max(...biggest.servers.map((s) => s.peakRssMb))
+    add(`~930 connections server RSS ≤ 300 MB${label}`, mb(rss), full ? rss <= 300 : null)
+  } else add('~930 connections p95 ≤ 50 ms', why(results.capacity[0]), null)
+  const room = results.largeRoom
+  if (isDone(room)) {
+    const full = room.connections >= 200
+    add(
+      `${room.connections}-client room p95 ≤ 100 ms${full ? '' : ' (quick mode: smaller room)'}`,
+      `${ms(room.latency.p95)} ms`,
+      full ? room.latency.p95 <= 100 : null,
+    )
+  } else add('200-client room p95 ≤ 100 ms', why(room), null)
+  const cold = results.coldOpen.ours
+  if (isDone(cold)) {
+    add(
+      'cold open to synced p95 ≤ 150 ms (board live)',
+      `${ms(cold.openWhileLive.p95)} ms`,
+      cold.openWhileLive.p95 <= 150,
+    )
+    if (cold.openFromStore) {
+      add(
+        'cold open to synced p95 ≤ 150 ms (board loaded from disk)',
+        `${ms(cold.openFromStore.p95)} ms`,
+        cold.openFromStore.p95 <= 150,
+      )
+    }
+  } else add('cold open to synced p95 ≤ 150 ms', why(cold), null)
+  const browser = results.browser
+  if (isDone(browser)) {
+    add(
+      'invite link to interactive board ≤ 1.5 s (p95)',
+      `${ms(browser.linkToBoard.p95)} ms`,
+      browser.linkToBoard.p95 <= 1500,
+    )
+  } else add('invite link to interactive board ≤ 1.5 s', why(browser), null)
+  const durability = results.durability
+  if (isDone(durability)) {
+    add(
+      'zero updates lost in every durability trial',
+      `${durability.lost} lost of ${durability.acknowledged} acknowledged, ${durability.trials} trials`,
+      durability.lost === 0 && durability.trialsWithLoss === 0,
+    )
+  } else add('zero updates lost in every durability trial', why(durability), null)
+  return list
+}
+
+const pRow = (label: string, p: Percentiles | null | undefined) =>
+  p ? [label, ms(p.p50), ms(p.p95), ms(p.max), String(p.count)] : [label, '–', '–', '–', '0']
+
+/** The whole run as Markdown: the machine, one table per suite, the targets. */
+export function renderReport(results: BenchResults): string {
+  const m = results.machine
+  const out: string[] = []
+  out.push(`# Co-assess benchmarks (${results.mode} mode)`)
+  out.push('')
+  out.push(
+    `Run ${results.startedAt}, ${Math.round(results.seconds)} s. Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Linux ${m.kernel}, Node ${m.node}; ${m.pinning}. Disk: a small append + fsync takes ${ms(m.fsyncMs.p50)} ms at p50, ${ms(m.fsyncMs.p99)} ms at p99. Load average when the run began: ${m.loadAverage.toFixed(1)}. All traffic over loopback. Latency is from the writer's timestamp to each reader's observer of the ticks map, across processes on one clock.`,
+  )
+  out.push('')
+  const fan = Object.values(results.fanOut).find(isDone)
+  out.push(
+    `## Tick fan-out: one board, 1 writer and ${fan ? fan.connections - 1 : 30} readers, ${fan?.spec.ticksPerSecond ?? 20} ticks/s for ${fan ? fan.spec.durationMs / 1000 : '?'} s`,
+  )
+  out.push('')
+  out.push(
+    table(LOAD_HEADER, [
+      ...(['ours', 'bare', 'y-websocket'] as const).map((kind) =>
+        loadRow(SERVER_LABELS[kind], results.fanOut[kind]),
+      ),
+      ...ratioRows(results).map((row) => [...row, ...LOAD_HEADER.slice(row.length).map(() => '')]),
+    ]),
+  )
+  out.push('')
+  out.push('## Capacity: many boards in one Co-assess process (1 writer + 30 readers each)')
+  out.push('')
+  out.push(
+    table(
+      LOAD_HEADER,
+      results.capacity.map((r) =>
+        loadRow(
+          isDone(r)
+            ? `${r.spec.boards} boards, ${r.spec.ticksPerSecond} ticks/s each, ${r.spec.durationMs / 1000} s`
+            : 'capacity',
+          r,
+        ),
+      ),
+    ),
+  )
+  const openRows = results.capacity.filter(isDone)
+  if (openRows.length > 0) {
+    out.push('')
+    out.push(
+      `Connecting: ${openRows.map((r) => `${r.connections} clients opened 16 at a time per client process, each synced in p50 ${ms(r.open.p50)} ms, p95 ${ms(r.open.p95)} ms`).join('; ')}.`,
+    )
+  }
+  out.push('')
+  out.push('## A large room: one board, a public event')
+  out.push('')
+  out.push(
+    table(LOAD_HEADER, [
+      loadRow(
+        isDone(results.largeRoom)
+          ? `${results.largeRoom.connections} clients, ${results.largeRoom.spec.ticksPerSecond} ticks/s, ${results.largeRoom.spec.durationMs / 1000} s`
+          : 'large room',
+        results.largeRoom,
+      ),
+    ]),
+  )
+  out.push('')
+  out.push('## Scale-out: two Co-assess instances on Redis and PostgreSQL (writer on A, readers on B)')
+  out.push('')
+  out.push(table(LOAD_HEADER, [loadRow('A → B through Redis', results.scaleOut)]))
+  out.push('')
+  const cold = Object.values(results.coldOpen).find(isDone)
+  out.push(
+    `## Cold open: a finished board${cold ? ` (${cold.items} items ticked by ${Math.round(cold.ticks / cold.items)} people = ${cold.ticks} ticks, ${cold.comments} comments, ${cold.edits} edits of history)` : ''}`,
+  )
+  out.push('')
+  out.push(
+    table(
+      [
+        'server',
+        'document',
+        'open while live p50 ms',
+        'p95 ms',
+        'max ms',
+        'open from disk p50 ms',
+        'p95 ms',
+        'max ms',
+        'runs',
+      ],
+      (['ours', 'bare', 'y-websocket'] as const)
+        .filter((kind) => results.coldOpen[kind])
+        .map((kind) => {
+          const r = results.coldOpen[kind]
+          if (!isDone(r)) return [SERVER_LABELS[kind], why(r), '', '', '', '', '', '', '']
+          const store = r.openFromStore
+          return [
+            SERVER_LABELS[kind],
+            kb(r.documentBytes),
+            ms(r.openWhileLive.p50),
+            ms(r.openWhileLive.p95),
+            ms(r.openWhileLive.max),
+            store ? ms(store.p50) : 'no store',
+            store ? ms(store.p95) : '',
+            store ? ms(store.max) : '',
+            String(r.openWhileLive.count),
+          ]
+        }),
+    ),
+  )
+  out.push('')
+  out.push(
+    '## In Chromium: invite link to an interactive board (the cold-open board, fresh profile each run)',
+  )
+  out.push('')
+  const b = results.browser
+  if (isDone(b)) {
+    out.push(
+      table(
+        ['step', 'p50 ms', 'p95 ms', 'max ms', 'runs'],
+        [
+          pRow('link → join form ready', b.linkToForm),
+          pRow('"Join the board" → board synced', b.joinToBoard),
+          pRow('link → interactive board (form filled by script)', b.linkToBoard),
+          pRow('reload the board (cached) → synced', b.reloadToBoard),
+        ],
+      ),
+    )
+    out.push('')
+    out.push(
+      `JavaScript on the page: ${kb(b.jsBytes)} (${kb(b.jsGzipBytes)} gzipped); the server sends it ${b.servedCompressed ? 'compressed' : 'uncompressed'}.`,
+    )
+  } else out.push(why(b))
+  out.push('')
+  out.push('## Durability: SIGKILL while people write')
+  out.push('')
+  const d = results.durability
+  if (isDone(d)) {
+    out.push(
+      table(
+        [
+          'trials',
+          'writes sent',
+          'acknowledged',
+          'recovered',
+          'lost',
+          'trials with a loss',
+          'restart → synced p50 ms',
+          'p95 ms',
+        ],
+        [
+          [
+            String(d.trials),
+            String(d.attempted),
+            String(d.acknowledged),
+            String(d.recovered),
+            String(d.lost),
+            String(d.trialsWithLoss),
+            ms(d.restartToSynced.p50),
+            ms(d.restartToSynced.p95),
+          ],
+        ],
+      ),
+    )
+  } else out.push(why(d))
+  out.push('')
+  out.push('## Targets')
+  out.push('')
+  out.push(
+    table(
+      ['target', 'figure', 'met'],
+      targets(results).map((t) => [
+        t.what,
+        t.figure,
+        t.met === null ? 'not measured' : t.met ? 'yes' : '**no**',
+      ]),
+    ),
+  )
+  out.push('')
+  return out.join('\n')
+}

@@ -1,0 +1,157 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { singleServer } from './loadTarget.ts'
+import { describeMachine } from './machine.ts'
+import { waitForQuiet } from './machineLoad.ts'
+import { detectPinning } from './pinning.ts'
+import { type Mode, planFor } from './plan.ts'
+import { type BenchResults, type Outcome, renderReport } from './report.ts'
+import { SERVER_LABELS, type ServerKind } from './serverProcess.ts'
+import { type BrowserOpenResult, buildWebApp, runBrowserOpen } from './suites/browserOpen.ts'
+import { runColdOpen } from './suites/coldOpen.ts'
+import { runDurability } from './suites/durability.ts'
+import { startScaleOut } from './suites/scaleOut.ts'
+import { runTickLoad } from './suites/tickLoad.ts'
+
+// The benchmark suite: `pnpm bench` (full, ~15 min) or `pnpm bench --quick` / BENCH_MODE=quick (< 2 min).
+// Prints one Markdown report and writes it to bench-results/latest.md (and the raw figures as JSON).
+
+const SUITES = ['fanout', 'capacity', 'room', 'scaleout', 'cold', 'browser', 'durability'] as const
+type Suite = (typeof SUITES)[number]
+
+const { values } = parseArgs({
+  // `pnpm run bench -- --quick` passes the `--` through.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string', default: resolve(import.meta.dirname, '../../bench-results') },
+  },
+  allowPositionals: false,
+})
+const mode: Mode = values.quick || process.env.BENCH_MODE === 'quick' ? 'quick' : 'full'
+const only = new Set((values.only ?? SUITES.join(',')).split(',').map((s) => s.trim()))
+for (const name of only) {
+  if (!SUITES.includes(name as Suite)) {
+    console.error(`Unknown suite "${name}": choose from ${SUITES.join(', ')}.`)
+    process.exit(2)
+  }
+}
+const wanted = (suite: Suite) => only.has(suite)
+
+const plan = planFor(mode)
+const pinning = detectPinning()
+const started = Date.now()
+const log = (line: string) =>
+  console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`)
+
+async function attempt<T extends object>(
+  what: string,
+  run: () => Promise<T | { pending: string }>,
+): Promise<Outcome<T>> {
+  log(`${what}…`)
+  try {
+    const outcome = await run()
+    if ('pending' in outcome) log(`${what}: pending (${outcome.pending})`)
+    return outcome
+  } catch (error) {
+    log(`${what} failed: ${(error as Error).stack ?? error}`)
+    return { error: (error as Error).message }
+  }
+}
+
+const results: BenchResults = {
+  mode,
+  startedAt: new Date(started).toISOString(),
+  seconds: 0,
+  machine: describeMachine(pinning),
+  fanOut: {},
+  capacity: [],
+  largeRoom: null,
+  coldOpen: {},
+  browser: null,
+  durability: null,
+  scaleOut: null,
+}
+log(`${mode} mode; ${pinning.describe}`)
+
+const kinds: ServerKind[] = ['ours', 'bare', 'y-websocket']
+if (wanted('fanout')) {
+  for (const kind of kinds) {
+    results.fanOut[kind] = await attempt(`fan-out on ${SERVER_LABELS[kind]}`, async () =>
+      runTickLoad(await singleServer(kind, pinning), plan.fanOut, pinning),
+    )
+  }
+}
+if (wanted('capacity')) {
+  for (const spec of plan.capacity) {
+    results.capacity.push(
+      await attempt(`capacity, ${spec.boards} boards`, async () =>
+        runTickLoad(await singleServer('ours', pinning), spec, pinning),
+      ),
+    )
+  }
+}
+if (wanted('room')) {
+  results.largeRoom = await attempt(`a room of ${plan.largeRoom.readersPerBoard + 1}`, async () =>
+    runTickLoad(await singleServer('ours', pinning), plan.largeRoom, pinning),
+  )
+}
+if (wanted('scaleout')) {
+  results.scaleOut = await attempt('scale-out through Redis', async () => {
+    const target = await startScaleOut(pinning)
+    if ('pending' in target) return target
+    return runTickLoad(
+      target,
+      {
+        boards: 1,
+        readersPerBoard: plan.scaleOut.readers,
+        ticksPerSecond: plan.scaleOut.ticksPerSecond,
+        durationMs: plan.scaleOut.durationMs,
+        readerProcesses: 1,
+        warmUpMs: plan.fanOut.warmUpMs,
+        quietWaitMs: plan.scaleOut.quietWaitMs,
+      },
+      pinning,
+    )
+  })
+}
+if (wanted('cold') || wanted('browser')) {
+  const web = wanted('browser') ? buildWebApp() : null
+  if (web && 'pending' in web) results.browser = web
+  const coldKinds: ServerKind[] = mode === 'full' && wanted('cold') ? kinds : ['ours']
+  for (const kind of coldKinds) {
+    results.coldOpen[kind] = await attempt(`cold open on ${SERVER_LABELS[kind]}`, () =>
+      runColdOpen(kind, { ...plan.coldOpen, runs: wanted('cold') ? plan.coldOpen.runs : 1 }, pinning, {
+        env: web && 'dir' in web ? { CO_ASSESS_WEB_DIST: web.dir } : {},
+        afterBuild:
+          kind === 'ours' && web && 'dir' in web
+            ? async (server, board) => {
+                results.browser = await attempt<BrowserOpenResult>('Chromium: invite link to board', () =>
+                  runBrowserOpen(server, board, plan.browser.runs),
+                )
+              }
+            : undefined,
+      }),
+    )
+  }
+  if (!wanted('cold')) results.coldOpen = {}
+  if (web && 'dir' in web) rmSync(web.dir, { recursive: true, force: true })
+}
+if (wanted('durability')) {
+  results.durability = await attempt(`durability, ${plan.durability.trials} SIGKILL trials`, () =>
+    runDurability(plan.durability, pinning),
+  )
+}
+
+results.seconds = (Date.now() - started) / 1000
+const report = renderReport(results)
+console.log(report)
+mkdirSync(values.out!, { recursive: true })
+writeFileSync(resolve(values.out!, 'latest.md'), report)
+writeFileSync(
+  resolve(values.out!, 'latest.json'),
+  JSON.stringify(results, (_key, value) => (value instanceof Float64Array ? undefined : value), 2),
+)
+log(`written to ${resolve(values.out!, 'latest.md')}`)
