@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { liveMap, metaMap, noteFragment, peopleMap, ticksMap } from '../roots.ts'
 import { proposeAction, updateAction } from '../write/actions.ts'
-import { addComment, editComment } from '../write/comments.ts'
+import { addComment, editComment, setThreadResolved } from '../write/comments.ts'
 import { recordAgreedLevel, suggestPeerLevel } from '../write/levels.ts'
 import { initBoard, setReviewClosed } from '../write/server.ts'
 import { startBlindRound } from '../write/session.ts'
@@ -180,6 +180,34 @@ describe('guardUpdate', () => {
       editComment(c, chair.personId, id, { type: 'doc', content: [] }, 'edited', []),
     )
     expect(guardUpdate(server, ownEdit, chair).allowed).toBe(true)
+  })
+
+  it("lets a peer reviewer resolve the review's own threads but not the host's", () => {
+    const server = serverDoc()
+    const comment = (writer: Writer, layer: 'host' | 'peer') => {
+      let id = ''
+      Y.applyUpdate(
+        server,
+        clientEdit(server, (c) => {
+          id = addComment(c, writer.personId, {
+            anchor: { areaId: '1a', itemId: null },
+            body: { type: 'doc', content: [] },
+            text: 'x',
+            mentions: [],
+            layer,
+          })
+        }),
+      )
+      return id
+    }
+    const hostThread = comment(alice, 'host')
+    const peerThread = comment(peer, 'peer')
+    const resolveHost = clientEdit(server, (c) => setThreadResolved(c, peer.personId, hostThread, true))
+    expectRefused(server, peer, resolveHost, /only peer-review threads/)
+    const resolvePeer = clientEdit(server, (c) => setThreadResolved(c, peer.personId, peerThread, true))
+    expect(guardUpdate(server, resolvePeer, peer).allowed).toBe(true)
+    const hostResolvesPeer = clientEdit(server, (c) => setThreadResolved(c, alice.personId, peerThread, true))
+    expect(guardUpdate(server, hostResolvesPeer, alice).allowed).toBe(true)
   })
 
   it('lets a participant propose but not agree an action', () => {

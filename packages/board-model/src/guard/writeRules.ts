@@ -111,9 +111,13 @@ export function mayWriteMapEntry(writer: Writer, doc: Y.Doc, write: MapWrite): s
       if (!inserting) return refuse('a thread’s state is changed, never removed')
       const bad = invalid(threadStateSchema, write.value, 'the thread state')
       if (bad) return bad
-      return (write.value as { by: string }).by === personId
-        ? null
-        : refuse('write thread changes in your own name')
+      if ((write.value as { by: string }).by !== personId)
+        return refuse('write thread changes in your own name')
+      // A thread is keyed by its first comment: a reviewer settles only threads the review layer began.
+      if (role === 'peer-reviewer' && commentsMap(doc).get(write.key)?.layer !== 'peer') {
+        return refuse('a peer reviewer can resolve or reopen only peer-review threads')
+      }
+      return null
     }
     case ROOTS.actions:
       return mayWriteAction(writer, doc, write)
