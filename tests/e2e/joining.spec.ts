@@ -14,7 +14,7 @@ test('a person coming back on the same device lands on the board without joining
     group: 'ics',
   })
   await chair.page.goto('/')
-  await chair.page.getByRole('link', { name: `Open board ${assessmentId}` }).click()
+  await chair.page.getByRole('link', { name: 'Coming back' }).click()
   await expect(chair.page.getByRole('heading', { level: 1 })).toHaveText('Coming back')
   await chair.page.reload()
   await expect(chair.page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'saved')

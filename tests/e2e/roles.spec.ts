@@ -36,6 +36,7 @@ test('a peer reviewer joins without choosing a group and reads the board', async
     'false',
   )
   await expect(chair.page.getByTestId('presence-list')).toContainText('Rey Reviewer')
+  await expect(reviewer.page.getByTestId('refusal')).toHaveCount(0)
   await chair.context.close()
   await reviewer.context.close()
 })

@@ -5,6 +5,7 @@ import { boardPath } from './route.ts'
 interface Joined {
   assessmentId: string
   name: string
+  title: string
 }
 
 function joinedBoards(): Joined[] {
@@ -15,10 +16,16 @@ function joinedBoards(): Joined[] {
       if (!key?.startsWith('co-assess:session:')) continue
       const value = JSON.parse(localStorage.getItem(key) ?? 'null') as {
         assessmentId?: string
+        title?: string
         person?: { name?: string }
       } | null
-      if (value?.assessmentId)
-        found.push({ assessmentId: value.assessmentId, name: value.person?.name ?? '' })
+      if (value?.assessmentId) {
+        found.push({
+          assessmentId: value.assessmentId,
+          name: value.person?.name ?? '',
+          title: value.title ?? `Board ${value.assessmentId}`,
+        })
+      }
     }
   } catch {
     // Storage refused or damaged: nothing to list.
@@ -46,7 +53,7 @@ export function HomePage() {
               <ul className="nhsuk-list">
                 {boards.map((b) => (
                   <li key={b.assessmentId}>
-                    <AppLink href={boardPath(b.assessmentId)}>Open board {b.assessmentId}</AppLink>
+                    <AppLink href={boardPath(b.assessmentId)}>{b.title}</AppLink>
                     {b.name ? ` (as ${b.name})` : ''}
                   </li>
                 ))}

@@ -131,7 +131,7 @@ function JoinFormView({ token, invite }: { token: string; invite: InviteInfo }) 
         organisation: form.organisation.trim(),
         group: groupNeeded ? (form.group as StakeholderGroup) : 'peer-reviewer',
       })
-      saveSession(localStorage, sessionFromJoin(joined))
+      saveSession(localStorage, sessionFromJoin(joined, invite.assessment.title))
       navigate(boardPath(joined.assessmentId), { replace: true })
     } catch (error) {
       setServerError(error instanceof Error ? error.message : 'Something went wrong. Try again.')

@@ -8,12 +8,15 @@ export interface StoredSession {
   /** When `token` expires (ISO 8601). */
   expiresAt: string
   person: JoinResult['person']
+  /** The assessment's title when they joined, to list the boards this device has joined. */
+  title?: string
 }
 
 const key = (assessmentId: string) => `co-assess:session:${assessmentId}`
 
-export function sessionFromJoin(joined: JoinResult): StoredSession {
+export function sessionFromJoin(joined: JoinResult, title?: string): StoredSession {
   return {
+    title,
     assessmentId: joined.assessmentId,
     token: joined.token,
     refreshToken: joined.refreshToken,
