@@ -41,6 +41,12 @@ test('the board at desktop and phone width', async ({ browser, request }) => {
   await chair.page.keyboard.type('Panels meet monthly; minutes are published.')
   await chair.page.getByRole('button', { name: 'Start timer' }).click()
   await expect(phone.page.getByTestId('timer')).toBeVisible()
+  // The phone's caret, with its name, in the chair's notes.
+  await phone.page.getByRole('textbox', { name: /Evidence notes/ }).click()
+  await phone.page.keyboard.press('End')
+  await phone.page.keyboard.type(' Next meeting in March.')
+  await expect(chair.page.locator('.co-caret__label')).toHaveText('Priya Phone')
+  await chair.page.locator('.co-notes').screenshot({ path: `${dir}/notes-with-caret.png` })
   await chair.page.screenshot({ path: `${dir}/area-desktop-chair.png`, fullPage: true })
   await phone.page.screenshot({ path: `${dir}/area-phone.png`, fullPage: true })
   await phone.page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded()
