@@ -82,6 +82,11 @@ export async function createServer(
     quiet: true,
     debounce: 2000,
     maxDebounce: 10_000,
+    // Before a connection has proved who it is, it may queue little: one board's sync, a few documents.
+    maxUnauthenticatedQueueSize: config.maxMessageBytes,
+    maxUnauthenticatedQueueMessages: 100,
+    maxPendingDocuments: 8,
+    timeout: 30_000,
     extensions: [...extensions, ...extraExtensions],
   })
   hocuspocusRef = hocuspocus
