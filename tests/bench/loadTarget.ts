@@ -13,11 +13,15 @@ export interface LoadTarget {
   dispose(): Promise<void>
 }
 
-export async function singleServer(kind: ServerKind, pinning: Pinning): Promise<LoadTarget> {
-  const server = await startBenchServer(kind, { prefix: pinning.server })
+export async function singleServer(
+  kind: ServerKind,
+  pinning: Pinning,
+  options: { dataRoot?: string; label?: string } = {},
+): Promise<LoadTarget> {
+  const server = await startBenchServer(kind, { prefix: pinning.server, dataRoot: options.dataRoot })
   return {
     kind,
-    label: kind,
+    label: options.label ?? kind,
     api: server,
     writerUrl: server.wsUrl,
     readerUrl: server.wsUrl,

@@ -30,27 +30,27 @@ export function planFor(mode: Mode): BenchPlan {
       boards: 1,
       readersPerBoard: 30,
       ticksPerSecond: 20,
-      durationMs: seconds(60, 5),
+      durationMs: seconds(60, 3),
       readerProcesses: 1,
       warmUpMs: seconds(3, 1),
       quietWaitMs,
     },
     // Busy boards: 5 ticks a second each is 31 people each ticking every six seconds, a workshop's
     // busiest minute, held for the whole run on every board at once.
-    capacity: (full ? [10, 30] : [10]).map((boards) => ({
+    capacity: (full ? [10, 30] : [5]).map((boards) => ({
       boards,
       readersPerBoard: 30,
       ticksPerSecond: 5,
-      durationMs: seconds(60, 5),
+      durationMs: seconds(60, 3),
       readerProcesses: boards > 10 ? 3 : 1,
       warmUpMs: seconds(3, 1),
       quietWaitMs,
     })),
     largeRoom: {
       boards: 1,
-      readersPerBoard: full ? 199 : 99,
+      readersPerBoard: full ? 199 : 49,
       ticksPerSecond: 5,
-      durationMs: seconds(60, 5),
+      durationMs: seconds(60, 3),
       readerProcesses: 1,
       warmUpMs: seconds(3, 1),
       quietWaitMs,
@@ -62,6 +62,6 @@ export function planFor(mode: Mode): BenchPlan {
     browser: { runs: full ? 10 : 2 },
     durability: { trials: full ? 20 : 3, writers: 3 },
     quietWaitMs,
-    scaleOut: { readers: full ? 30 : 10, ticksPerSecond: 20, durationMs: seconds(60, 5), quietWaitMs },
+    scaleOut: { readers: full ? 30 : 5, ticksPerSecond: 20, durationMs: seconds(60, 3), quietWaitMs },
   }
 }

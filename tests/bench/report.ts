@@ -17,6 +17,8 @@ export interface BenchResults {
   seconds: number
   machine: Machine
   fanOut: Partial<Record<ServerKind, Outcome<TickLoadResult>>>
+  /** Ours again with its data directory in memory (tmpfs): what the disk's flush costs, apart from our checks. */
+  fanOutInMemory: Outcome<TickLoadResult> | null
   capacity: Outcome<TickLoadResult>[]
   largeRoom: Outcome<TickLoadResult> | null
   coldOpen: Partial<Record<ServerKind, Outcome<ColdOpenResult>>>

@@ -61,6 +61,8 @@ export interface StartOptions {
   port?: number
   /** Reuse a data directory (restart after a kill); a fresh one is made otherwise. */
   dataDir?: string
+  /** Where a fresh data directory is made (default: the OS temp directory, on disk). */
+  dataRoot?: string
   env?: Record<string, string>
 }
 
@@ -79,7 +81,9 @@ export function oursEnv(dataDir: string): Record<string, string> {
 export async function startBenchServer(kind: ServerKind, options: StartOptions): Promise<BenchServer> {
   const port = options.port ?? (await freePort())
   const dataDir =
-    kind === 'ours' ? (options.dataDir ?? mkdtempSync(join(tmpdir(), 'co-assess-bench-'))) : null
+    kind === 'ours'
+      ? (options.dataDir ?? mkdtempSync(join(options.dataRoot ?? tmpdir(), 'co-assess-bench-')))
+      : null
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     PORT: String(port),

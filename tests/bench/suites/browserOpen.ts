@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium } from '@playwright/test'
+import { chromium, type Response } from '@playwright/test'
 import { nowMs } from '../clock.ts'
 import type { Board } from '../provision.ts'
 import type { BenchServer } from '../serverProcess.ts'
@@ -95,19 +95,18 @@ export async function runBrowserOpen(
       await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort())
       const page = await context.newPage()
       const scripts: Promise<void>[] = []
-      if (run === 0) {
-        page.on('response', (response) => {
-          if (response.request().resourceType() !== 'script') return
-          scripts.push(
-            response.body().then((body) => {
-              jsBytes += body.byteLength
-              jsGzipBytes += gzipSync(body).byteLength
-              if (/gzip|br|deflate|zstd/.test(response.headers()['content-encoding'] ?? ''))
-                servedCompressed = true
-            }),
-          )
-        })
+      const countScript = (response: Response) => {
+        if (response.request().resourceType() !== 'script') return
+        scripts.push(
+          response.body().then((body) => {
+            jsBytes += body.byteLength
+            jsGzipBytes += gzipSync(body).byteLength
+            if (/gzip|br|deflate|zstd/.test(response.headers()['content-encoding'] ?? ''))
+              servedCompressed = true
+          }),
+        )
       }
+      if (run === 0) page.on('response', countScript)
       const start = nowMs()
       await page.goto(`${server.httpUrl}/join/${invite.token}`, { waitUntil: 'commit' })
       const join = page.getByRole('button', { name: 'Join the board' })
@@ -123,6 +122,7 @@ export async function runBrowserOpen(
       linkToForm.push(formReady - start)
       joinToBoard.push(done - pressed)
       linkToBoard.push(done - start)
+      page.off('response', countScript)
       await Promise.all(scripts)
 
       const reloaded = nowMs()
