@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import { boardPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { EyeOffIcon } from '../../components/Icons.tsx'
+import { AreaConversation } from '../../conversation/AreaConversation.tsx'
 import type { AreaPlace } from '../../framework/frameworkIndex.ts'
 import { useBoardContext } from '../BoardContext.tsx'
 import { isBlind } from '../boardView.ts'
@@ -80,6 +81,7 @@ export function AreaView({ place }: { place: AreaPlace }) {
       {isChair ? <AreaChairConsole area={area} tally={tally} /> : null}
       <Checklist area={area} tally={tally} blind={blind} />
       <EvidenceNotes area={area} />
+      <AreaConversation area={area} />
       <AreaPagination place={place} />
     </div>
   )

@@ -2,6 +2,8 @@ import { suggestLevel, tallyArea } from '@co-assess/board-model'
 import { boardPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { EyeOffIcon, WarningIcon } from '../../components/Icons.tsx'
+import { BoardConversation } from '../../conversation/BoardConversation.tsx'
+import { ThreadCount } from '../../conversation/ThreadCount.tsx'
 import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
 import { useBoardContext } from '../BoardContext.tsx'
 import { isBlind } from '../boardView.ts'
@@ -45,6 +47,7 @@ export function Overview() {
           </section>
         ))}
       </nav>
+      <BoardConversation />
     </>
   )
 }
@@ -85,6 +88,7 @@ function AreaRow({ area }: { area: FrameworkArea }) {
           </strong>
         ) : null}
         {isFocus ? <strong className="nhsuk-tag nhsuk-tag--purple">The chair is here</strong> : null}
+        <ThreadCount areaId={area.id} />
         {here > 0 ? (
           <span className="co-area-row__here">
             {here === 1 ? '1 person looking' : `${here} people looking`}

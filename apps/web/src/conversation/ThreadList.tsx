@@ -1,0 +1,113 @@
+import { addComment, type StakeholderGroup, stakeholderGroupLabels } from '@co-assess/board-model'
+import { useId, useState } from 'react'
+import { Composer } from './Composer.tsx'
+import { filterThreads, type ThreadFilter } from './conversationView.ts'
+import { ThreadView } from './ThreadView.tsx'
+import { useTalk } from './useTalk.ts'
+
+/** Comment threads with filters; on an area page the area is fixed and a new thread can be started. */
+export function ThreadList({ areaId }: { areaId: string | null }) {
+  const talk = useTalk()
+  const id = useId()
+  const [filter, setFilter] = useState<ThreadFilter>({ group: 'all', state: 'all', areaId: areaId ?? 'all' })
+  const [about, setAbout] = useState('')
+  const effective = areaId ? { ...filter, areaId } : filter
+  const shown = filterThreads(talk.threads, effective, talk.view.people)
+  const area = areaId ? talk.areas.get(areaId)?.area : undefined
+  const itemText = new Map<string, string>()
+  for (const place of talk.areas.values())
+    for (const level of place.area.levels) for (const item of level.items) itemText.set(item.id, item.text)
+  const labelOf = (anchor: { areaId: string; itemId: string | null }) =>
+    anchor.itemId
+      ? `On item ${anchor.itemId}: ${(itemText.get(anchor.itemId) ?? '').slice(0, 80)}`
+      : `On area ${anchor.areaId} as a whole`
+  const select = (label: string, key: keyof ThreadFilter, options: Array<[string, string]>) => (
+    <div className="nhsuk-form-group co-filter">
+      <label className="nhsuk-label" htmlFor={`${id}-${key}`}>
+        {label}
+      </label>
+      <select
+        className="nhsuk-select"
+        id={`${id}-${key}`}
+        value={effective[key]}
+        onChange={(e) => setFilter({ ...filter, [key]: e.target.value })}
+      >
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+  const groups = Object.entries(stakeholderGroupLabels) as Array<[StakeholderGroup, string]>
+  return (
+    <section className="co-threads" aria-labelledby={`${id}-title`} data-testid="threads">
+      <h2 id={`${id}-title`}>{areaId ? 'Comments on this area' : 'All comments'}</h2>
+      <div className="co-filters">
+        {select('Written by', 'group', [['all', 'Any group'], ...groups])}
+        {select('Show', 'state', [
+          ['all', 'Open and resolved'],
+          ['open', 'Open only'],
+          ['resolved', 'Resolved only'],
+        ])}
+        {areaId
+          ? null
+          : select('Area', 'areaId', [
+              ['all', 'All areas'],
+              ...[...talk.areas.values()].map((p): [string, string] => [
+                p.area.id,
+                `${p.area.id} ${p.area.title}`,
+              ]),
+            ])}
+      </div>
+      <p className="nhsuk-body-s" aria-live="polite">
+        {shown.length === 1 ? '1 thread' : `${shown.length} threads`} shown.
+      </p>
+      {shown.map((thread) => (
+        <ThreadView key={thread.id} thread={thread} anchorLabel={labelOf(thread.anchor)} />
+      ))}
+      {area && talk.canComment ? (
+        <div className="co-new-thread">
+          <h3 className="nhsuk-heading-s">Start a new thread</h3>
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor={`${id}-about`}>
+              What is it about?
+            </label>
+            <select
+              className="nhsuk-select co-about"
+              id={`${id}-about`}
+              value={about}
+              onChange={(e) => setAbout(e.target.value)}
+            >
+              <option value="">The area as a whole</option>
+              {area.levels.flatMap((level) =>
+                level.items.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.id}: {item.text.slice(0, 70)}
+                  </option>
+                )),
+              )}
+            </select>
+          </div>
+          <Composer
+            label={talk.isReviewer ? 'Your peer-review comment' : 'Your comment'}
+            submitLabel="Add comment"
+            people={talk.peopleList}
+            onSubmit={(body, text, mentions) =>
+              addComment(talk.doc, talk.person.id, {
+                anchor: { areaId: area.id, itemId: about || null },
+                body,
+                text,
+                mentions,
+                layer: talk.layer,
+              })
+            }
+          />
+        </div>
+      ) : talk.isReviewer && talk.reviewClosed ? (
+        <p>The chair has closed the peer review. You can read everything but no longer write.</p>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,178 @@
+import {
+  addComment,
+  type Comment,
+  deleteComment,
+  editComment,
+  proposeAction,
+  setThreadResolved,
+  stakeholderGroupLabels,
+  type Thread,
+} from '@co-assess/board-model'
+import { useState } from 'react'
+import { Composer } from './Composer.tsx'
+import { RichText } from './RichText.tsx'
+import { useTalk } from './useTalk.ts'
+
+const time = (at: number) =>
+  new Date(at).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+
+/** One thread: its comments with who wrote them, replies, editing one's own, resolve and reopen. */
+export function ThreadView({ thread, anchorLabel }: { thread: Thread; anchorLabel: string }) {
+  const talk = useTalk()
+  const [replying, setReplying] = useState(false)
+  const headingId = `thread-${thread.id}`
+  // A reviewer settles only threads the review began; the host settles any.
+  const canResolve = talk.canComment && (!talk.isReviewer || thread.layer === 'peer')
+  return (
+    <article
+      className="co-thread"
+      aria-labelledby={headingId}
+      data-thread-id={thread.id}
+      data-testid="thread"
+    >
+      <h3 className="nhsuk-heading-s co-thread__title" id={headingId}>
+        {anchorLabel}{' '}
+        <strong className={`nhsuk-tag ${thread.resolved ? 'nhsuk-tag--grey' : 'nhsuk-tag--blue'}`}>
+          {thread.resolved ? 'Resolved' : 'Open'}
+        </strong>{' '}
+        {thread.layer === 'peer' ? (
+          <strong className="nhsuk-tag nhsuk-tag--purple">Peer review</strong>
+        ) : null}
+      </h3>
+      <ol className="nhsuk-list co-comments">
+        {thread.comments.map((c) => (
+          <CommentView key={c.id} comment={c} />
+        ))}
+      </ol>
+      <div className="co-thread__actions">
+        {talk.canComment && !replying ? (
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+            onClick={() => setReplying(true)}
+          >
+            Reply<span className="nhsuk-u-visually-hidden"> to {anchorLabel}</span>
+          </button>
+        ) : null}
+        {canResolve ? (
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+            onClick={() => setThreadResolved(talk.doc, talk.person.id, thread.id, !thread.resolved)}
+          >
+            {thread.resolved ? 'Reopen' : 'Resolve'} thread
+            <span className="nhsuk-u-visually-hidden"> on {anchorLabel}</span>
+          </button>
+        ) : null}
+      </div>
+      {replying ? (
+        <Composer
+          label={`Your reply on ${anchorLabel}`}
+          submitLabel="Send reply"
+          people={talk.peopleList}
+          onCancel={() => setReplying(false)}
+          onSubmit={(body, text, mentions) => {
+            addComment(talk.doc, talk.person.id, {
+              anchor: thread.anchor,
+              body,
+              text,
+              mentions,
+              layer: talk.layer,
+              threadId: thread.id,
+            })
+            setReplying(false)
+          }}
+        />
+      ) : null}
+    </article>
+  )
+}
+
+function CommentView({ comment }: { comment: Comment }) {
+  const talk = useTalk()
+  const [editing, setEditing] = useState(false)
+  const [made, setMade] = useState(false)
+  const author = talk.view.people.get(comment.authorId)
+  const mine = comment.authorId === talk.person.id && talk.canComment
+  const alreadyAction = talk.actions.some((a) => a.fromCommentId === comment.id)
+  if (comment.deleted)
+    return (
+      <li className="co-comment co-comment--deleted">
+        <p className="nhsuk-body-s">This comment was deleted by its author.</p>
+      </li>
+    )
+  return (
+    <li className="co-comment" data-testid="comment" data-comment-id={comment.id}>
+      <p className="co-comment__by nhsuk-body-s">
+        <strong>{author?.name ?? 'Someone who has left'}</strong>
+        {author ? (
+          <>
+            , {author.organisation || 'no organisation given'}. {stakeholderGroupLabels[author.group]}
+          </>
+        ) : null}
+        {comment.layer === 'peer' ? ' (peer reviewer)' : ''}
+        <span className="co-comment__time">
+          {' '}
+          · {time(comment.createdAt)}
+          {comment.editedAt ? ' (edited)' : ''}
+        </span>
+      </p>
+      {editing ? (
+        <Composer
+          label="Edit your comment"
+          submitLabel="Save changes"
+          initial={comment.body}
+          people={talk.peopleList}
+          onCancel={() => setEditing(false)}
+          onSubmit={(body, text, mentions) => {
+            editComment(talk.doc, talk.person.id, comment.id, body, text, mentions)
+            setEditing(false)
+          }}
+        />
+      ) : (
+        <RichText body={comment.body} people={talk.view.people} />
+      )}
+      <div className="co-comment__tools">
+        {mine && !editing ? (
+          <>
+            <button type="button" className="co-link-button" onClick={() => setEditing(true)}>
+              Edit<span className="nhsuk-u-visually-hidden"> your comment</span>
+            </button>
+            <button
+              type="button"
+              className="co-link-button"
+              onClick={() => {
+                if (window.confirm('Delete your comment? Replies to it stay.'))
+                  deleteComment(talk.doc, talk.person.id, comment.id)
+              }}
+            >
+              Delete<span className="nhsuk-u-visually-hidden"> your comment</span>
+            </button>
+          </>
+        ) : null}
+        {talk.canWrite && !alreadyAction && !made ? (
+          <button
+            type="button"
+            className="co-link-button"
+            onClick={() => {
+              proposeAction(talk.doc, talk.person.id, {
+                youSaid: comment.text.slice(0, 5000),
+                raisedBy: author && author.group !== 'peer-reviewer' ? [author.group] : [],
+                weDid: '',
+                owner: '',
+                dueDate: null,
+                areaIds: [comment.anchor.areaId],
+                fromCommentId: comment.id,
+              })
+              setMade(true)
+            }}
+          >
+            Make this a proposed action
+          </button>
+        ) : alreadyAction || made ? (
+          <span className="nhsuk-body-s co-comment__note">Proposed as an action.</span>
+        ) : null}
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,25 @@
+import { type Person, readLive } from '@co-assess/board-model'
+import { useBoardContext } from '../board/BoardContext.tsx'
+import { useConversation } from './useConversation.ts'
+
+/** What the conversation parts share: the plain values, who may write what, and the document to write to. */
+export function useTalk() {
+  const board = useBoardContext()
+  const conversation = useConversation(board.connection.doc)
+  const role = board.person.role
+  const reviewClosed = board.view.live.reviewClosedAt !== null
+  const isReviewer = role === 'peer-reviewer'
+  const canComment = board.canWrite || (isReviewer && !reviewClosed)
+  const people: Person[] = [...board.view.people.values()].sort((a, b) => a.name.localeCompare(b.name))
+  return {
+    ...board,
+    ...conversation,
+    doc: board.connection.doc,
+    layer: isReviewer ? ('peer' as const) : ('host' as const),
+    canComment,
+    isReviewer,
+    reviewClosed,
+    peopleList: people,
+    activeSessionId: () => readLive(board.connection.doc).activeSessionId,
+  }
+}
