@@ -20,6 +20,7 @@ import { assessmentRoutes } from './http/routes/assessmentRoutes.ts'
 import { frameworkRoutes } from './http/routes/frameworkRoutes.ts'
 import { healthRoutes } from './http/routes/healthRoutes.ts'
 import { inviteRoutes } from './http/routes/inviteRoutes.ts'
+import { reportRoutes } from './http/routes/reportRoutes.ts'
 import { authExtension } from './sync/authExtension.ts'
 import { awarenessExtension } from './sync/awarenessExtension.ts'
 import { boardLifecycleExtension } from './sync/boardLifecycleExtension.ts'
@@ -122,6 +123,7 @@ export async function createServer(
   await app.register(frameworkRoutes(deps))
   await app.register(assessmentRoutes(deps))
   await app.register(inviteRoutes(deps))
+  await app.register(reportRoutes(deps))
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   const webBuilt = existsSync(config.webDist)

@@ -3,6 +3,7 @@ import type { Framework } from '@co-assess/framework'
 import type { AssessmentRecord, MetadataStore } from '@co-assess/storage'
 import type { Hocuspocus } from '@hocuspocus/server'
 import { nanoid } from 'nanoid'
+import type * as Y from 'yjs'
 import { serverWrite } from '../sync/serverWrite.ts'
 import { createInvite, type IssuedInvite } from './createInvite.ts'
 
@@ -22,11 +23,14 @@ export async function createAssessment(
   deps: { metadata: MetadataStore; hocuspocus: Hocuspocus; flush: (name: string) => Promise<void> },
   framework: Framework,
   input: NewAssessment,
+  /** Content for the new board (an import, carried-forward actions), written in the same transaction. */
+  seed?: (doc: Y.Doc, assessmentId: string) => void,
 ): Promise<{ assessment: AssessmentRecord; chairInvite: IssuedInvite }> {
   const id = nanoid(16)
-  await serverWrite(deps.hocuspocus, id, (doc) =>
-    initBoard(doc, { assessmentId: id, frameworkId: framework.id, frameworkVersion: framework.version }),
-  )
+  await serverWrite(deps.hocuspocus, id, (doc) => {
+    initBoard(doc, { assessmentId: id, frameworkId: framework.id, frameworkVersion: framework.version })
+    seed?.(doc, id)
+  })
   await deps.flush(id)
   const assessment: AssessmentRecord = {
     id,

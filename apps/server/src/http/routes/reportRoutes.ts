@@ -1,0 +1,460 @@
+import { entityIdSchema, type Role, readActions } from '@co-assess/board-model'
+import type { AssessmentRecord } from '@co-assess/storage'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { nanoid } from 'nanoid'
+import type * as Y from 'yjs'
+import { z } from 'zod'
+import { createAssessment } from '../../assessments/createAssessment.ts'
+import { loadSigningKey } from '../../auth/tokens.ts'
+import { boardExportSchema } from '../../reports/boardExport.ts'
+import { buildReportModel } from '../../reports/buildReportModel.ts'
+import { carryForward } from '../../reports/carryForward.ts'
+import { exportJson } from '../../reports/exportJson.ts'
+import { importJson } from '../../reports/importJson.ts'
+import { publicationContent, publicationContentSchema, publicPageKey } from '../../reports/publication.ts'
+import { buildComparison, renderComparison } from '../../reports/renderComparison.ts'
+import { renderActionsCsv, renderItemsCsv } from '../../reports/renderCsv.ts'
+import { renderDocx } from '../../reports/renderDocx.ts'
+import { renderMarkdown } from '../../reports/renderMarkdown.ts'
+import { renderNotPublished, renderPublicPage } from '../../reports/renderPublicPage.ts'
+import { renderReportHtml } from '../../reports/renderReportHtml.ts'
+import { createReportLinks, ReportLinkError } from '../../reports/reportAccess.ts'
+import type { AppDeps } from '../appDeps.ts'
+import { idParam, personText } from '../fieldSchemas.ts'
+import { badRequest, forbidden, notFound, unauthorized } from '../httpError.ts'
+
+const READERS: readonly Role[] = ['chair', 'participant', 'observer', 'peer-reviewer']
+const assessmentParams = z.object({ assessmentId: idParam })
+const readQuery = z.object({
+  access: z.string().max(2000).optional(),
+  names: z.enum(['0', '1'], { error: 'must be 0 or 1' }).optional(),
+})
+
+// Pages carry text people typed: no scripts at all, and report addresses (with ?access=) never leak as a referrer.
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+}
+
+export const reportRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { metadata } = deps.storage
+    const links = createReportLinks(await loadSigningKey(metadata, process.env.CO_ASSESS_TOKEN_SECRET))
+
+    async function withBoard<T>(name: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+      const connection = await deps.hocuspocus.openDirectConnection(name)
+      try {
+        return await read(connection.document!)
+      } finally {
+        await connection.disconnect()
+      }
+    }
+
+    async function assessmentOf(id: string): Promise<AssessmentRecord> {
+      const assessment = await metadata.getAssessment(id)
+      if (!assessment) throw notFound('That assessment does not exist.')
+      return assessment
+    }
+
+    function frameworkOf(assessment: AssessmentRecord) {
+      const framework = deps.frameworks.get(assessment.frameworkId)
+      if (!framework)
+        throw notFound(`The framework "${assessment.frameworkId}" is not loaded on this server.`)
+      return framework
+    }
+
+    /** A bearer token, or else a report link's `?access=`; either way the invite must still be live. */
+    async function reader(
+      request: FastifyRequest,
+      assessmentId: string,
+      access: string | undefined,
+      roles: readonly Role[] = READERS,
+    ): Promise<{ role: Role; personId: string }> {
+      if (request.headers.authorization || !access) return deps.auth.person(request, assessmentId, roles)
+      let claims: Awaited<ReturnType<typeof links.verify>>
+      try {
+        claims = await links.verify(access)
+      } catch (error) {
+        if (error instanceof ReportLinkError) throw unauthorized(error.message)
+        throw error
+      }
+      if (claims.assessmentId !== assessmentId)
+        throw forbidden('This report link is for a different assessment.')
+      const invite = await metadata.getInvite(claims.inviteId)
+      if (!invite || invite.revokedAt)
+        throw unauthorized('The invite behind this link has been withdrawn by the chair.')
+      if (!roles.includes(claims.role))
+        throw forbidden(`Only a ${roles.join(' or ')} can do this; you joined as ${claims.role}.`)
+      return claims
+    }
+
+    async function reportModel(
+      request: FastifyRequest,
+      assessmentId: string,
+      query: z.infer<typeof readQuery>,
+    ) {
+      const who = await reader(request, assessmentId, query.access)
+      const names = query.names === '1'
+      if (names && who.role !== 'chair')
+        throw forbidden('Only a chair can show the names of the people taking part.')
+      const assessment = await assessmentOf(assessmentId)
+      const framework = frameworkOf(assessment)
+      return withBoard(assessmentId, (doc) => buildReportModel(doc, framework, assessment, { names }))
+    }
+
+    const page = (reply: FastifyReply, status: number, html: string, cache = 'no-store') =>
+      reply
+        .status(status)
+        .headers({ ...PAGE_HEADERS, 'cache-control': cache })
+        .type('text/html; charset=utf-8')
+        .send(html)
+    const download = (reply: FastifyReply, type: string, filename: string, body: string | Buffer) =>
+      reply
+        .headers({
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          'content-disposition': `attachment; filename="${filename}"`,
+        })
+        .type(type)
+        .send(body)
+
+    const readRoute = { params: assessmentParams, querystring: readQuery }
+
+    app.get(
+      '/api/assessments/:assessmentId/report',
+      { schema: { summary: 'The assessment report as an accessible, printable page', ...readRoute } },
+      async (request, reply) => {
+        const model = await reportModel(request, request.params.assessmentId, request.query)
+        return page(reply, 200, renderReportHtml(model))
+      },
+    )
+
+    app.get(
+      '/api/assessments/:assessmentId/report.docx',
+      { schema: { summary: 'The report as a Word document', ...readRoute } },
+      async (request, reply) => {
+        const model = await reportModel(request, request.params.assessmentId, request.query)
+        return download(
+          reply,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          `report-${model.assessment.id}.docx`,
+          await renderDocx(model),
+        )
+      },
+    )
+
+    app.get(
+      '/api/assessments/:assessmentId/report.md',
+      { schema: { summary: 'The report as Markdown', ...readRoute } },
+      async (request, reply) => {
+        const model = await reportModel(request, request.params.assessmentId, request.query)
+        return download(
+          reply,
+          'text/markdown; charset=utf-8',
+          `report-${model.assessment.id}.md`,
+          renderMarkdown(model),
+        )
+      },
+    )
+
+    app.get(
+      '/api/assessments/:assessmentId/report/items.csv',
+      { schema: { summary: 'Checklist items and ticks as CSV (UTF-8 with BOM)', ...readRoute } },
+      async (request, reply) => {
+        const model = await reportModel(request, request.params.assessmentId, request.query)
+        return download(
+          reply,
+          'text/csv; charset=utf-8',
+          `items-${model.assessment.id}.csv`,
+          renderItemsCsv(model),
+        )
+      },
+    )
+
+    app.get(
+      '/api/assessments/:assessmentId/report/actions.csv',
+      { schema: { summary: 'Actions as CSV (UTF-8 with BOM)', ...readRoute } },
+      async (request, reply) => {
+        const model = await reportModel(request, request.params.assessmentId, request.query)
+        return download(
+          reply,
+          'text/csv; charset=utf-8',
+          `actions-${model.assessment.id}.csv`,
+          renderActionsCsv(model),
+        )
+      },
+    )
+
+    app.get(
+      '/api/assessments/:assessmentId/report/export.json',
+      {
+        schema: {
+          summary: 'The whole board as JSON, a backup that imports back (chair)',
+          params: assessmentParams,
+          querystring: readQuery.pick({ access: true }),
+        },
+      },
+      async (request, reply) => {
+        const { assessmentId } = request.params
+        await reader(request, assessmentId, request.query.access, ['chair'])
+        const assessment = await assessmentOf(assessmentId)
+        const data = await withBoard(assessmentId, (doc) => exportJson(doc, assessment))
+        return download(
+          reply,
+          'application/json; charset=utf-8',
+          `assessment-${assessmentId}.json`,
+          JSON.stringify(data, null, 2),
+        )
+      },
+    )
+
+    app.post(
+      '/api/assessments/:assessmentId/report-links',
+      {
+        schema: {
+          summary:
+            'A short-lived ?access= token, so a browser can open the report as a plain link (chair, participant)',
+          params: assessmentParams,
+        },
+      },
+      async (request, reply) => {
+        const { assessmentId } = request.params
+        const claims = await deps.auth.person(request, assessmentId, ['chair', 'participant'])
+        const { token, expiresAt } = await links.issue({
+          personId: claims.personId,
+          assessmentId,
+          inviteId: claims.inviteId,
+          role: claims.role,
+        })
+        const base = `/api/assessments/${assessmentId}`
+        const q = `?access=${token}`
+        return reply.status(201).send({
+          access: token,
+          expiresAt,
+          links: {
+            report: `${base}/report${q}`,
+            docx: `${base}/report.docx${q}`,
+            markdown: `${base}/report.md${q}`,
+            itemsCsv: `${base}/report/items.csv${q}`,
+            actionsCsv: `${base}/report/actions.csv${q}`,
+            comparison: `${base}/comparison${q}`,
+            ...(claims.role === 'chair'
+              ? {
+                  reportWithNames: `${base}/report${q}&names=1`,
+                  exportJson: `${base}/report/export.json${q}`,
+                }
+              : {}),
+          },
+        })
+      },
+    )
+
+    app.get(
+      '/api/assessments/:assessmentId/publication',
+      { schema: { summary: 'Whether the public page is published, and where', params: assessmentParams } },
+      async (request) => {
+        await deps.auth.person(request, request.params.assessmentId)
+        const { publication } = await assessmentOf(request.params.assessmentId)
+        if (!publication)
+          return { published: false, path: null, publishedAt: null, withdrawnAt: null, actionCount: 0 }
+        const content = publicationContentSchema.parse(publication.content)
+        return {
+          published: publication.withdrawnAt === null,
+          path: `/p/${content.publicId}`,
+          publishedAt: publication.publishedAt,
+          withdrawnAt: publication.withdrawnAt,
+          actionCount: content.items?.length ?? 0,
+        }
+      },
+    )
+
+    app.post(
+      '/api/assessments/:assessmentId/publication',
+      {
+        schema: {
+          summary: 'Publish (or republish) the chosen actions to the public "you said, we did" page (chair)',
+          params: assessmentParams,
+          body: z.strictObject({ actionIds: z.array(entityIdSchema).max(500) }),
+        },
+      },
+      async (request, reply) => {
+        const { assessmentId } = request.params
+        await deps.auth.person(request, assessmentId, ['chair'])
+        const assessment = await assessmentOf(assessmentId)
+        const framework = frameworkOf(assessment)
+        const actions = await withBoard(assessmentId, readActions)
+        const known = new Set(actions.map((a) => a.id))
+        const missing = request.body.actionIds.filter((id) => !known.has(id))
+        if (missing.length) throw badRequest(`These actions are not on the board: ${missing.join(', ')}.`)
+        const chosen = new Set(request.body.actionIds)
+        const previous = assessment.publication
+          ? publicationContentSchema.safeParse(assessment.publication.content)
+          : null
+        const publicId = previous?.success ? previous.data.publicId : nanoid(21)
+        const content = publicationContent(
+          publicId,
+          assessment,
+          framework,
+          actions.filter((a) => chosen.has(a.id)),
+        )
+        await metadata.setSetting(publicPageKey(publicId), assessmentId)
+        const publishedAt = new Date().toISOString()
+        await metadata.updateAssessment(assessmentId, {
+          publication: { publishedAt, withdrawnAt: null, content },
+        })
+        return reply
+          .status(201)
+          .send({ publicId, path: `/p/${publicId}`, publishedAt, actionCount: content.items?.length ?? 0 })
+      },
+    )
+
+    app.delete(
+      '/api/assessments/:assessmentId/publication',
+      {
+        schema: {
+          summary: 'Withdraw the public page: its link then says it is no longer published (chair)',
+          params: assessmentParams,
+        },
+      },
+      async (request) => {
+        const { assessmentId } = request.params
+        await deps.auth.person(request, assessmentId, ['chair'])
+        const { publication } = await assessmentOf(assessmentId)
+        if (!publication) throw notFound('This assessment has not been published.')
+        const { publicId } = publicationContentSchema.parse(publication.content)
+        const withdrawnAt = publication.withdrawnAt ?? new Date().toISOString()
+        // Keep only the public id: the link keeps saying "withdrawn", and the words are no longer held for it.
+        await metadata.updateAssessment(assessmentId, {
+          publication: { publishedAt: publication.publishedAt, withdrawnAt, content: { publicId } },
+        })
+        return { publicId, path: `/p/${publicId}`, withdrawnAt }
+      },
+    )
+
+    app.get(
+      '/p/:publicId',
+      {
+        schema: {
+          summary: 'The public "you said, we did" page (no sign-in)',
+          params: z.object({ publicId: z.string().max(64) }),
+        },
+      },
+      async (request, reply) => {
+        const { publicId } = request.params
+        const assessmentId = /^[A-Za-z0-9_-]{16,64}$/.test(publicId)
+          ? await metadata.getSetting(publicPageKey(publicId))
+          : undefined
+        const assessment = assessmentId ? await metadata.getAssessment(assessmentId) : undefined
+        const publication = assessment?.publication
+        const content = publication ? publicationContentSchema.safeParse(publication.content) : null
+        if (!publication || !content?.success || content.data.publicId !== publicId)
+          return page(reply, 404, renderNotPublished('unknown'))
+        if (publication.withdrawnAt) return page(reply, 410, renderNotPublished('withdrawn'))
+        return page(reply, 200, renderPublicPage(content.data, publication.publishedAt), 'no-cache')
+      },
+    )
+
+    app.post(
+      '/api/assessments/:assessmentId/reassess',
+      {
+        schema: {
+          summary:
+            'Assess the workstream again: same framework, no ticks, open actions carried forward (chair)',
+          params: assessmentParams,
+          body: z.strictObject({ title: personText('Title', 200).optional() }).optional(),
+        },
+      },
+      async (request, reply) => {
+        const { assessmentId } = request.params
+        await deps.auth.person(request, assessmentId, ['chair'])
+        const previous = await assessmentOf(assessmentId)
+        const framework = frameworkOf(previous)
+        const actions = await withBoard(assessmentId, readActions)
+        let carried = 0
+        const created = await createAssessment(
+          { metadata, hocuspocus: deps.hocuspocus, flush: deps.flush },
+          framework,
+          {
+            title: request.body?.title ?? `${previous.title} (re-assessment)`.slice(0, 200),
+            frameworkId: framework.id,
+            scope: previous.scope,
+            workstream: previous.workstream,
+            previousAssessmentId: assessmentId,
+          },
+          (doc) => {
+            carried = carryForward(doc, actions)
+          },
+        )
+        return reply.status(201).send({ ...created, carriedForward: carried })
+      },
+    )
+
+    app.get(
+      '/api/assessments/:assessmentId/comparison',
+      {
+        schema: {
+          summary: 'Then and now: this assessment against the one it followed, as a page',
+          params: assessmentParams,
+          querystring: readQuery.pick({ access: true }),
+        },
+      },
+      async (request, reply) => {
+        const { assessmentId } = request.params
+        await reader(request, assessmentId, request.query.access)
+        const current = await assessmentOf(assessmentId)
+        if (!current.previousAssessmentId)
+          throw notFound(
+            'This assessment does not follow an earlier one, so there is nothing to compare it with.',
+          )
+        const previous = await assessmentOf(current.previousAssessmentId)
+        const framework = frameworkOf(current)
+        const comparison = await withBoard(previous.id, (before) =>
+          withBoard(current.id, (after) =>
+            buildComparison(
+              framework,
+              { doc: before, title: previous.title, createdAt: previous.createdAt },
+              { doc: after, title: current.title, createdAt: current.createdAt },
+            ),
+          ),
+        )
+        return page(reply, 200, renderComparison(comparison))
+      },
+    )
+
+    app.post(
+      '/api/assessments/import',
+      {
+        bodyLimit: 20 * 1024 * 1024,
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: {
+          summary: 'Import a JSON export as a new assessment (admin key); returns a chair invite',
+          body: boardExportSchema,
+        },
+      },
+      async (request, reply) => {
+        await deps.auth.admin(request)
+        const data = request.body
+        const framework = deps.frameworks.get(data.assessment.frameworkId)
+        if (!framework)
+          throw badRequest(
+            `In the request body, "assessment.frameworkId": there is no framework "${data.assessment.frameworkId}" on this server. Load it first, or choose one of: ${[...deps.frameworks.keys()].join(', ')}.`,
+          )
+        const created = await createAssessment(
+          { metadata, hocuspocus: deps.hocuspocus, flush: deps.flush },
+          framework,
+          {
+            title: data.assessment.title,
+            frameworkId: framework.id,
+            scope: data.assessment.scope,
+            workstream: data.assessment.workstream,
+          },
+          (doc, id) => importJson(doc, data, id),
+        )
+        return reply.status(201).send(created)
+      },
+    )
+  }

@@ -1,0 +1,83 @@
+import { stringify } from 'csv-stringify/sync'
+import type { ReportModel } from './buildReportModel.ts'
+
+const GROUPS = ['ics', 'vcse', 'lived-experience'] as const
+const GROUP_HEADINGS: Record<(typeof GROUPS)[number], string> = {
+  ics: 'ICS',
+  vcse: 'VCSE',
+  'lived-experience': 'Lived experience',
+}
+
+// A byte-order mark, so Excel reads the file as UTF-8 and non-ASCII names survive; CRLF as RFC 4180 says.
+const options = { bom: true, record_delimiter: 'windows' } as const
+
+/** One row per checklist item: ticks overall and by stakeholder group, and who ticked it. */
+export function renderItemsCsv(model: ReportModel): string {
+  const header = [
+    'Phase',
+    'Area',
+    'Area title',
+    'Level',
+    'Item',
+    'Item text',
+    'Ticked',
+    'Respondents',
+    ...GROUPS.flatMap((g) => [`${GROUP_HEADINGS[g]} ticked`, `${GROUP_HEADINGS[g]} respondents`]),
+    'Groups differ',
+    'Agreed level',
+    'Ticked by',
+  ]
+  const rows = model.phases.flatMap((phase) =>
+    phase.areas.flatMap((area) =>
+      area.items.map((item) => [
+        phase.title,
+        area.id,
+        area.title,
+        item.levelLabel,
+        item.id,
+        item.text,
+        item.ticked,
+        item.respondents,
+        ...GROUPS.flatMap((g) => {
+          const count = item.byGroup.find((x) => x.group === g)
+          return [count?.ticked ?? '', count?.respondents ?? '']
+        }),
+        item.disagreement ? 'yes' : 'no',
+        area.agreed?.label ?? '',
+        item.tickedBy.join('; '),
+      ]),
+    ),
+  )
+  return stringify([header, ...rows], options)
+}
+
+/** One row per action, as agreed on the board. */
+export function renderActionsCsv(model: ReportModel): string {
+  const header = [
+    'Action',
+    'You said',
+    'We did',
+    'What changed',
+    'Status',
+    'Owner',
+    'Due',
+    'Raised by',
+    'Areas',
+    'Dropped because',
+    'Carried from',
+  ]
+  const rows = model.actions.map((a) => [
+    a.id,
+    a.youSaid,
+    a.weDid,
+    a.whatChanged,
+    a.statusLabel,
+    a.owner,
+    a.dueDate ?? '',
+    a.raisedBy.join('; '),
+    a.areas.map((x) => `${x.id} ${x.title}`).join('; '),
+    a.droppedReason,
+    a.carriedFrom ?? '',
+  ])
+  return stringify([header, ...rows], options)
+}
