@@ -1,0 +1,106 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page, test } from '@playwright/test'
+import { createAssessment, createInvite, firstFramework } from './support/api.ts'
+import { joinAs, newPerson, storedToken } from './support/people.ts'
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  )
+  expect(summary, `axe found problems on ${what}`).toEqual([])
+}
+
+test('a peer reviewer comments and suggests a level, the host replies live, a comment becomes an agreed action, a mention arrives', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000)
+  const framework = await firstFramework(request)
+  const area = framework.phases[0]!.areas[0]!
+  const { assessmentId, chairInvite } = await createAssessment(request, 'Talking it through', framework.id)
+  const chair = await joinAs(browser, chairInvite.path, {
+    name: 'Pam Chair',
+    organisation: 'Leeds ICB',
+    group: 'ics',
+  })
+  const chairToken = await storedToken(chair.page, assessmentId)
+  const vic = await joinAs(
+    browser,
+    (await createInvite(request, assessmentId, chairToken, 'participant')).path,
+    {
+      name: 'Vic Vcse',
+      organisation: 'Leeds Community Voices',
+      group: 'vcse',
+    },
+  )
+  const reviewer = await newPerson(browser)
+  await reviewer.page.goto((await createInvite(request, assessmentId, chairToken, 'peer-reviewer')).path)
+  await reviewer.page.getByLabel('Your name').fill('Rey Reviewer')
+  await reviewer.page.getByLabel('Your organisation').fill('Humber ICB')
+  await reviewer.page.getByRole('button', { name: 'Join the board' }).click()
+  await expect(reviewer.page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'saved')
+  const areaPath = `/a/${assessmentId}/areas/${area.id}`
+  await Promise.all([reviewer.page, vic.page, chair.page].map((p) => p.goto(areaPath)))
+
+  // The reviewer suggests a level and starts a thread in the review layer, mentioning Vic.
+  await reviewer.page.getByLabel(`The level you suggest for ${area.id}`).selectOption({ index: 3 })
+  await reviewer.page.getByLabel('Your reasoning').fill('Little sign of co-design yet')
+  await reviewer.page.getByRole('button', { name: 'Suggest this level' }).click()
+  const reviewerBox = reviewer.page.getByRole('textbox', { name: 'Your peer-review comment' })
+  await reviewerBox.click()
+  await reviewer.page.keyboard.type('Where is the evidence? Ask ')
+  await reviewer.page.keyboard.type('@Vic')
+  await expect(reviewer.page.getByTestId('mention-list')).toContainText('Vic Vcse')
+  await reviewer.page.keyboard.press('Enter')
+  await reviewer.page.getByRole('button', { name: 'Add comment' }).click()
+
+  // Vic sees it live, with who wrote it, and replies in the same thread.
+  const thread = vic.page.getByTestId('thread').first()
+  await expect(thread).toContainText('Where is the evidence?')
+  await expect(thread).toContainText('Rey Reviewer')
+  await expect(thread).toContainText('Peer review')
+  await expect(vic.page.getByTestId('peer-review')).toContainText('Little sign of co-design yet')
+  await thread.getByRole('button', { name: /^Reply/ }).click()
+  await vic.page.getByRole('textbox', { name: /Your reply/ }).click()
+  await vic.page.keyboard.type('The minutes are on the website')
+  await vic.page.getByRole('button', { name: 'Send reply' }).click()
+  await expect(reviewer.page.getByTestId('thread').first()).toContainText('The minutes are on the website')
+  await expectNoViolations(reviewer.page, 'the peer-review view with a thread')
+
+  // Vic makes the reply a proposed action in one step; the chair agrees it inside a session.
+  await vic.page
+    .getByTestId('comment')
+    .filter({ hasText: 'The minutes are on the website' })
+    .getByRole('button', { name: 'Make this a proposed action' })
+    .click()
+  await chair.page.goto(`/a/${assessmentId}`)
+  await chair.page.getByRole('button', { name: 'Start session' }).click()
+  const action = chair.page.getByTestId('action').filter({ hasText: 'The minutes are on the website' })
+  await expect(action.getByTestId('action-status')).toHaveText('Proposed')
+  await action.getByRole('button', { name: 'Agree this action' }).click()
+  await expect(action.getByTestId('action-status')).toHaveText('Agreed')
+  await expect(action).toContainText('In session 1')
+  await vic.page.goto(`/a/${assessmentId}`)
+  await expect(
+    vic.page
+      .getByTestId('action')
+      .filter({ hasText: 'The minutes are on the website' })
+      .getByTestId('action-status'),
+  ).toHaveText('Agreed')
+
+  // The mention reached Vic's own list, and the overview counts the open thread.
+  await expect(vic.page.getByTestId('mentions')).toContainText('Rey Reviewer mentioned you')
+  await expect(vic.page.getByTestId('thread-count').first()).toHaveText('1 open comment thread')
+  await expectNoViolations(vic.page, 'the overview with mentions, the action list and all threads')
+
+  // The chair closes the review: the reviewer reads but can no longer write.
+  await chair.page.getByRole('button', { name: 'Close the peer review' }).click()
+  await expect(chair.page.getByTestId('review-closed')).toBeVisible()
+  await expect(reviewer.page.getByText('The chair has closed the peer review.')).toBeVisible()
+  await expect(reviewer.page.getByRole('button', { name: 'Suggest this level' })).toHaveCount(0)
+  await expect(reviewer.page.getByRole('textbox', { name: 'Your peer-review comment' })).toHaveCount(0)
+  for (const p of [chair, vic, reviewer]) await p.context.close()
+})
