@@ -365,7 +365,7 @@ export const reportRoutes =
           summary:
             'Assess the workstream again: same framework, no ticks, open actions carried forward (chair)',
           params: assessmentParams,
-          body: z.strictObject({ title: personText('Title', 200).optional() }).optional(),
+          body: z.strictObject({ title: personText('Title', 200).optional() }).nullish(),
         },
       },
       async (request, reply) => {
