@@ -1,0 +1,20 @@
+import { parse } from 'csv-parse/sync'
+import { describe, expect, it } from 'vitest'
+import { buildReportModel } from './buildReportModel.ts'
+import { renderActionsCsv, renderItemsCsv } from './renderCsv.ts'
+import { tinyAssessment, tinyBoard, tinyFramework, ZOE } from './reportFixture.ts'
+
+describe('renderCsv', () => {
+  it('starts with a BOM and round-trips non-ASCII names and commas', () => {
+    const model = buildReportModel(tinyBoard(), tinyFramework, tinyAssessment, { names: true })
+    const items = renderItemsCsv(model)
+    expect(items.charCodeAt(0)).toBe(0xfeff)
+    const rows: Record<string, string>[] = parse(items, { bom: true, columns: true })
+    expect(rows).toHaveLength(3)
+    expect(rows[0]!['Ticked by']).toContain(`${ZOE} (Café, Ça Va)`)
+    expect(rows[0]!['Lived experience ticked']).toBe('1')
+    const actions: Record<string, string>[] = parse(renderActionsCsv(model), { bom: true, columns: true })
+    expect(actions[0]!['You said']).toBe('Evenings, please, near buses')
+    expect(actions[0]!.Status).toBe('Agreed')
+  })
+})

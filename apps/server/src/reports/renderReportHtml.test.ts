@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { buildReportModel } from './buildReportModel.ts'
+import { renderReportHtml } from './renderReportHtml.ts'
+import { tinyAssessment, tinyBoard, tinyFramework, ZOE } from './reportFixture.ts'
+
+describe('renderReportHtml', () => {
+  it('escapes what people typed and shows names only when asked', () => {
+    const doc = tinyBoard()
+    const html = renderReportHtml(buildReportModel(doc, tinyFramework, tinyAssessment, { names: false }))
+    expect(html).not.toContain('<script>')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toContain('Tiny &amp; &lt;small&gt;')
+    expect(html).not.toContain('Zoë')
+    expect(html).toContain('Café, Ça Va')
+    expect(html).toContain('Audit 2024')
+    expect(html).toContain('<strong>Emerging</strong>')
+    const named = renderReportHtml(buildReportModel(doc, tinyFramework, tinyAssessment, { names: true }))
+    expect(named).toContain('Zoë &lt;b&gt;Ñúñez&lt;/b&gt;')
+    expect(named).not.toContain(ZOE)
+  })
+
+  it('gives every heat-map cell its level in words', () => {
+    const html = renderReportHtml(
+      buildReportModel(tinyBoard(), tinyFramework, tinyAssessment, { names: false }),
+    )
+    expect(html).toMatch(/1a<\/a> Identifying stakeholders<br><strong>Emerging<\/strong>/)
+    expect(html).toMatch(/1b<\/a> Reviewing evidence<br><strong>Not recorded<\/strong>/)
+  })
+})
