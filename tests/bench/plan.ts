@@ -1,3 +1,4 @@
+import type { ServerKind } from './serverProcess.ts'
 import type { TickLoadSpec } from './suites/tickLoad.ts'
 
 export type Mode = 'quick' | 'full'
@@ -7,6 +8,8 @@ export interface BenchPlan {
   fanOut: TickLoadSpec
   capacity: TickLoadSpec[]
   largeRoom: TickLoadSpec
+  /** Reference servers also run at the largest capacity and in the large room, to show what ours adds at scale. */
+  scaleReferences: ServerKind[]
   coldOpen: { people: number; comments: number; edits: number; runs: number }
   browser: { runs: number }
   durability: { trials: number; writers: number }
@@ -56,6 +59,7 @@ export function planFor(mode: Mode): BenchPlan {
       quietWaitMs,
     },
     // Quick mode opens a smaller board: its build through real clients is most of the suite's time.
+    scaleReferences: full ? ['bare'] : [],
     coldOpen: full
       ? { people: 30, comments: 500, edits: 2000, runs: 30 }
       : { people: 10, comments: 100, edits: 400, runs: 10 },

@@ -52,7 +52,13 @@ async function inParallel<T>(count: number, limit: number, make: (i: number) => 
 }
 
 /** Boards with `people` each: real assessments and joined people on ours; names alone on the references. */
-export async function provisionBoards(server: BenchServer, boards: number, people: number): Promise<Board[]> {
+export async function provisionBoards(
+  server: BenchServer,
+  boards: number,
+  people: number,
+  /** Receives how long each participant's join took (ms), when given. */
+  joinTimes?: number[],
+): Promise<Board[]> {
   if (server.kind !== 'ours') {
     const run = randomBytes(4).toString('hex')
     return Array.from({ length: boards }, (_, b) => ({
@@ -78,13 +84,20 @@ export async function provisionBoards(server: BenchServer, boards: number, peopl
       { role: 'participant', expiresInDays: 1 },
       chair.token,
     )
-    const participants = await inParallel(people - 1, 4, (p) =>
-      api<{ token: string; person: { id: string } }>(server, `/api/invites/${invite.token}/join`, {
-        displayName: `Person ${p + 1}`,
-        organisation: `Organisation ${p % 7}`,
-        group: GROUPS[p % GROUPS.length]!,
-      }),
-    )
+    const participants = await inParallel(people - 1, 4, async (p) => {
+      const started = performance.now()
+      const joined = await api<{ token: string; person: { id: string } }>(
+        server,
+        `/api/invites/${invite.token}/join`,
+        {
+          displayName: `Person ${p + 1}`,
+          organisation: `Organisation ${p % 7}`,
+          group: GROUPS[p % GROUPS.length]!,
+        },
+      )
+      joinTimes?.push(performance.now() - started)
+      return joined
+    })
     return {
       board: created.assessment.id,
       people: [...participants, chair].map((joined) => ({ personId: joined.person.id, token: joined.token })),

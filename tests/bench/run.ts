@@ -74,7 +74,7 @@ const results: BenchResults = {
   fanOut: {},
   fanOutInMemory: null,
   capacity: [],
-  largeRoom: null,
+  largeRoom: [],
   coldOpen: {},
   browser: null,
   durability: null,
@@ -98,17 +98,24 @@ if (wanted('fanout')) {
 }
 if (wanted('capacity')) {
   for (const spec of plan.capacity) {
-    results.capacity.push(
-      await attempt(`capacity, ${spec.boards} boards`, async () =>
-        runTickLoad(await singleServer('ours', pinning), spec, pinning),
-      ),
-    )
+    const largest = spec === plan.capacity[plan.capacity.length - 1]
+    for (const kind of ['ours' as const, ...(largest ? plan.scaleReferences : [])]) {
+      results.capacity.push(
+        await attempt(`capacity, ${spec.boards} boards on ${SERVER_LABELS[kind]}`, async () =>
+          runTickLoad(await singleServer(kind, pinning), spec, pinning),
+        ),
+      )
+    }
   }
 }
 if (wanted('room')) {
-  results.largeRoom = await attempt(`a room of ${plan.largeRoom.readersPerBoard + 1}`, async () =>
-    runTickLoad(await singleServer('ours', pinning), plan.largeRoom, pinning),
-  )
+  for (const kind of ['ours' as const, ...plan.scaleReferences]) {
+    results.largeRoom.push(
+      await attempt(`a room of ${plan.largeRoom.readersPerBoard + 1} on ${SERVER_LABELS[kind]}`, async () =>
+        runTickLoad(await singleServer(kind, pinning), plan.largeRoom, pinning),
+      ),
+    )
+  }
 }
 if (wanted('scaleout')) {
   results.scaleOut = await attempt('scale-out through Redis', async () => {

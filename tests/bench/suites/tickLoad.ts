@@ -29,6 +29,8 @@ export interface TickLoadResult {
   spec: TickLoadSpec
   connections: number
   openFailed: number
+  /** Each participant's POST /api/invites/:token/join, four at a time (ours only). */
+  join: Percentiles
   open: Percentiles
   /** Each (reader, tick) delivery. */
   latency: Percentiles
@@ -62,7 +64,8 @@ export async function runTickLoad(
   }
   let fleet: ClientFleet | null = null
   try {
-    const boards = await provisionBoards(target.api, spec.boards, spec.readersPerBoard + 1)
+    const joinTimes: number[] = []
+    const boards = await provisionBoards(target.api, spec.boards, spec.readersPerBoard + 1, joinTimes)
     debug('provisioned')
     fleet = await ClientFleet.start(1 + spec.readerProcesses, pinning.clients)
     const perProcess: ClientSpec[][] = Array.from({ length: fleet.size }, () => [])
@@ -113,6 +116,7 @@ export async function runTickLoad(
       spec,
       connections: boards.length * (spec.readersPerBoard + 1),
       openFailed: opened.failed,
+      join: percentiles(joinTimes),
       open: percentiles(opened.openMs),
       latency: percentiles(result.latencies),
       everyReader: percentiles(result.everyReader),
