@@ -185,6 +185,15 @@ export function describeStorageContract(
       })
     })
 
+    it('keeps the first of several racing values for a setting set only if absent', async () => {
+      const kept = await Promise.all(
+        ['a', 'b', 'c'].map((v) => storage.metadata.setSettingIfAbsent('secret', v)),
+      )
+      expect(new Set(kept).size).toBe(1)
+      expect(await storage.metadata.getSetting('secret')).toBe(kept[0])
+      expect(await storage.metadata.setSettingIfAbsent('secret', 'later')).toBe(kept[0])
+    })
+
     it('stores and replaces settings', async () => {
       expect(await storage.metadata.getSetting('tokenSigningKey')).toBeUndefined()
       await storage.metadata.setSetting('tokenSigningKey', 'first')

@@ -25,6 +25,11 @@ export interface MetadataStore {
   /** Server-wide values such as the token signing secret and the admin key hash. */
   getSetting(key: string): Promise<string | undefined>
   setSetting(key: string, value: string): Promise<void>
+  /**
+   * Stores the value only if the key has none yet, and returns whichever value the store keeps, so
+   * instances starting together agree on one generated secret.
+   */
+  setSettingIfAbsent(key: string, value: string): Promise<string>
   /** Every setting, for migrating a store; callers must not log the values (they include secrets). */
   listSettings(): Promise<Record<string, string>>
 }

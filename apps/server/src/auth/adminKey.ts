@@ -14,8 +14,9 @@ export async function ensureAdminKey(
     await metadata.setSetting('adminKeyHash', hashSecret(fromEnv))
     return { printOnce: null }
   }
-  if (await metadata.getSetting('adminKeyHash')) return { printOnce: null }
   const key = nanoid(32)
-  await metadata.setSetting('adminKeyHash', hashSecret(key))
-  return { printOnce: key }
+  const hash = hashSecret(key)
+  // Only the instance whose key the store kept prints it; the others would print a key that does not work.
+  const kept = await metadata.setSettingIfAbsent('adminKeyHash', hash)
+  return { printOnce: kept === hash ? key : null }
 }

@@ -39,13 +39,8 @@ export interface TokenService {
 /** The signing key is made once and kept in the store, so every instance and every restart agrees on it. */
 export async function loadSigningKey(metadata: MetadataStore, instanceSecret?: string): Promise<Uint8Array> {
   if (instanceSecret) return new TextEncoder().encode(instanceSecret)
-  let stored = await metadata.getSetting('tokenSigningKey')
-  if (!stored) {
-    const candidate = randomBytes(32).toString('base64url')
-    await metadata.setSetting('tokenSigningKey', candidate)
-    // Two instances starting together: the store keeps one; read back whichever won.
-    stored = (await metadata.getSetting('tokenSigningKey')) ?? candidate
-  }
+  // Instances starting together on an empty store must agree on one key: the store keeps the first.
+  const stored = await metadata.setSettingIfAbsent('tokenSigningKey', randomBytes(32).toString('base64url'))
   return new TextEncoder().encode(stored)
 }
 

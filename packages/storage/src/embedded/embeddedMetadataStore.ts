@@ -127,6 +127,18 @@ export async function openEmbeddedMetadataStore(path: string): Promise<EmbeddedM
           configurable: true,
         })
       }),
+    async setSettingIfAbsent(key, value) {
+      await change((data) => {
+        if (Object.hasOwn(data.settings, key)) return
+        Object.defineProperty(data.settings, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
+      })
+      return db.data.settings[key] ?? value
+    },
     listSettings: async () => Object.fromEntries(Object.entries(db.data.settings)),
 
     async close() {

@@ -143,6 +143,14 @@ export function createPostgresMetadataStore(db: Database): MetadataStore {
         [key, value],
       )
     },
+    async setSettingIfAbsent(key, value) {
+      await db.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+        key,
+        value,
+      ])
+      const [row] = await db.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key])
+      return row?.value ?? value
+    },
     async listSettings() {
       const rows = await db.query<{ key: string; value: string }>(
         'SELECT key, value FROM settings ORDER BY key COLLATE "C"',
