@@ -14,7 +14,12 @@ export function App() {
       ) : route.name === 'join' ? (
         <JoinPage key={route.token} token={route.token} />
       ) : route.name === 'board' ? (
-        <BoardPage key={route.assessmentId} assessmentId={route.assessmentId} areaId={route.areaId} />
+        <BoardPage
+          key={route.assessmentId}
+          assessmentId={route.assessmentId}
+          areaId={route.areaId}
+          page={route.page}
+        />
       ) : (
         <NoticePage heading="Page not found">
           <p>If you typed the web address, check it is correct.</p>

@@ -32,6 +32,8 @@ export interface AssessmentRecord {
   scope: 'strategic' | 'operational'
   workstream: string
   createdAt: string
+  /** The assessment this one follows, when it is a re-assessment. */
+  previousAssessmentId?: string | null
 }
 
 export interface Participant {
@@ -62,4 +64,33 @@ export interface InviteSummary {
   createdAt: string
   expiresAt: string
   revokedAt: string | null
+}
+
+/** Plain report links with a short-lived `?access=` (chairs and participants). */
+export interface ReportLinks {
+  links: {
+    report: string
+    docx: string
+    markdown: string
+    itemsCsv: string
+    actionsCsv: string
+    comparison: string
+    reportWithNames?: string
+    exportJson?: string
+  }
+  expiresAt: string
+}
+
+export interface PublicationState {
+  published: boolean
+  path: string | null
+  publishedAt: string | null
+  withdrawnAt: string | null
+  actionCount: number
+}
+
+export interface Reassessment {
+  assessment: AssessmentRecord
+  chairInvite: IssuedInvite
+  carriedForward: number
 }

@@ -1,7 +1,16 @@
 import type { Role, StakeholderGroup } from '@co-assess/board-model'
 import type { Framework } from '../framework/frameworkTypes.ts'
 import { apiFetch } from './apiFetch.ts'
-import type { AssessmentDetail, InviteInfo, InviteSummary, IssuedInvite, JoinResult } from './apiTypes.ts'
+import type {
+  AssessmentDetail,
+  InviteInfo,
+  InviteSummary,
+  IssuedInvite,
+  JoinResult,
+  PublicationState,
+  Reassessment,
+  ReportLinks,
+} from './apiTypes.ts'
 
 const seg = encodeURIComponent
 
@@ -38,4 +47,29 @@ export const revokeInvite = (assessmentId: string, token: string, inviteId: stri
   apiFetch<InviteSummary>(`/api/assessments/${seg(assessmentId)}/invites/${seg(inviteId)}`, {
     method: 'DELETE',
     token,
+  })
+
+export const getReportLinks = (assessmentId: string, token: string) =>
+  apiFetch<ReportLinks>(`/api/assessments/${seg(assessmentId)}/report-links`, { method: 'POST', token })
+
+export const getPublication = (assessmentId: string, token: string) =>
+  apiFetch<PublicationState>(`/api/assessments/${seg(assessmentId)}/publication`, { token })
+
+export const publish = (assessmentId: string, token: string, actionIds: string[]) =>
+  apiFetch<{ path: string; publishedAt: string; actionCount: number }>(
+    `/api/assessments/${seg(assessmentId)}/publication`,
+    { method: 'POST', token, body: { actionIds } },
+  )
+
+export const withdrawPublication = (assessmentId: string, token: string) =>
+  apiFetch<{ path: string; withdrawnAt: string }>(`/api/assessments/${seg(assessmentId)}/publication`, {
+    method: 'DELETE',
+    token,
+  })
+
+export const reassess = (assessmentId: string, token: string) =>
+  apiFetch<Reassessment>(`/api/assessments/${seg(assessmentId)}/reassess`, {
+    method: 'POST',
+    token,
+    body: {},
   })

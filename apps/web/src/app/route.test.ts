@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boardPath, parseRoute } from './route.ts'
+import { boardPath, parseRoute, reportsPath } from './route.ts'
 
 describe('parseRoute', () => {
   it('reads the join page, the board and an area', () => {
@@ -25,5 +25,12 @@ describe('parseRoute', () => {
   it('builds paths that parse back', () => {
     expect(parseRoute(boardPath('abc', '2b'))).toEqual({ name: 'board', assessmentId: 'abc', areaId: '2b' })
     expect(boardPath('abc')).toBe('/a/abc')
+    expect(parseRoute(reportsPath('abc'))).toEqual({
+      name: 'board',
+      assessmentId: 'abc',
+      areaId: null,
+      page: 'reports',
+    })
+    expect(parseRoute('/a/abc/reports/x')).toEqual({ name: 'notFound' })
   })
 })

@@ -2,7 +2,7 @@
 export type Route =
   | { name: 'home' }
   | { name: 'join'; token: string }
-  | { name: 'board'; assessmentId: string; areaId: string | null }
+  | { name: 'board'; assessmentId: string; areaId: string | null; page?: 'reports' }
   | { name: 'notFound' }
 
 const SAFE = /^[A-Za-z0-9_-]{1,128}$/
@@ -15,6 +15,8 @@ export function parseRoute(pathname: string): Route {
     return { name: 'join', token: second }
   if (first === 'a' && second && SAFE.test(second)) {
     if (parts.length === 2) return { name: 'board', assessmentId: second, areaId: null }
+    if (third === 'reports' && parts.length === 3)
+      return { name: 'board', assessmentId: second, areaId: null, page: 'reports' }
     if (third === 'areas' && fourth && SAFE.test(fourth) && parts.length === 4) {
       return { name: 'board', assessmentId: second, areaId: fourth }
     }
@@ -33,4 +35,9 @@ function decodeSafely(part: string): string {
 export function boardPath(assessmentId: string, areaId?: string | null): string {
   const base = `/a/${encodeURIComponent(assessmentId)}`
   return areaId ? `${base}/areas/${encodeURIComponent(areaId)}` : base
+}
+
+/** The board's "Reports and sharing" page. */
+export function reportsPath(assessmentId: string): string {
+  return `${boardPath(assessmentId)}/reports`
 }

@@ -21,7 +21,15 @@ function syncUrl(assessmentId: string): string {
 }
 
 /** /a/:assessmentId — the person's stored session, the assessment, its framework, then the live board. */
-export function BoardPage({ assessmentId, areaId }: { assessmentId: string; areaId: string | null }) {
+export function BoardPage({
+  assessmentId,
+  areaId,
+  page,
+}: {
+  assessmentId: string
+  areaId: string | null
+  page?: 'reports' | undefined
+}) {
   const keeper = useMemo(() => SessionKeeper.open(localStorage, assessmentId), [assessmentId])
   const [signedOut, setSignedOut] = useState<string | null>(null)
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
@@ -122,6 +130,7 @@ export function BoardPage({ assessmentId, areaId }: { assessmentId: string; area
       connection={connection}
       keeper={keeper}
       areaId={areaId}
+      page={page}
     />
   )
 }

@@ -6,6 +6,7 @@ import { boardPath } from '../app/route.ts'
 import { PageShell } from '../components/PageShell.tsx'
 import { indexFramework } from '../framework/frameworkIndex.ts'
 import type { Framework } from '../framework/frameworkTypes.ts'
+import { ReportsPage } from '../reports/ReportsPage.tsx'
 import type { SessionKeeper } from '../session/sessionKeeper.ts'
 import { useAnnounce } from './Announcer.tsx'
 import { AreaView } from './area/AreaView.tsx'
@@ -26,8 +27,9 @@ export function BoardScreen(props: {
   connection: BoardConnection
   keeper: SessionKeeper
   areaId: string | null
+  page?: 'reports' | undefined
 }) {
-  const { assessment, framework, connection, keeper, areaId } = props
+  const { assessment, framework, connection, keeper, areaId, page } = props
   const person = keeper.current.person
   const sync = useConnectionState(connection)
   const view = useBoard(connection, sync.generation, person.id)
@@ -63,14 +65,15 @@ export function BoardScreen(props: {
   const followedTo = useRef<string | null>(null)
   const lastFocusKey = useRef('')
   useEffect(() => {
-    if (isChair || !following || !focus?.areaId || !focusKey) return
+    // Reading reports is stepping aside for a moment: "follow me" waits until the person is back on the board.
+    if (isChair || !following || page === 'reports' || !focus?.areaId || !focusKey) return
     if (focusKey === lastFocusKey.current) return
     lastFocusKey.current = focusKey
     if (areas.has(focus.areaId) && focus.areaId !== areaId) {
       followedTo.current = focus.areaId
       navigate(boardPath(assessment.id, focus.areaId))
     }
-  }, [isChair, following, focusKey, focus?.areaId, areaId, areas, assessment.id])
+  }, [isChair, following, page, focusKey, focus?.areaId, areaId, areas, assessment.id])
 
   // Moving to another area by hand while following is stepping away; the toggle brings you back.
   useEffect(() => {
@@ -107,15 +110,20 @@ export function BoardScreen(props: {
 
   const place = areaId ? areas.get(areaId) : undefined
   useEffect(() => {
-    document.title = place
-      ? `${place.area.id} ${place.area.title} – ${assessment.title} – Co-assess`
-      : `${assessment.title} – Co-assess`
-  }, [place, assessment.title])
+    document.title =
+      page === 'reports'
+        ? `Reports and sharing – ${assessment.title} – Co-assess`
+        : place
+          ? `${place.area.id} ${place.area.title} – ${assessment.title} – Co-assess`
+          : `${assessment.title} – Co-assess`
+  }, [place, assessment.title, page])
 
   return (
     <BoardContext.Provider value={value}>
       <PageShell title={assessment.title} homeHref={boardPath(assessment.id)} statusBar={<StatusBar />} wide>
-        {areaId && place ? (
+        {page === 'reports' ? (
+          <ReportsPage />
+        ) : areaId && place ? (
           <AreaView key={`${areaId}`} place={place} />
         ) : areaId ? (
           <div>

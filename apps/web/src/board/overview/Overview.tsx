@@ -1,5 +1,5 @@
 import { suggestLevel, tallyArea } from '@co-assess/board-model'
-import { boardPath } from '../../app/route.ts'
+import { boardPath, reportsPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { EyeOffIcon, WarningIcon } from '../../components/Icons.tsx'
 import { BoardConversation } from '../../conversation/BoardConversation.tsx'
@@ -23,6 +23,14 @@ export function Overview() {
       <p className="nhsuk-body-l">
         Self-assessment against <cite>{framework.title}</cite>. Choose an area to tick the items you believe
         are in place, see where groups agree and disagree, and write the evidence together.
+      </p>
+      <p>
+        <AppLink href={reportsPath(assessment.id)} data-testid="reports-link">
+          Reports and sharing
+        </AppLink>
+        {isChair
+          ? ': the report, downloads, the public "you said, we did" page and assessing again.'
+          : ': the report and downloads.'}
       </p>
       {isChair ? (
         <section className="co-console" aria-labelledby="chair-console-title">
