@@ -1,0 +1,96 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page, test } from '@playwright/test'
+import { createAssessment, firstFramework } from './support/api.ts'
+import { joinAs, newPerson } from './support/people.ts'
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+const SHARED = 'Hold the sessions in the evening, near the bus routes'
+const KEPT_BACK = 'Pay people for their time in cash, not vouchers'
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  )
+  expect(summary, `axe found problems on ${what}`).toEqual([])
+}
+
+async function proposeAction(page: Page, youSaid: string) {
+  await page.getByLabel('You said: what people raised').fill(youSaid)
+  await page.getByRole('button', { name: 'Propose action' }).click()
+  await expect(page.getByTestId('action-list').getByText(youSaid)).toBeVisible()
+}
+
+test('the chair publishes one action from the reports page, the public reads it with no sign-in, and the chair withdraws it', async ({
+  browser,
+  request,
+}) => {
+  const framework = await firstFramework(request)
+  const { chairInvite } = await createAssessment(request, 'Reports page check', framework.id)
+  const chair = await joinAs(browser, chairInvite.path, {
+    name: 'Ama Chairperson',
+    organisation: 'Bradford ICB',
+    group: 'ics',
+  })
+  const { page } = chair
+  await proposeAction(page, SHARED)
+  await proposeAction(page, KEPT_BACK)
+
+  await page.getByTestId('reports-link').click()
+  await expect(page).toHaveURL(/\/a\/[A-Za-z0-9_-]+\/reports$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reports and sharing')
+  await expect(page).toHaveTitle(/^Reports and sharing – Reports page check/)
+
+  // Plain links with a short-lived access token; no comparison, since nothing came before.
+  const reports = page.getByTestId('report-list')
+  await expect(reports.getByRole('link', { name: 'Report (web page)' })).toHaveAttribute('href', /\?access=/)
+  await expect(reports.getByRole('link', { name: 'Report as a Word document' })).toHaveAccessibleDescription(
+    /board papers/,
+  )
+  await expect(reports.getByRole('link', { name: 'Report with names (web page)' })).toBeVisible()
+  await expect(reports.getByRole('link', { name: /Comparison/ })).toHaveCount(0)
+  await expect(page.getByTestId('publication-state')).toContainText('Not published')
+
+  // Nothing ticked: the error summary takes focus and points at the checkboxes.
+  await page.getByRole('button', { name: 'Publish selected' }).click()
+  const summary = page.getByTestId('error-summary')
+  await expect(summary).toBeFocused()
+  await expect(summary.getByRole('link')).toHaveText('Tick at least one action to put on the public page')
+
+  await page
+    .getByRole('group', { name: 'Which actions should the public page show?' })
+    .getByLabel(SHARED)
+    .check()
+  await expectNoViolations(page, 'the reports page')
+  await page.getByRole('button', { name: 'Publish selected' }).click()
+  await expect(page.getByTestId('publication-state')).toContainText('Published')
+  await expect(page.getByTestId('publication-state')).toContainText('1 action')
+  await expect(page.getByTestId('error-summary')).toHaveCount(0)
+  await expect(page.getByTestId('reports-status')).toHaveText('The public page is published with 1 action.')
+  const publicLink = await page.getByLabel('Link to the public page').inputValue()
+  expect(publicLink).toMatch(/\/p\/[A-Za-z0-9_-]+$/)
+
+  // A member of the public: a fresh browser with no sign-in.
+  const visitor = await newPerson(browser, { width: 390, height: 844 })
+  const opened = await visitor.page.goto(publicLink)
+  expect(opened?.status()).toBe(200)
+  await expect(visitor.page.getByText(SHARED)).toBeVisible()
+  await expect(visitor.page.getByText(KEPT_BACK)).toHaveCount(0)
+
+  // Withdrawing asks first, on the page.
+  await page.getByRole('button', { name: 'Withdraw the public page' }).click()
+  const confirm = page.getByTestId('withdraw-confirm')
+  await expect(confirm.getByRole('heading', { name: 'Withdraw the public page?' })).toBeFocused()
+  await expectNoViolations(page, 'the reports page asking to withdraw')
+  await confirm.getByRole('button', { name: 'Yes, withdraw the public page' }).click()
+  await expect(page.getByTestId('publication-state')).toContainText('Withdrawn')
+  await expect(page.getByTestId('reports-status')).toContainText('The public page is withdrawn.')
+
+  const after = await visitor.page.goto(publicLink)
+  expect(after?.status()).toBe(410)
+  await expect(visitor.page.getByRole('heading', { level: 1 })).toHaveText('This page is no longer published')
+  await expect(visitor.page.getByText(SHARED)).toHaveCount(0)
+
+  await visitor.context.close()
+  await chair.context.close()
+})
