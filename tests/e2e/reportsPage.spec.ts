@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
-import { createAssessment, firstFramework } from './support/api.ts'
-import { joinAs, newPerson } from './support/people.ts'
+import { createAssessment, createInvite, firstFramework } from './support/api.ts'
+import { joinAs, newPerson, storedToken } from './support/people.ts'
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const SHARED = 'Hold the sessions in the evening, near the bus routes'
@@ -93,4 +93,63 @@ test('the chair publishes one action from the reports page, the public reads it 
 
   await visitor.context.close()
   await chair.context.close()
+})
+
+test('an observer reads the status and saves reports; the chair assesses again and the new board offers the comparison', async ({
+  browser,
+  request,
+}) => {
+  const framework = await firstFramework(request)
+  const { assessmentId, chairInvite } = await createAssessment(request, 'Assess again check', framework.id)
+  const chair = await joinAs(browser, chairInvite.path, {
+    name: 'Ama Chairperson',
+    organisation: 'Bradford ICB',
+    group: 'ics',
+  })
+  await proposeAction(chair.page, SHARED)
+  const observerInvite = await createInvite(
+    request,
+    assessmentId,
+    await storedToken(chair.page, assessmentId),
+    'observer',
+  )
+  const observer = await joinAs(browser, observerInvite.path, {
+    name: 'Obi Server',
+    organisation: 'Healthwatch',
+    group: 'vcse',
+  })
+
+  // An observer may read the report but gets no plain links: each report is saved through their sign-in.
+  await observer.page.getByTestId('reports-link').click()
+  await expect(observer.page.getByTestId('publication-state')).toContainText('The chair has not published')
+  await expect(observer.page.getByRole('main').getByRole('checkbox')).toHaveCount(0)
+  await expect(observer.page.getByRole('button', { name: 'Create a re-assessment' })).toHaveCount(0)
+  await expect(observer.page.getByRole('button', { name: /names|Backup/ })).toHaveCount(0)
+  const download = observer.page.waitForEvent('download')
+  await observer.page.getByRole('button', { name: 'Save report as a Word document' }).click()
+  expect((await download).suggestedFilename()).toBe(`report-${assessmentId}.docx`)
+  await expectNoViolations(observer.page, 'the reports page for an observer')
+
+  await chair.page.getByTestId('reports-link').click()
+  await chair.page.getByRole('button', { name: 'Create a re-assessment' }).click()
+  const done = chair.page.getByTestId('reassess-done')
+  await expect(done.getByRole('heading', { name: 'Re-assessment created' })).toBeFocused()
+  await expect(done).toContainText('1 action carried forward')
+  const nextLink = await done.getByLabel(/Chair link for the new assessment/).inputValue()
+  expect(nextLink).toMatch(/\/join\/[A-Za-z0-9_-]+$/)
+
+  const nextChair = await joinAs(browser, new URL(nextLink).pathname, {
+    name: 'Ama Chairperson',
+    organisation: 'Bradford ICB',
+    group: 'ics',
+  })
+  await nextChair.page.getByTestId('reports-link').click()
+  await expect(
+    nextChair.page
+      .getByTestId('report-list')
+      .getByRole('link', { name: 'Comparison with the previous assessment' }),
+  ).toHaveAttribute('href', /\/comparison\?access=/)
+  await expect(nextChair.page.getByTestId('publish-actions')).toContainText(SHARED)
+
+  for (const person of [chair, observer, nextChair]) await person.context.close()
 })
