@@ -85,6 +85,7 @@ test('the chair publishes one action from the reports page, the public reads it 
   await confirm.getByRole('button', { name: 'Yes, withdraw the public page' }).click()
   await expect(page.getByTestId('publication-state')).toContainText('Withdrawn')
   await expect(page.getByTestId('reports-status')).toContainText('The public page is withdrawn.')
+  await expect(page.getByRole('heading', { name: 'Public "you said, we did" page' })).toBeFocused()
 
   const after = await visitor.page.goto(publicLink)
   expect(after?.status()).toBe(410)

@@ -289,6 +289,8 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
       await withdrawPublication(assessment.id, await keeper.token())
       setConfirming(false)
       await load()
+      // The button that had focus has gone: put the person back at the top of this section.
+      document.getElementById('publication-title')?.focus()
       say('The public page is withdrawn. Its link now says it is no longer published.')
     } catch (error) {
       fail({ target: 'withdraw-yes', text: messageOf(error, 'The public page could not be withdrawn.') })
@@ -411,7 +413,10 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
                     <button
                       type="button"
                       className="nhsuk-button nhsuk-button--secondary"
-                      onClick={() => setConfirming(false)}
+                      onClick={() => {
+                        setConfirming(false)
+                        setTimeout(() => document.getElementById('withdraw-start')?.focus(), 0)
+                      }}
                     >
                       No, keep it published
                     </button>
@@ -421,6 +426,7 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
             ) : (
               <button
                 type="button"
+                id="withdraw-start"
                 className="nhsuk-button nhsuk-button--warning"
                 onClick={() => setConfirming(true)}
               >
