@@ -18,9 +18,12 @@ fi
 set +e
 mkdir -p test-results
 failed=0
-pnpm run check || failed=1
+# Steps that are not test runners (lint, types, build) count as one failure each in the closing line.
+failed_checks=0
+pnpm run check || { failed_checks=$((failed_checks + 1)); echo "Failed step: lint, format and type check"; }
 pnpm exec vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json || failed=1
-pnpm --filter @co-assess/web run build || failed=1
+pnpm --filter @co-assess/web run build || { failed_checks=$((failed_checks + 1)); echo "Failed step: web app build"; }
 pnpm exec playwright test || failed=1
-pnpm exec node scripts/summarise-tests.ts || failed=1
+CO_ASSESS_FAILED_CHECKS=$failed_checks pnpm exec node scripts/summarise-tests.ts || failed=1
+[ "$failed_checks" = 0 ] || failed=1
 exit $failed

@@ -20,9 +20,10 @@ test('the area, the overview and the reports page reflow at 320 pixels', async (
   ] as const) {
     await chair.page.goto(path)
     await expect(chair.page.getByRole('heading', { name: heading }).first()).toBeVisible()
-    const sideways = await chair.page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    )
+    const sideways = await chair.page.locator('html').evaluate((html) => {
+      const box = html as unknown as { scrollWidth: number; clientWidth: number }
+      return box.scrollWidth - box.clientWidth
+    })
     expect(sideways, `${path} scrolls sideways`).toBeLessThanOrEqual(0)
   }
   await chair.context.close()
