@@ -17,6 +17,8 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 set +e
 mkdir -p test-results
+# A report left by an earlier run must not stand in for a runner that fails to start this time.
+rm -f test-results/vitest.json test-results/playwright.json
 failed=0
 # Steps that are not test runners (lint, types, build) count as one failure each in the closing line.
 failed_checks=0
