@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs'
+import { rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { setTick, tickKey, ticksMap } from '@co-assess/board-model'
 import * as Y from 'yjs'
 import { type BenchProvider, openProvider } from '../clients/transports.ts'
@@ -21,14 +22,32 @@ export interface DurabilityResult {
   lost: number
   /** Trials in which at least one acknowledged update was missing after the restart. */
   trialsWithLoss: number
+  /** From starting the killed server again until it answers HTTP. */
+  restartToListening: Percentiles
   /** From starting the killed server again to a client synced with the whole board. */
   restartToSynced: Percentiles
+  /** The slowest restart, with the size of the board's log (updates since the last snapshot) it replayed. */
+  slowest: { restartMs: number; logKb: number; snapshotKb: number }
+  /** The board's whole document at the end. */
+  documentKb: number
+}
+
+function storedSizes(dataDir: string, board: string): { logKb: number; snapshotKb: number } {
+  const size = (file: string) => {
+    try {
+      return statSync(join(dataDir, 'docs', file)).size / 1024
+    } catch {
+      return 0
+    }
+  }
+  return { logKb: size(`${board}.log`), snapshotKb: size(`${board}.snap`) }
 }
 
 async function synced(
   server: BenchServer,
   board: string,
   token: string,
+  what: string,
 ): Promise<{ doc: Y.Doc; provider: BenchProvider }> {
   const doc = new Y.Doc()
   const provider = openProvider('hocuspocus', { url: server.wsUrl, board, token, doc })
@@ -36,7 +55,10 @@ async function synced(
     new Promise<boolean>((resolve) => provider.onSynced(() => resolve(true))),
     sleep(30_000).then(() => false),
   ])
-  if (!ok) throw new Error(`no sync after restart\n${server.output()}`)
+  if (!ok) {
+    provider.destroy()
+    throw new Error(`${what}: no sync within 30 s\n${server.output()}`)
+  }
   return { doc, provider }
 }
 
@@ -50,6 +72,8 @@ export async function runDurability(spec: DurabilitySpec, pinning: Pinning): Pro
   let server = await startBenchServer('ours', { prefix: pinning.server })
   const { port, dataDir } = server
   const restarts: number[] = []
+  const listening: number[] = []
+  let slowest = { restartMs: 0, logKb: 0, snapshotKb: 0 }
   const acknowledged: string[] = []
   let attempted = 0
   let trialsWithLoss = 0
@@ -58,7 +82,9 @@ export async function runDurability(spec: DurabilitySpec, pinning: Pinning): Pro
     const writers = board!.people.slice(0, spec.writers)
     const checker = board!.people[spec.writers]!
     for (let trial = 1; trial <= spec.trials; trial++) {
-      const clients = await Promise.all(writers.map((w) => synced(server, board!.board, w.token)))
+      const clients = await Promise.all(
+        writers.map((w, i) => synced(server, board!.board, w.token, `trial ${trial}, writer ${i}`)),
+      )
       let killed = false
       const writing = clients.map(async ({ doc, provider }, index) => {
         const personId = writers[index]!.personId
@@ -80,27 +106,35 @@ export async function runDurability(spec: DurabilitySpec, pinning: Pinning): Pro
       await Promise.all(writing)
       for (const client of clients) client.provider.destroy()
 
+      const sizes = storedSizes(dataDir!, board!.board)
       const restartAt = nowMs()
       server = await startBenchServer('ours', { prefix: pinning.server, port, dataDir: dataDir! })
-      const check = await synced(server, board!.board, checker.token)
-      restarts.push(nowMs() - restartAt)
+      listening.push(nowMs() - restartAt)
+      const check = await synced(server, board!.board, checker.token, `trial ${trial}, check after restart`)
+      const restartMs = nowMs() - restartAt
+      restarts.push(restartMs)
+      if (restartMs > slowest.restartMs) slowest = { restartMs, ...sizes }
       const stored = ticksMap(check.doc)
       if (acknowledged.some((key) => !stored.has(key))) trialsWithLoss++
       check.provider.destroy()
     }
-    const final = await synced(server, board!.board, checker.token)
+    const final = await synced(server, board!.board, checker.token, 'final check')
     const stored = ticksMap(final.doc)
     const recovered = acknowledged.filter((key) => stored.has(key)).length
-    final.provider.destroy()
-    return {
+    const result: DurabilityResult = {
       trials: spec.trials,
       attempted,
       acknowledged: acknowledged.length,
       recovered,
       lost: acknowledged.length - recovered,
       trialsWithLoss,
+      restartToListening: percentiles(listening),
       restartToSynced: percentiles(restarts),
+      slowest,
+      documentKb: Y.encodeStateAsUpdate(final.doc).byteLength / 1024,
     }
+    final.provider.destroy()
+    return result
   } finally {
     await server.stop()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
