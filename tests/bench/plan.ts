@@ -6,6 +6,8 @@ export type Mode = 'quick' | 'full'
 export interface BenchPlan {
   mode: Mode
   fanOut: TickLoadSpec
+  /** The fan-out's measured time is split into this many rounds, alternating between the servers. */
+  fanOutRounds: number
   capacity: TickLoadSpec[]
   largeRoom: TickLoadSpec
   /** Reference servers also run at the largest capacity and in the large room, to show what ours adds at scale. */
@@ -38,6 +40,7 @@ export function planFor(mode: Mode): BenchPlan {
       warmUpMs: seconds(3, 1),
       quietWaitMs,
     },
+    fanOutRounds: full ? 4 : 1,
     // Busy boards: 5 ticks a second each is 31 people each ticking every six seconds, a workshop's
     // busiest minute, held for the whole run on every board at once.
     capacity: (full ? [10, 30] : [5]).map((boards) => ({

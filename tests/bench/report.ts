@@ -23,6 +23,8 @@ export interface BenchResults {
   largeRoom: Outcome<TickLoadResult>[]
   coldOpen: Partial<Record<ServerKind, Outcome<ColdOpenResult>>>
   browser: Outcome<BrowserOpenResult> | null
+  /** The same in Chromium on a new, empty board: what the page costs apart from the board's size. */
+  browserEmpty: Outcome<BrowserOpenResult> | null
   durability: Outcome<DurabilityResult> | null
   scaleOut: Outcome<TickLoadResult> | null
 }
@@ -324,21 +326,24 @@ export function renderReport(results: BenchResults): string {
   )
   out.push('')
   const b = results.browser
+  const e = results.browserEmpty
   if (isDone(b)) {
+    const rows = (label: string, r: BrowserOpenResult) => [
+      pRow(`${label}: link → join form ready`, r.linkToForm),
+      pRow(`${label}: "Join the board" → board data in the page`, r.joinToData),
+      pRow(`${label}: "Join the board" → board synced on screen`, r.joinToBoard),
+      pRow(`${label}: **link → interactive board** (form filled by script)`, r.linkToBoard),
+      pRow(`${label}: reload (cached) → synced`, r.reloadToBoard),
+    ]
     out.push(
       table(
         ['step', 'p50 ms', 'p95 ms', 'max ms', 'runs'],
-        [
-          pRow('link → join form ready', b.linkToForm),
-          pRow('"Join the board" → board synced', b.joinToBoard),
-          pRow('link → interactive board (form filled by script)', b.linkToBoard),
-          pRow('reload the board (cached) → synced', b.reloadToBoard),
-        ],
+        [...rows('full board', b), ...(isDone(e) ? rows('empty board', e) : [])],
       ),
     )
     out.push('')
     out.push(
-      `JavaScript on the page: ${kb(b.jsBytes)} (${kb(b.jsGzipBytes)} gzipped); the server sends it ${b.servedCompressed ? 'compressed' : 'uncompressed'}.`,
+      `JavaScript on the page: ${kb(b.jsBytes)} (${kb(b.jsGzipBytes)} gzipped); the server sends it ${b.servedCompressed ? 'compressed' : 'uncompressed'}. "Synced on screen" is the board's status saying "All changes saved" (connected, first sync done, nothing waiting). Requests off this machine (the NHS web font) are refused at once.`,
     )
   } else out.push(why(b))
   out.push('')

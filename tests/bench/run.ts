@@ -6,13 +6,14 @@ import { describeMachine } from './machine.ts'
 import { waitForQuiet } from './machineLoad.ts'
 import { detectPinning } from './pinning.ts'
 import { type Mode, planFor } from './plan.ts'
+import { provisionBoards } from './provision.ts'
 import { type BenchResults, type Outcome, renderReport } from './report.ts'
 import { SERVER_LABELS, type ServerKind } from './serverProcess.ts'
 import { type BrowserOpenResult, buildWebApp, runBrowserOpen } from './suites/browserOpen.ts'
 import { runColdOpen } from './suites/coldOpen.ts'
 import { runDurability } from './suites/durability.ts'
 import { startScaleOut } from './suites/scaleOut.ts'
-import { runTickLoad } from './suites/tickLoad.ts'
+import { runInterleaved, runTickLoad } from './suites/tickLoad.ts'
 
 // The benchmark suite: `pnpm bench` (full, ~15 min) or `pnpm bench --quick` / BENCH_MODE=quick (< 2 min).
 // Prints one Markdown report and writes it to bench-results/latest.md (and the raw figures as JSON).
@@ -77,6 +78,7 @@ const results: BenchResults = {
   largeRoom: [],
   coldOpen: {},
   browser: null,
+  browserEmpty: null,
   durability: null,
   scaleOut: null,
 }
@@ -84,16 +86,33 @@ log(`${mode} mode; ${pinning.describe}`)
 
 const kinds: ServerKind[] = ['ours', 'bare', 'y-websocket']
 if (wanted('fanout')) {
-  for (const kind of kinds) {
-    results.fanOut[kind] = await attempt(`fan-out on ${SERVER_LABELS[kind]}`, async () =>
-      runTickLoad(await singleServer(kind, pinning), plan.fanOut, pinning),
-    )
-  }
-  // Same run with ours writing to memory: splits what the disk's flush costs from what our checks cost.
-  if (mode === 'full' && existsSync('/dev/shm')) {
-    results.fanOutInMemory = await attempt('fan-out on Co-assess with its data on tmpfs', async () =>
-      runTickLoad(await singleServer('ours', pinning, { dataRoot: '/dev/shm' }), plan.fanOut, pinning),
-    )
+  // All servers up at once, measured in alternating rounds so the shared machine's drift hits each alike.
+  // In full mode ours runs a second time with its data directory in memory (tmpfs): that splits what the
+  // disk's flush costs from what our checks cost.
+  const inMemory = mode === 'full' && existsSync('/dev/shm')
+  const fanOut = await attempt(
+    `fan-out on ${kinds.map((k) => SERVER_LABELS[k]).join(', ')}${inMemory ? ', and Co-assess on tmpfs' : ''}`,
+    async () => ({
+      results: await runInterleaved(
+        [
+          ...kinds.map((kind) => () => singleServer(kind, pinning)),
+          ...(inMemory
+            ? [() => singleServer('ours', pinning, { dataRoot: '/dev/shm', label: 'ours-tmpfs' })]
+            : []),
+        ],
+        plan.fanOut,
+        plan.fanOutRounds,
+        pinning,
+      ),
+    }),
+  )
+  if ('results' in fanOut) {
+    kinds.forEach((kind, i) => {
+      results.fanOut[kind] = fanOut.results[i]!
+    })
+    if (inMemory) results.fanOutInMemory = fanOut.results[kinds.length]!
+  } else {
+    for (const kind of kinds) results.fanOut[kind] = fanOut
   }
 }
 if (wanted('capacity')) {
@@ -147,8 +166,16 @@ if (wanted('cold') || wanted('browser')) {
         afterBuild:
           kind === 'ours' && web && 'dir' in web
             ? async (server, board) => {
-                results.browser = await attempt<BrowserOpenResult>('Chromium: invite link to board', () =>
-                  runBrowserOpen(server, board, plan.browser.runs),
+                results.browser = await attempt<BrowserOpenResult>(
+                  'Chromium: invite link to the full board',
+                  () => runBrowserOpen(server, board, plan.browser.runs),
+                )
+                results.browserEmpty = await attempt<BrowserOpenResult>(
+                  'Chromium: invite link to an empty board',
+                  async () => {
+                    const [empty] = await provisionBoards(server, 1, 2)
+                    return runBrowserOpen(server, empty!, plan.browser.runs)
+                  },
                 )
               }
             : undefined,
