@@ -227,6 +227,9 @@ export function renderReport(results: BenchResults): string {
       ...(['ours', 'bare', 'y-websocket'] as const).map((kind) =>
         loadRow(SERVER_LABELS[kind], results.fanOut[kind]),
       ),
+      ...(results.fanOutInMemory
+        ? [loadRow('Co-assess, data directory on tmpfs (experiment)', results.fanOutInMemory)]
+        : []),
       ...ratioRows(results).map((row) => [...row, ...LOAD_HEADER.slice(row.length).map(() => '')]),
     ]),
   )
