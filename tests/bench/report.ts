@@ -388,6 +388,12 @@ export function renderReport(results: BenchResults): string {
   out.push('')
   out.push('## Targets')
   out.push('')
+  if (results.mode === 'quick') {
+    out.push(
+      'Quick mode runs smaller and shorter loads: these checks show the harness works; the full mode decides the targets.',
+    )
+    out.push('')
+  }
   out.push(
     table(
       ['target', 'figure', 'met'],
