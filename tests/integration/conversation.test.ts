@@ -260,8 +260,14 @@ describe('the same writes, made properly', () => {
     expect(boardJson(again.doc)).toBe(expected)
     // Both threads can start in the same millisecond, so compare by thread rather than by position.
     const threadsAfter = readThreads(again.doc)
-    expect(threadsAfter.find((th) => th.id === r.ids.vcseComment)).toMatchObject({ layer: 'host', resolved: true })
-    expect(threadsAfter.find((th) => th.id === r.ids.reviewerComment)).toMatchObject({ layer: 'peer', resolved: false })
+    expect(threadsAfter.find((th) => th.id === r.ids.vcseComment)).toMatchObject({
+      layer: 'host',
+      resolved: true,
+    })
+    expect(threadsAfter.find((th) => th.id === r.ids.reviewerComment)).toMatchObject({
+      layer: 'peer',
+      resolved: false,
+    })
     expect(threadsAfter).toHaveLength(2)
     expect(readPeerSuggestions(again.doc).get('1a')?.get(r.people.reviewer.person.id)?.level).toBe('emerging')
     expect(readActions(again.doc).find((a) => a.id === r.ids.agreed)?.feedback.how).toMatch(/Newsletter/)

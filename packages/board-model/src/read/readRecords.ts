@@ -64,7 +64,9 @@ export function readThreads(doc: Y.Doc): Thread[] {
   }
   // Ties on the clock (two threads started in the same millisecond) fall back to the id, so every
   // client lists threads in the same order whatever order its map happened to receive them in.
-  return threads.sort((a, b) => a.comments[0]!.createdAt - b.comments[0]!.createdAt || a.id.localeCompare(b.id))
+  return threads.sort(
+    (a, b) => a.comments[0]!.createdAt - b.comments[0]!.createdAt || a.id.localeCompare(b.id),
+  )
 }
 
 /** Peer suggestions per area: areaId → reviewerId → suggestion. */
