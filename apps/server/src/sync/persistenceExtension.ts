@@ -1,5 +1,6 @@
 import type { DocumentStore } from '@co-assess/storage'
 import type {
+  afterLoadDocumentPayload,
   beforeSyncPayload,
   Extension,
   onChangePayload,
@@ -48,6 +49,13 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
     async onLoadDocument({ documentName }: onLoadDocumentPayload) {
       const stored = await deps.documents.loadDocument(documentName)
       return stored ?? undefined
+    },
+    async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
+      // A crash skips the debounced store, so a board written to steadily and killed again and again
+      // would replay a longer log at every start. Compacting what was just loaded bounds that; it runs
+      // beside the first sync rather than in front of it.
+      if ((await deps.documents.logLength(documentName)) < COMPACT_AFTER) return
+      track(documentName, deps.documents.compact(documentName, Y.encodeStateAsUpdate(document)))
     },
     async beforeSync({ type, payload, documentName }: beforeSyncPayload) {
       if (type === 0) return
