@@ -77,28 +77,37 @@ export type ThreadState = z.infer<typeof threadStateSchema>
 export const actionStatusSchema = z.enum(['proposed', 'agreed', 'in-progress', 'done', 'dropped'])
 export type ActionStatus = z.infer<typeof actionStatusSchema>
 
-export const actionSchema = z.strictObject({
-  id: entityIdSchema,
-  youSaid: shortText(5000),
-  raisedBy: z.array(stakeholderGroupSchema).max(4),
-  weDid: shortText(5000),
-  whatChanged: shortText(5000),
-  owner: shortText(120),
-  dueDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable(),
-  status: actionStatusSchema,
-  droppedReason: shortText(2000),
-  areaIds: z.array(areaIdSchema).max(26),
-  proposedBy: entityIdSchema,
-  fromCommentId: entityIdSchema.nullable(),
-  agreedInSession: entityIdSchema.nullable(),
-  feedback: z.strictObject({ toldAt: isoDate.nullable(), how: shortText(2000) }),
-  createdAt: z.number().int().nonnegative(),
-  updatedAt: z.number().int().nonnegative(),
-  carriedFrom: z.string().max(64).nullable(),
-})
+/**
+ * An action. Dropping one without saying why leaves the people who raised it with nothing to be told,
+ * so a dropped action must carry its reason.
+ */
+export const actionSchema = z
+  .strictObject({
+    id: entityIdSchema,
+    youSaid: shortText(5000),
+    raisedBy: z.array(stakeholderGroupSchema).max(4),
+    weDid: shortText(5000),
+    whatChanged: shortText(5000),
+    owner: shortText(120),
+    dueDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
+    status: actionStatusSchema,
+    droppedReason: shortText(2000),
+    areaIds: z.array(areaIdSchema).max(26),
+    proposedBy: entityIdSchema,
+    fromCommentId: entityIdSchema.nullable(),
+    agreedInSession: entityIdSchema.nullable(),
+    feedback: z.strictObject({ toldAt: isoDate.nullable(), how: shortText(2000) }),
+    createdAt: z.number().int().nonnegative(),
+    updatedAt: z.number().int().nonnegative(),
+    carriedFrom: z.string().max(64).nullable(),
+  })
+  .refine((a) => a.status !== 'dropped' || a.droppedReason.trim() !== '', {
+    message: 'a dropped action needs a reason',
+    path: ['droppedReason'],
+  })
 export type Action = z.infer<typeof actionSchema>
 
 export const peerSuggestionSchema = z.strictObject({

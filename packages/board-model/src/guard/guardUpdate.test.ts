@@ -230,6 +230,31 @@ describe('guardUpdate', () => {
     expect(guardUpdate(server, agree, chair).allowed).toBe(true)
   })
 
+  it('refuses dropping an action without a reason, from a chair or a participant', () => {
+    const server = serverDoc()
+    let id = ''
+    const proposal = clientEdit(server, (c) => {
+      id = proposeAction(c, alice.personId, {
+        youSaid: 'Pay people for their time',
+        raisedBy: ['lived-experience'],
+        weDid: '',
+        owner: '',
+        dueDate: null,
+        areaIds: ['1a'],
+      })
+    })
+    Y.applyUpdate(server, proposal)
+    const drop = (reason: string) =>
+      clientEdit(server, (c) =>
+        updateAction(c, chair.personId, id, { status: 'dropped', droppedReason: reason }),
+      )
+    expectRefused(server, chair, drop(''), /dropped action needs a reason/)
+    expectRefused(server, chair, drop('   '), /dropped action needs a reason/)
+    const ownDrop = clientEdit(server, (c) => updateAction(c, alice.personId, id, { status: 'dropped' }))
+    expectRefused(server, alice, ownDrop, /dropped action needs a reason/)
+    expect(guardUpdate(server, drop('The budget for 2025 is already committed'), chair).allowed).toBe(true)
+  })
+
   it('keeps ticks for a blind area out of the shared board', () => {
     const server = serverDoc()
     startBlindRound(server, chair.personId, '1a')
