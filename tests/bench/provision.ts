@@ -16,8 +16,8 @@ let forwardedFor = 0
 
 /**
  * The join and create routes allow 30 requests a minute per address whatever the global limit is; the
- * server trusts X-Forwarded-For (it runs behind a proxy), so each bench request says it comes from its
- * own loopback address, as people joining from their own machines would.
+ * bench's servers believe X-Forwarded-For from loopback (CO_ASSESS_TRUSTED_PROXIES, as behind a proxy),
+ * so each bench request says it comes from its own address, as people joining from their own machines would.
  */
 async function api<T>(server: BenchServer, path: string, body: unknown, bearer?: string): Promise<T> {
   forwardedFor++

@@ -74,6 +74,8 @@ export function oursEnv(dataDir: string): Record<string, string> {
     CO_ASSESS_LOG_LEVEL: 'warn',
     CO_ASSESS_UPGRADES_PER_MINUTE: '100000',
     CO_ASSESS_HTTP_PER_MINUTE: '100000',
+    // The bench gives each join its own address through X-Forwarded-For, as a proxy would.
+    CO_ASSESS_TRUSTED_PROXIES: 'loopback',
     CO_ASSESS_MESSAGES_PER_10S: '100000',
   }
 }

@@ -30,4 +30,16 @@ describe('limits', () => {
     expect(last.status).toBe(429)
     expect((last.body as { message: string }).message).toMatch(/Too many requests/)
   })
+
+  it('does not let a client name its own address to escape the HTTP limit', async () => {
+    let status = 0
+    for (let i = 0; i < 70 && status !== 429; i++) {
+      const response = await fetch(`${t.baseUrl}/api/frameworks`, {
+        headers: { 'x-forwarded-for': `203.0.113.${i}` },
+      })
+      await response.arrayBuffer()
+      status = response.status
+    }
+    expect(status).toBe(429)
+  })
 })

@@ -25,6 +25,12 @@ const configSchema = z.object({
   /** WebSocket upgrades one address may make per minute (bench runs from one address raise this). */
   upgradesPerMinute: z.coerce.number().int().min(1),
   httpRequestsPerMinute: z.coerce.number().int().min(1),
+  /**
+   * Addresses of the reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or
+   * loopback / linklocal / uniquelocal). Empty means none: otherwise any client could name its own
+   * address and walk round every per-address limit.
+   */
+  trustedProxies: z.array(z.string().min(1)),
   instanceId: z.string().min(1),
 })
 export type Config = z.infer<typeof configSchema>
@@ -62,6 +68,10 @@ export function readConfig(argv = process.argv.slice(2), env = process.env): Con
     messagesPer10s: env.CO_ASSESS_MESSAGES_PER_10S ?? 2000,
     upgradesPerMinute: env.CO_ASSESS_UPGRADES_PER_MINUTE ?? 600,
     httpRequestsPerMinute: env.CO_ASSESS_HTTP_PER_MINUTE ?? 1200,
+    trustedProxies: (env.CO_ASSESS_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     instanceId: env.CO_ASSESS_INSTANCE_ID ?? `${process.pid}`,
   })
   if (!parsed.success) {

@@ -96,7 +96,8 @@ export async function createServer(
   const app = Fastify({
     loggerInstance: log,
     bodyLimit: 256 * 1024,
-    trustProxy: true,
+    // Only a configured proxy's X-Forwarded-For names the client; see config.trustedProxies.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   }) as unknown as FastifyInstance
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

@@ -8,7 +8,7 @@ function request(url: string, headers: Record<string, string>, address = '10.0.0
 
 describe('upgradeGate', () => {
   it('takes the sync path from the same host, or from a client that sends no Origin', async () => {
-    const gate = createUpgradeGate({ allowedOrigins: [], upgradesPerMinute: 10 })
+    const gate = createUpgradeGate({ allowedOrigins: [], upgradesPerMinute: 10, trustedProxies: [] })
     expect(await gate(request('/sync', { host: 'board.example', origin: 'https://board.example' }))).toEqual({
       ok: true,
     })
@@ -16,7 +16,7 @@ describe('upgradeGate', () => {
   })
 
   it('refuses other sites, other paths, and too many upgrades from one address', async () => {
-    const gate = createUpgradeGate({ allowedOrigins: [], upgradesPerMinute: 2 })
+    const gate = createUpgradeGate({ allowedOrigins: [], upgradesPerMinute: 2, trustedProxies: [] })
     expect(
       await gate(request('/sync', { host: 'board.example', origin: 'https://evil.example' })),
     ).toMatchObject({ status: 403 })
@@ -27,12 +27,49 @@ describe('upgradeGate', () => {
   })
 
   it('uses the configured list when one is given', async () => {
-    const gate = createUpgradeGate({ allowedOrigins: ['https://a.example'], upgradesPerMinute: 10 })
+    const gate = createUpgradeGate({
+      allowedOrigins: ['https://a.example'],
+      upgradesPerMinute: 10,
+      trustedProxies: [],
+    })
     expect(await gate(request('/sync', { host: 'b.example', origin: 'https://a.example' }))).toEqual({
       ok: true,
     })
     expect(await gate(request('/sync', { host: 'b.example', origin: 'https://b.example' }))).toMatchObject({
       status: 403,
     })
+  })
+
+  it('believes X-Forwarded-For only from a configured proxy', async () => {
+    const direct = createUpgradeGate({ allowedOrigins: [], upgradesPerMinute: 1, trustedProxies: [] })
+    // A client naming a new address each time is still one address to a server with no proxy.
+    expect(
+      await direct(request('/sync', { host: 'h', 'x-forwarded-for': '203.0.113.1' }, '10.0.0.5')),
+    ).toEqual({
+      ok: true,
+    })
+    expect(
+      await direct(request('/sync', { host: 'h', 'x-forwarded-for': '203.0.113.2' }, '10.0.0.5')),
+    ).toMatchObject({ status: 429 })
+
+    const proxied = createUpgradeGate({
+      allowedOrigins: [],
+      upgradesPerMinute: 1,
+      trustedProxies: ['10.0.0.0/8'],
+    })
+    // Behind the proxy, each browser it forwards has a budget of its own.
+    expect(
+      await proxied(request('/sync', { host: 'h', 'x-forwarded-for': '203.0.113.1' }, '10.0.0.5')),
+    ).toEqual({
+      ok: true,
+    })
+    expect(
+      await proxied(request('/sync', { host: 'h', 'x-forwarded-for': '203.0.113.2' }, '10.0.0.5')),
+    ).toEqual({
+      ok: true,
+    })
+    expect(
+      await proxied(request('/sync', { host: 'h', 'x-forwarded-for': '203.0.113.2' }, '10.0.0.5')),
+    ).toMatchObject({ status: 429 })
   })
 })

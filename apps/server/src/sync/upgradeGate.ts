@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import proxyAddr from '@fastify/proxy-addr'
 import { RateLimiterMemory } from 'rate-limiter-flexible'
 
 /**
@@ -6,8 +7,17 @@ import { RateLimiterMemory } from 'rate-limiter-flexible'
  * (a page on another site must not open a board with a person's token), and a per-address budget.
  * Clients that are not browsers send no Origin; they still need a valid token.
  */
-export function createUpgradeGate(options: { allowedOrigins: readonly string[]; upgradesPerMinute: number }) {
+export function createUpgradeGate(options: {
+  allowedOrigins: readonly string[]
+  upgradesPerMinute: number
+  trustedProxies: readonly string[]
+}) {
   const limiter = new RateLimiterMemory({ points: options.upgradesPerMinute, duration: 60 })
+  // The same rule as the HTTP side (Fastify's trustProxy uses this library): behind a configured
+  // proxy each browser has its own budget; otherwise a forged X-Forwarded-For buys nothing.
+  const trust = options.trustedProxies.length > 0 ? proxyAddr.compile([...options.trustedProxies]) : null
+  const clientAddress = (request: IncomingMessage) =>
+    trust ? proxyAddr(request, trust) : (request.socket.remoteAddress ?? 'unknown')
   return async function check(
     request: IncomingMessage,
   ): Promise<{ ok: true } | { ok: false; status: number; reason: string }> {
@@ -28,7 +38,7 @@ export function createUpgradeGate(options: { allowedOrigins: readonly string[]; 
       if (!allowed) return { ok: false, status: 403, reason: 'Forbidden' }
     }
     try {
-      await limiter.consume(request.socket.remoteAddress ?? 'unknown')
+      await limiter.consume(clientAddress(request))
     } catch {
       return { ok: false, status: 429, reason: 'Too Many Requests' }
     }
