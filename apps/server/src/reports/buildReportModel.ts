@@ -9,6 +9,7 @@ import {
   readAgreedLevels,
   readPeerSuggestions,
   readPeople,
+  readSessions,
   roleLabels,
   stakeholderGroupLabels,
   suggestLevel,
@@ -73,6 +74,12 @@ export interface ReportAction {
   droppedReason: string
   raisedBy: string[]
   areas: Array<{ id: string; title: string }>
+  /** The session it was agreed in, numbered as the board numbers them; null when not agreed in one of this board's sessions. */
+  agreedInSession: { number: number; startedAt: string } | null
+  /** When it was agreed, in words, so every export says the same. */
+  agreedIn: string
+  /** Closing the loop: when and how the people who raised it were told what happened. */
+  feedback: { toldAt: string | null; how: string }
   carriedFrom: string | null
 }
 
@@ -119,6 +126,16 @@ function describePerson(person: Person | undefined, names: boolean): string {
   const group = stakeholderGroupLabels[person.group]
   const org = person.organisation || group
   return names ? `${person.name} (${org})` : `${org} (${group})`
+}
+
+const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+function agreedIn(action: Action, session: ReportAction['agreedInSession']): string {
+  if (action.status === 'proposed') return 'Not agreed yet'
+  if (session) return `In session ${session.number}, started ${session.startedAt}`
+  if (action.agreedInSession === null) return 'Outside a session'
+  // A carried action keeps the id of a session that belongs to the earlier assessment's board.
+  return action.carriedFrom ? 'In a session of the previous assessment' : 'In a session no longer recorded'
 }
 
 /**
@@ -198,20 +215,28 @@ export function buildReportModel(
     }),
   }))
 
-  const actions = readActions(doc).map((a: Action) => ({
-    id: a.id,
-    youSaid: a.youSaid,
-    weDid: a.weDid,
-    whatChanged: a.whatChanged,
-    owner: a.owner,
-    dueDate: a.dueDate,
-    status: a.status,
-    statusLabel: actionStatusLabels[a.status],
-    droppedReason: a.droppedReason,
-    raisedBy: a.raisedBy.map((g) => stakeholderGroupLabels[g]),
-    areas: a.areaIds.map((id) => ({ id, title: areaTitles.get(id) ?? id })),
-    carriedFrom: a.carriedFrom,
-  }))
+  const sessions = readSessions(doc)
+  const actions = readActions(doc).map((a: Action): ReportAction => {
+    const index = a.agreedInSession ? sessions.findIndex((s) => s.id === a.agreedInSession) : -1
+    const session = index >= 0 ? { number: index + 1, startedAt: dateOf(sessions[index]!.startedAt) } : null
+    return {
+      id: a.id,
+      youSaid: a.youSaid,
+      weDid: a.weDid,
+      whatChanged: a.whatChanged,
+      owner: a.owner,
+      dueDate: a.dueDate,
+      status: a.status,
+      statusLabel: actionStatusLabels[a.status],
+      droppedReason: a.droppedReason,
+      raisedBy: a.raisedBy.map((g) => stakeholderGroupLabels[g]),
+      areas: a.areaIds.map((id) => ({ id, title: areaTitles.get(id) ?? id })),
+      agreedInSession: session,
+      agreedIn: agreedIn(a, session),
+      feedback: { toldAt: a.feedback.toldAt, how: a.feedback.how },
+      carriedFrom: a.carriedFrom,
+    }
+  })
 
   const everyone = [...people.values()].sort(
     (a, b) => a.organisation.localeCompare(b.organisation) || a.joinedAt - b.joinedAt,

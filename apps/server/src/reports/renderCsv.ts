@@ -64,6 +64,11 @@ export function renderActionsCsv(model: ReportModel): string {
     'Raised by',
     'Areas',
     'Dropped because',
+    'Agreed',
+    'Agreed in session',
+    'Session started',
+    'People told on',
+    'How they were told',
     'Carried from',
   ]
   const rows = model.actions.map((a) => [
@@ -77,6 +82,11 @@ export function renderActionsCsv(model: ReportModel): string {
     a.raisedBy.join('; '),
     a.areas.map((x) => `${x.id} ${x.title}`).join('; '),
     a.droppedReason,
+    a.agreedIn,
+    a.agreedInSession?.number ?? '',
+    a.agreedInSession?.startedAt ?? '',
+    a.feedback.toldAt ?? '',
+    a.feedback.how,
     a.carriedFrom ?? '',
   ])
   return stringify([header, ...rows], options)

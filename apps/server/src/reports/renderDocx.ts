@@ -9,6 +9,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
+import { actionFacts } from './actionFacts.ts'
 import type { ReportModel } from './buildReportModel.ts'
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
@@ -91,12 +92,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
   if (!model.actions.length) children.push(para('No actions have been recorded.'))
   for (const a of model.actions) {
     children.push(heading(`You said: ${a.youSaid || '(not written yet)'}`, HeadingLevel.HEADING_2))
-    children.push(labelled('We did', a.weDid || 'Not yet recorded'))
-    children.push(labelled('What changed', a.whatChanged || 'Not yet recorded'))
-    children.push(labelled('Status', a.statusLabel))
-    children.push(labelled('Owner', a.owner || 'Not named'))
-    children.push(labelled('Due', a.dueDate ?? 'No date'))
-    if (a.areas.length) children.push(labelled('Areas', a.areas.map((x) => `${x.id} ${x.title}`).join('; ')))
+    for (const [label, value] of actionFacts(a)) children.push(labelled(label, value))
   }
   children.push(heading('Who took part', HeadingLevel.HEADING_1))
   children.push(

@@ -10,4 +10,15 @@ describe('renderMarkdown', () => {
     expect(md).toContain('\\[click\\]\\(http://evil\\) \\| moved')
     expect(md).not.toContain('Zoë')
   })
+
+  it('lists who raised each action, why it was dropped, when it was agreed and how people were told', () => {
+    const md = renderMarkdown(buildReportModel(tinyBoard(), tinyFramework, tinyAssessment, { names: false }))
+    expect(md).toContain('- Raised by: Lived experience or community member\n')
+    expect(md).toContain(
+      '- Raised by: Voluntary, community or social enterprise \\(VCSE\\), Lived experience or community member\n',
+    )
+    expect(md).toContain('- Agreed: In session 1, started 2025-06-03\n')
+    expect(md).toContain('- People told: 2025-06-20\n- How they were told: At the June forum\n')
+    expect(md).toContain('- Status: Dropped\n- Why dropped: No budget until April\n')
+  })
 })

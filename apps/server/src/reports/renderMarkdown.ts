@@ -1,3 +1,4 @@
+import { actionFacts } from './actionFacts.ts'
 import type { ReportModel } from './buildReportModel.ts'
 
 // Text a person typed must not turn into Markdown structure (links, headings, tables, HTML).
@@ -55,12 +56,7 @@ export function renderMarkdown(model: ReportModel): string {
   if (!model.actions.length) out.push('No actions have been recorded.', '')
   for (const a of model.actions) {
     out.push(`### You said: ${cell(a.youSaid || '(not written yet)')}`, '')
-    out.push(`- We did: ${cell(a.weDid || 'Not yet recorded')}`)
-    out.push(`- What changed: ${cell(a.whatChanged || 'Not yet recorded')}`)
-    out.push(`- Status: ${a.statusLabel}`)
-    out.push(`- Owner: ${cell(a.owner || 'Not named')}`)
-    out.push(`- Due: ${a.dueDate ?? 'No date'}`)
-    if (a.areas.length) out.push(`- Areas: ${cell(a.areas.map((x) => `${x.id} ${x.title}`).join('; '))}`)
+    for (const [label, value] of actionFacts(a)) out.push(`- ${label}: ${cell(value)}`)
     out.push('')
   }
   out.push('## Who took part', '', '| Organisation | Group | People |', '| --- | --- | --- |')

@@ -1,3 +1,4 @@
+import { actionFacts } from './actionFacts.ts'
 import type { ReportArea, ReportModel } from './buildReportModel.ts'
 import { escapeHtml as e } from './escapeHtml.ts'
 import { htmlPage, levelClass } from './htmlPage.ts'
@@ -84,14 +85,9 @@ function actionsSection(model: ReportModel): string {
       (a) => `<div class="card">
 <h3>You said: ${e(a.youSaid || '(not written yet)')}</h3>
 <dl class="pairs">
-<dt>We did</dt><dd>${e(a.weDid || 'Not yet recorded')}</dd>
-<dt>What changed</dt><dd>${e(a.whatChanged || 'Not yet recorded')}</dd>
-<dt>Status</dt><dd>${e(a.statusLabel)}${a.status === 'dropped' && a.droppedReason ? `: ${e(a.droppedReason)}` : ''}</dd>
-<dt>Owner</dt><dd>${e(a.owner || 'Not named')}</dd>
-<dt>Due</dt><dd>${e(a.dueDate ?? 'No date')}</dd>
-<dt>Raised by</dt><dd>${e(a.raisedBy.join(', ') || 'Not recorded')}</dd>
-<dt>Areas</dt><dd>${e(a.areas.map((x) => `${x.id} ${x.title}`).join('; ') || 'None')}</dd>
-${a.carriedFrom ? '<dt>History</dt><dd>Carried forward from the previous assessment</dd>' : ''}
+${actionFacts(a)
+  .map(([label, value]) => `<dt>${e(label)}</dt><dd>${e(value)}</dd>`)
+  .join('\n')}
 </dl></div>`,
     )
     .join('\n')

@@ -5,6 +5,8 @@ import {
   proposeAction,
   recordAgreedLevel,
   setTick,
+  startSession,
+  updateAction,
   upsertPerson,
 } from '@co-assess/board-model'
 import type { Framework } from '@co-assess/framework'
@@ -95,7 +97,24 @@ export function tinyBoard(): Y.Doc {
     },
     5,
   )
-  agreeAction(doc, 'chair', id, null, 6)
+  // 2025-06-03: a fixed session start, so the report's "started" date is known.
+  const session = startSession(doc, 'chair', Date.UTC(2025, 5, 3, 18))
+  agreeAction(doc, 'chair', id, session, 6)
+  updateAction(doc, 'chair', id, { feedback: { toldAt: '2025-06-20', how: 'At the June forum' } }, 7)
+  const dropped = proposeAction(
+    doc,
+    'zoe1',
+    {
+      youSaid: 'Pay for travel',
+      raisedBy: ['vcse', 'lived-experience'],
+      weDid: '',
+      owner: '',
+      dueDate: null,
+      areaIds: ['1b'],
+    },
+    8,
+  )
+  updateAction(doc, 'chair', dropped, { status: 'dropped', droppedReason: 'No budget until April' }, 9)
   return doc
 }
 

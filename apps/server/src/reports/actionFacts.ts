@@ -1,0 +1,26 @@
+import type { ReportAction } from './buildReportModel.ts'
+
+/**
+ * An action's facts as label and value, in order. The HTML, Word and Markdown reports all list these,
+ * so none of them can leave out how the loop was closed while another shows it.
+ */
+export function actionFacts(a: ReportAction): Array<[label: string, value: string]> {
+  return [
+    ['We did', a.weDid || 'Not yet recorded'],
+    ['What changed', a.whatChanged || 'Not yet recorded'],
+    ['Status', a.statusLabel],
+    ...(a.status === 'dropped'
+      ? [['Why dropped', a.droppedReason || 'No reason recorded'] as [string, string]]
+      : []),
+    ['Raised by', a.raisedBy.join(', ') || 'Not recorded'],
+    ['Owner', a.owner || 'Not named'],
+    ['Due', a.dueDate ?? 'No date'],
+    ['Areas', a.areas.map((x) => `${x.id} ${x.title}`).join('; ') || 'None'],
+    ['Agreed', a.agreedIn],
+    ['People told', a.feedback.toldAt ?? 'Not yet told what happened'],
+    ...(a.feedback.how ? [['How they were told', a.feedback.how] as [string, string]] : []),
+    ...(a.carriedFrom
+      ? [['History', 'Carried forward from the previous assessment'] as [string, string]]
+      : []),
+  ]
+}
