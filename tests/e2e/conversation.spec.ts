@@ -76,10 +76,23 @@ test('a peer reviewer comments and suggests a level, the host replies live, a co
     .filter({ hasText: 'The minutes are on the website' })
     .getByRole('button', { name: 'Make this a proposed action' })
     .click()
+
+  // While it is still a proposal, Vic can change it, and add an area, but not its status.
+  const otherArea = framework.phases[0]!.areas[1]!
+  await vic.page.goto(`/a/${assessmentId}`)
+  const vicAction = vic.page.getByTestId('action').filter({ hasText: 'The minutes are on the website' })
+  await vicAction.getByRole('button', { name: 'Update this action' }).click()
+  await expect(vicAction.getByLabel('Status')).toHaveCount(0)
+  await vicAction
+    .getByRole('group', { name: /^Areas/ })
+    .getByLabel(`${otherArea.id} ${otherArea.title}`)
+    .check()
+  await vicAction.getByRole('button', { name: 'Save your proposal' }).click()
   await chair.page.goto(`/a/${assessmentId}`)
   await chair.page.getByRole('button', { name: 'Start session' }).click()
   const action = chair.page.getByTestId('action').filter({ hasText: 'The minutes are on the website' })
   await expect(action.getByTestId('action-status')).toHaveText('Proposed')
+  await expect(action).toContainText(`${area.id}, ${otherArea.id}`)
   await action.getByRole('button', { name: 'Agree this action' }).click()
   await expect(action.getByTestId('action-status')).toHaveText('Agreed')
   await expect(action).toContainText('In session 1')
@@ -90,11 +103,26 @@ test('a peer reviewer comments and suggests a level, the host replies live, a co
       .filter({ hasText: 'The minutes are on the website' })
       .getByTestId('action-status'),
   ).toHaveText('Agreed')
+  // Once agreed, only a chair changes it, so Vic is no longer offered the form.
+  await expect(vicAction.getByRole('button', { name: 'Update this action' })).toHaveCount(0)
 
   // The mention reached Vic's own list, and the overview counts the open thread.
   await expect(vic.page.getByTestId('mentions')).toContainText('Rey Reviewer mentioned you')
   await expect(vic.page.getByTestId('thread-count').first()).toHaveText('1 open comment thread')
   await expectNoViolations(vic.page, 'the overview with mentions, the action list and all threads')
+
+  // Dropping an action asks why, because that reason is what the people who raised it are told.
+  await action.getByRole('button', { name: 'Update this action' }).click()
+  await action.getByLabel('Status').selectOption('dropped')
+  await action.getByRole('button', { name: 'Save action' }).click()
+  const reason = action.getByRole('textbox', { name: 'Why we will not do this' })
+  await expect(reason).toBeFocused()
+  await expect(reason).toHaveAccessibleDescription(/Error: Write why this action will not be done/)
+  await expect(action.getByTestId('action-status')).toHaveText('Agreed')
+  await reason.fill('The minutes already answer this')
+  await action.getByRole('button', { name: 'Save action' }).click()
+  await expect(action.getByTestId('action-status')).toHaveText('Dropped')
+  await expect(action).toContainText('The minutes already answer this')
 
   // The chair closes the review: the reviewer reads but can no longer write.
   await chair.page.getByRole('button', { name: 'Close the peer review' }).click()

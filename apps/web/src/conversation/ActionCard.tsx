@@ -1,6 +1,14 @@
-import { type Action, type ActionStatus, stakeholderGroupLabels, updateAction } from '@co-assess/board-model'
-import { useId, useState } from 'react'
-import { isOverdue, statusLabels, todayIso } from './conversationView.ts'
+import {
+  type Action,
+  type ActionStatus,
+  type StakeholderGroup,
+  stakeholderGroupLabels,
+  updateAction,
+} from '@co-assess/board-model'
+import { useId, useRef, useState } from 'react'
+import { areaOptions, raisedByOptions } from './actionChoices.ts'
+import { CheckboxGroup } from './CheckboxGroup.tsx'
+import { actionEditing, isOverdue, statusLabels, todayIso } from './conversationView.ts'
 import { useTalk } from './useTalk.ts'
 
 /** One "you said, we did" action; a chair agrees it and records progress and how people were told. */
@@ -8,6 +16,8 @@ export function ActionCard({ action }: { action: Action }) {
   const talk = useTalk()
   const id = useId()
   const [editing, setEditing] = useState(false)
+  // Worked out on each render: once a chair agrees a proposal, its proposer's form closes.
+  const mayEdit = actionEditing(action, talk.person)
   const overdue = isOverdue(action, todayIso())
   const session = action.agreedInSession
     ? talk.view.sessions.findIndex((s) => s.id === action.agreedInSession)
@@ -66,9 +76,9 @@ export function ActionCard({ action }: { action: Action }) {
             </div>
           ))}
         </dl>
-        {talk.isChair ? (
+        {mayEdit ? (
           <div className="nhsuk-button-group">
-            {action.status === 'proposed' ? (
+            {talk.isChair && action.status === 'proposed' ? (
               <button
                 type="button"
                 className="nhsuk-button nhsuk-button--small nhsuk-u-margin-bottom-0"
@@ -85,6 +95,7 @@ export function ActionCard({ action }: { action: Action }) {
             <button
               type="button"
               className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+              aria-expanded={editing}
               onClick={() => setEditing(!editing)}
             >
               {editing ? 'Close' : 'Update'}
@@ -92,15 +103,27 @@ export function ActionCard({ action }: { action: Action }) {
             </button>
           </div>
         ) : null}
-        {editing ? <ActionEditor action={action} onDone={() => setEditing(false)} /> : null}
+        {editing && mayEdit ? (
+          <ActionEditor action={action} editing={mayEdit} onDone={() => setEditing(false)} />
+        ) : null}
       </div>
     </li>
   )
 }
 
-function ActionEditor({ action, onDone }: { action: Action; onDone: () => void }) {
+function ActionEditor({
+  action,
+  editing,
+  onDone,
+}: {
+  action: Action
+  editing: 'all' | 'proposal'
+  onDone: () => void
+}) {
   const talk = useTalk()
   const id = useId()
+  const reasonRef = useRef<HTMLTextAreaElement>(null)
+  const [reasonError, setReasonError] = useState('')
   const [draft, setDraft] = useState({
     youSaid: action.youSaid,
     weDid: action.weDid,
@@ -112,6 +135,9 @@ function ActionEditor({ action, onDone }: { action: Action; onDone: () => void }
     toldAt: action.feedback.toldAt ?? '',
     how: action.feedback.how,
   })
+  const [raisedBy, setRaisedBy] = useState<StakeholderGroup[]>(action.raisedBy)
+  const [areaIds, setAreaIds] = useState<string[]>(action.areaIds)
+  const chair = editing === 'all'
   const field = (key: keyof typeof draft, label: string, kind: 'text' | 'area' | 'date' = 'text') => (
     <div className="nhsuk-form-group">
       <label className="nhsuk-label" htmlFor={`${id}-${key}`}>
@@ -136,54 +162,115 @@ function ActionEditor({ action, onDone }: { action: Action; onDone: () => void }
       )}
     </div>
   )
+  const common = {
+    youSaid: draft.youSaid.slice(0, 5000),
+    raisedBy,
+    areaIds,
+    weDid: draft.weDid.slice(0, 5000),
+    owner: draft.owner.slice(0, 120),
+    dueDate: /^\d{4}-\d{2}-\d{2}$/.test(draft.dueDate) ? draft.dueDate : null,
+  }
   return (
     <form
       className="co-action__editor"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault()
-        updateAction(talk.doc, talk.person.id, action.id, {
-          youSaid: draft.youSaid.slice(0, 5000),
-          weDid: draft.weDid.slice(0, 5000),
-          whatChanged: draft.whatChanged.slice(0, 5000),
-          owner: draft.owner.slice(0, 120),
-          dueDate: /^\d{4}-\d{2}-\d{2}$/.test(draft.dueDate) ? draft.dueDate : null,
-          status: draft.status,
-          droppedReason: draft.droppedReason.slice(0, 2000),
-          feedback: { toldAt: draft.toldAt || null, how: draft.how.slice(0, 2000) },
-          ...(action.status === 'proposed' && draft.status !== 'proposed' && !action.agreedInSession
-            ? { agreedInSession: talk.activeSessionId() }
-            : {}),
-        })
+        if (chair && draft.status === 'dropped' && !draft.droppedReason.trim()) {
+          setReasonError('Write why this action will not be done')
+          reasonRef.current?.focus()
+          return
+        }
+        setReasonError('')
+        updateAction(
+          talk.doc,
+          talk.person.id,
+          action.id,
+          chair
+            ? {
+                ...common,
+                whatChanged: draft.whatChanged.slice(0, 5000),
+                status: draft.status,
+                droppedReason: draft.droppedReason.trim().slice(0, 2000),
+                feedback: { toldAt: draft.toldAt || null, how: draft.how.slice(0, 2000) },
+                ...(action.status === 'proposed' && draft.status !== 'proposed' && !action.agreedInSession
+                  ? { agreedInSession: talk.activeSessionId() }
+                  : {}),
+              }
+            : common,
+        )
         onDone()
       }}
     >
       {field('youSaid', 'You said')}
+      <CheckboxGroup
+        legend="Raised by (stakeholder groups)"
+        hint="Select all that apply."
+        options={raisedByOptions}
+        chosen={raisedBy}
+        onChange={setRaisedBy}
+      />
+      <CheckboxGroup
+        legend="Areas"
+        hint="Select all that apply."
+        options={areaOptions(talk.areas)}
+        chosen={areaIds}
+        onChange={setAreaIds}
+      />
       {field('weDid', 'We did', 'area')}
-      {field('whatChanged', 'What changed', 'area')}
+      {chair ? field('whatChanged', 'What changed', 'area') : null}
       {field('owner', 'Owner')}
       {field('dueDate', 'Due date', 'date')}
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor={`${id}-status`}>
-          Status
-        </label>
-        <select
-          className="nhsuk-select"
-          id={`${id}-status`}
-          value={draft.status}
-          onChange={(e) => setDraft({ ...draft, status: e.target.value as ActionStatus })}
-        >
-          {Object.entries(statusLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      {draft.status === 'dropped' ? field('droppedReason', 'Why we will not do this', 'area') : null}
-      {field('toldAt', 'Date the people who raised it were told', 'date')}
-      {field('how', 'How they were told (and, if dropped, why)')}
+      {chair ? (
+        <>
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor={`${id}-status`}>
+              Status
+            </label>
+            <select
+              className="nhsuk-select"
+              id={`${id}-status`}
+              value={draft.status}
+              onChange={(e) => setDraft({ ...draft, status: e.target.value as ActionStatus })}
+            >
+              {Object.entries(statusLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {draft.status === 'dropped' ? (
+            <div className={`nhsuk-form-group${reasonError ? ' nhsuk-form-group--error' : ''}`}>
+              <label className="nhsuk-label" htmlFor={`${id}-droppedReason`}>
+                Why we will not do this
+              </label>
+              <div className="nhsuk-hint" id={`${id}-droppedReason-hint`}>
+                The people who raised it will be told this reason.
+              </div>
+              {reasonError ? (
+                <span className="nhsuk-error-message" id={`${id}-droppedReason-error`}>
+                  <span className="nhsuk-u-visually-hidden">Error:</span> {reasonError}
+                </span>
+              ) : null}
+              <textarea
+                ref={reasonRef}
+                className={`nhsuk-textarea${reasonError ? ' nhsuk-textarea--error' : ''}`}
+                rows={2}
+                id={`${id}-droppedReason`}
+                aria-describedby={`${id}-droppedReason-hint${reasonError ? ` ${id}-droppedReason-error` : ''}`}
+                aria-invalid={reasonError ? true : undefined}
+                value={draft.droppedReason}
+                onChange={(e) => setDraft({ ...draft, droppedReason: e.target.value })}
+              />
+            </div>
+          ) : null}
+          {field('toldAt', 'Date the people who raised it were told', 'date')}
+          {field('how', 'How they were told (and, if dropped, why)')}
+        </>
+      ) : null}
       <button type="submit" className="nhsuk-button nhsuk-button--secondary">
-        Save action
+        {chair ? 'Save action' : 'Save your proposal'}
       </button>
     </form>
   )

@@ -1,11 +1,8 @@
-import {
-  type ActionStatus,
-  proposeAction,
-  type StakeholderGroup,
-  stakeholderGroupLabels,
-} from '@co-assess/board-model'
+import { type ActionStatus, proposeAction, type StakeholderGroup } from '@co-assess/board-model'
 import { useId, useState } from 'react'
 import { ActionCard } from './ActionCard.tsx'
+import { areaOptions, raisedByOptions } from './actionChoices.ts'
+import { CheckboxGroup } from './CheckboxGroup.tsx'
 import { type ActionFilter, awaitingFeedback, filterActions, statusLabels } from './conversationView.ts'
 import { useTalk } from './useTalk.ts'
 
@@ -85,8 +82,8 @@ function ProposeAction() {
   const talk = useTalk()
   const id = useId()
   const [youSaid, setYouSaid] = useState('')
-  const [group, setGroup] = useState<StakeholderGroup | ''>('')
-  const [areaId, setAreaId] = useState('')
+  const [raisedBy, setRaisedBy] = useState<StakeholderGroup[]>([])
+  const [areaIds, setAreaIds] = useState<string[]>([])
   const [error, setError] = useState('')
   return (
     <form
@@ -97,13 +94,15 @@ function ProposeAction() {
         setError('')
         proposeAction(talk.doc, talk.person.id, {
           youSaid: youSaid.trim().slice(0, 5000),
-          raisedBy: group ? [group] : [],
+          raisedBy,
           weDid: '',
           owner: '',
           dueDate: null,
-          areaIds: areaId ? [areaId] : [],
+          areaIds,
         })
         setYouSaid('')
+        setRaisedBy([])
+        setAreaIds([])
       }}
     >
       <h3 className="nhsuk-heading-s">Propose an action</h3>
@@ -124,42 +123,20 @@ function ProposeAction() {
           onChange={(e) => setYouSaid(e.target.value)}
         />
       </div>
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor={`${id}-group`}>
-          Raised by
-        </label>
-        <select
-          className="nhsuk-select"
-          id={`${id}-group`}
-          value={group}
-          onChange={(e) => setGroup(e.target.value as StakeholderGroup | '')}
-        >
-          <option value="">Not recorded</option>
-          {Object.entries(stakeholderGroupLabels).map(([g, label]) => (
-            <option key={g} value={g}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor={`${id}-area`}>
-          Area
-        </label>
-        <select
-          className="nhsuk-select"
-          id={`${id}-area`}
-          value={areaId}
-          onChange={(e) => setAreaId(e.target.value)}
-        >
-          <option value="">No area</option>
-          {[...talk.areas.keys()].map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CheckboxGroup
+        legend="Raised by (stakeholder groups)"
+        hint="Select all that apply."
+        options={raisedByOptions}
+        chosen={raisedBy}
+        onChange={setRaisedBy}
+      />
+      <CheckboxGroup
+        legend="Areas"
+        hint="Select all that apply."
+        options={areaOptions(talk.areas)}
+        chosen={areaIds}
+        onChange={setAreaIds}
+      />
       <button type="submit" className="nhsuk-button nhsuk-button--secondary">
         Propose action
       </button>

@@ -1,6 +1,18 @@
-import type { Action, Comment, Person, Thread } from '@co-assess/board-model'
-import { describe, expect, it } from 'vitest'
 import {
+  type Action,
+  actionsMap,
+  type Comment,
+  initBoard,
+  mayWriteMapEntry,
+  type Person,
+  ROOTS,
+  type Role,
+  type Thread,
+} from '@co-assess/board-model'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  actionEditing,
   awaitingFeedback,
   filterActions,
   filterThreads,
@@ -114,6 +126,40 @@ describe('actions', () => {
       awaitingFeedback(action({ status: 'done', feedback: { toldAt: '2026-01-01', how: 'email' } })),
     ).toBe(false)
     expect(awaitingFeedback(action({ status: 'agreed' }))).toBe(false)
+  })
+  it('offers editing exactly where the server accepts it', () => {
+    const doc = new Y.Doc()
+    initBoard(doc, { assessmentId: 'assess-1', frameworkId: 'cqc-hi-2025', frameworkVersion: '1.0.0' })
+    const serverAllows = (role: Role, stored: Action, changed: Action) => {
+      actionsMap(doc).set(stored.id, stored)
+      const write = { op: 'insert' as const, root: ROOTS.actions, key: stored.id, value: changed }
+      return mayWriteMapEntry({ personId: 'ivy-0001', role, documentKind: 'board' }, doc, write) === null
+    }
+    // Ids the server's schema accepts, unlike the short ones the helper uses for plain list tests.
+    const mine = (patch: Partial<Action>) => action({ id: 'act-0001', proposedBy: 'ivy-0001', ...patch })
+    const proposal = mine({ status: 'proposed' })
+    const reworded = (a: Action) => ({ ...a, youSaid: 'Reworded', raisedBy: ['vcse' as const] })
+    const cases: Array<[Role, Action]> = [
+      ['chair', proposal],
+      ['chair', mine({ status: 'done' })],
+      ['participant', proposal],
+      ['participant', mine({ status: 'agreed' })],
+      ['participant', mine({ status: 'proposed', proposedBy: 'someone-else' })],
+      ['participant', mine({ status: 'proposed', agreedInSession: 'session-1' })],
+      ['observer', proposal],
+      ['peer-reviewer', proposal],
+    ]
+    for (const [role, stored] of cases) {
+      const editing = actionEditing(stored, { id: 'ivy-0001', role })
+      expect(editing !== null, `${role} on a ${stored.status} action`).toBe(
+        serverAllows(role, stored, reworded(stored)),
+      )
+    }
+    expect(actionEditing(proposal, { id: 'ivy-0001', role: 'participant' })).toBe('proposal')
+    // A proposer's form leaves out the status, because the server refuses them that change.
+    expect(serverAllows('participant', proposal, { ...proposal, status: 'agreed' })).toBe(false)
+    expect(actionEditing(proposal, { id: 'ivy-0001', role: 'chair' })).toBe('all')
+    expect(serverAllows('chair', proposal, { ...proposal, status: 'agreed' })).toBe(true)
   })
   it('filters by status, owner and area', () => {
     const list = [action({ id: 'x' }), action({ id: 'y', owner: 'Kim', areaIds: ['2b'], status: 'done' })]

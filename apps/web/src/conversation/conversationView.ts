@@ -1,4 +1,4 @@
-import type { Action, ActionStatus, Person, StakeholderGroup, Thread } from '@co-assess/board-model'
+import type { Action, ActionStatus, Person, Role, StakeholderGroup, Thread } from '@co-assess/board-model'
 
 export interface ThreadFilter {
   group: StakeholderGroup | 'all'
@@ -88,6 +88,21 @@ export function filterActions(actions: Action[], filter: ActionFilter): Action[]
       (filter.owner === 'all' || a.owner === filter.owner) &&
       (filter.areaId === 'all' || a.areaIds.includes(filter.areaId)),
   )
+}
+
+/**
+ * What this person may change on an action, mirroring the server's write rules so the board never
+ * offers a control the server would refuse: a chair changes anything; a participant changes only their
+ * own proposal, and only while it is still a proposal, so never its status.
+ */
+export function actionEditing(action: Action, person: { id: string; role: Role }): 'all' | 'proposal' | null {
+  if (person.role === 'chair') return 'all'
+  const ownProposal =
+    person.role === 'participant' &&
+    action.proposedBy === person.id &&
+    action.status === 'proposed' &&
+    action.agreedInSession === null
+  return ownProposal ? 'proposal' : null
 }
 
 /** Person ids of every mention node in a TipTap JSON body. */
