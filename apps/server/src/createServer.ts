@@ -21,6 +21,7 @@ import { frameworkRoutes } from './http/routes/frameworkRoutes.ts'
 import { healthRoutes } from './http/routes/healthRoutes.ts'
 import { inviteRoutes } from './http/routes/inviteRoutes.ts'
 import { reportRoutes } from './http/routes/reportRoutes.ts'
+import { startAccessSweep } from './sync/accessSweep.ts'
 import { authExtension } from './sync/authExtension.ts'
 import { awarenessExtension } from './sync/awarenessExtension.ts'
 import { boardLifecycleExtension } from './sync/boardLifecycleExtension.ts'
@@ -39,6 +40,8 @@ export interface CoAssessServer {
   /** The generated admin key on a first start without CO_ASSESS_ADMIN_KEY; print it once. */
   adminKeyToPrint: string | null
   listen(): Promise<string>
+  /** Runs the periodic check of open connections now, as if the clock read `at` (tests, operators). */
+  sweepAccess(at?: number): Promise<number>
   close(): Promise<void>
 }
 
@@ -91,6 +94,7 @@ export async function createServer(
     extensions: [...extensions, ...extraExtensions],
   })
   hocuspocusRef = hocuspocus
+  const accessSweep = startAccessSweep({ hocuspocus, metadata: storage.metadata, log })
 
   // Typed as the plain instance: routes get zod typing through FastifyPluginAsyncZod.
   const app = Fastify({
@@ -118,6 +122,7 @@ export async function createServer(
     auth: createRequestAuth({ tokens, metadata: storage.metadata }),
     hocuspocus,
     flush: (name) => persistence.flush(name),
+    closeInviteConnections: (inviteId) => accessSweep.closeInvite(inviteId),
     log,
   }
   await app.register(healthRoutes(deps))
@@ -171,12 +176,14 @@ export async function createServer(
     frameworks,
     deps,
     adminKeyToPrint: printOnce,
+    sweepAccess: (at) => accessSweep.sweep(at),
     async listen() {
       return app.listen({ port: config.port, host: config.host })
     },
     async close() {
       if (closed) return
       closed = true
+      accessSweep.stop()
       // Stop taking work, let in-flight hooks finish, store every document, then close the store.
       for (const client of wss.clients) client.close(1001, 'The server is restarting. Reconnecting shortly.')
       await lifecycle.settled()

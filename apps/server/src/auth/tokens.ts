@@ -27,13 +27,17 @@ const claimsSchema = z.object({
   group: stakeholderGroupSchema,
   colour: z.string(),
   typ: z.enum(['access', 'refresh']),
+  exp: z.number(),
 })
+
+/** What a verified token says, with when it stops being valid (ms since the epoch). */
+export type VerifiedClaims = Claims & { expiresAt: number }
 
 export class TokenError extends Error {}
 
 export interface TokenService {
   issue(claims: Claims, kind: 'access' | 'refresh'): Promise<{ token: string; expiresAt: string }>
-  verify(token: string, kind: 'access' | 'refresh'): Promise<Claims>
+  verify(token: string, kind: 'access' | 'refresh'): Promise<VerifiedClaims>
 }
 
 /** The signing key is made once and kept in the store, so every instance and every restart agrees on it. */
@@ -86,6 +90,7 @@ export function createTokenService(key: Uint8Array): TokenService {
         name: c.name,
         group: c.group,
         colour: c.colour,
+        expiresAt: c.exp * 1000,
       }
     },
   }

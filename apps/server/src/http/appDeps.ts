@@ -16,5 +16,7 @@ export interface AppDeps {
   hocuspocus: Hocuspocus
   /** Resolves when the server's own writes to a document are durable. */
   flush(documentName: string): Promise<void>
+  /** Closes this instance's live connections made with an invite; other instances find it on their sweep. */
+  closeInviteConnections(inviteId: string): number
   log: Logger
 }

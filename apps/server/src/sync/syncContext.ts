@@ -1,8 +1,8 @@
-import type { Claims } from '../auth/tokens.ts'
+import type { VerifiedClaims } from '../auth/tokens.ts'
 
 /** What onAuthenticate learns about a connection; later hooks read it, never the client's words. */
 export interface SyncContext {
-  claims: Claims
+  claims: VerifiedClaims
   documentKind: 'board' | 'blind'
   assessmentId: string
 }

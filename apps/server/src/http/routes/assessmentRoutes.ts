@@ -131,6 +131,8 @@ export const assessmentRoutes =
         const revoked = invite.revokedAt
           ? invite
           : await metadata.revokeInvite(invite.id, new Date().toISOString())
+        // Withdrawn means out now, not at the next reconnect: close the live connections too.
+        deps.closeInviteConnections(invite.id)
         return publicInvite(revoked)
       },
     )
