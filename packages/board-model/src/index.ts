@@ -70,8 +70,10 @@ export { recordAgreedLevel, suggestPeerLevel } from './write/levels.ts'
 export {
   initBoard,
   mergeBlindTicks,
+  mergeSettledTicks,
   recordAttendance,
   setReviewClosed,
+  settledPrivateAreas,
   upsertPerson,
 } from './write/server.ts'
 export {

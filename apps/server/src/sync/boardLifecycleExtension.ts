@@ -2,21 +2,28 @@ import {
   blindDocumentName,
   LIVE_KEYS,
   liveMap,
-  mergeBlindTicks,
+  mergeSettledTicks,
   parseDocumentName,
   type Round,
   recordAttendance,
+  settledPrivateAreas,
 } from '@co-assess/board-model'
 import type { DocumentStore } from '@co-assess/storage'
-import type { afterLoadDocumentPayload, connectedPayload, Extension, Hocuspocus } from '@hocuspocus/server'
+import type {
+  afterLoadDocumentPayload,
+  connectedPayload,
+  Extension,
+  Hocuspocus,
+  onChangePayload,
+} from '@hocuspocus/server'
 import type { Logger } from 'pino'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { isSyncContext } from './syncContext.ts'
 
 /**
  * What the server does on its own as a session runs: records attendance as people connect (and
  * everyone present when a session starts), and moves blind-round ticks onto the board when the
- * chair reveals a round.
+ * chair reveals a round, and again whenever a private tick is found for an area no longer blind.
  */
 export function boardLifecycleExtension(deps: {
   documents: DocumentStore
@@ -35,23 +42,65 @@ export function boardLifecycleExtension(deps: {
   const connectedPeople = (doc: Y.Doc & { getConnections?: () => Array<{ context: unknown }> }) =>
     (doc.getConnections?.() ?? []).map((c) => (isSyncContext(c.context) ? c.context.claims.personId : null))
 
-  const revealRound = async (assessmentId: string, areaId: string) => {
-    const hocuspocus = deps.hocuspocus()
+  /**
+   * A document's state for deciding whether there is anything to move: the loaded copy if there is
+   * one, else what is stored. Peeking rather than opening matters: opening the board through a direct
+   * connection loads it, and every load of a board scans its private documents again.
+   */
+  const peek = async (name: string): Promise<{ doc: Y.Doc; release(): void }> => {
+    const loaded = deps.hocuspocus().documents.get(name)
+    if (loaded) return { doc: loaded, release: () => undefined }
+    const doc = new Y.Doc()
+    const stored = await deps.documents.loadDocument(name)
+    if (stored) Y.applyUpdate(doc, stored)
+    return { doc, release: () => doc.destroy() }
+  }
+
+  /** Every private blind-round document of an assessment, stored or only in memory so far. */
+  const privateDocumentNames = async (assessmentId: string): Promise<Set<string>> => {
     const prefix = blindDocumentName(assessmentId, '')
     const names = new Set(await deps.documents.listDocuments(prefix))
-    for (const name of hocuspocus.documents.keys()) if (name.startsWith(prefix)) names.add(name)
-    const board = await hocuspocus.openDirectConnection(assessmentId)
-    let moved = 0
+    for (const name of deps.hocuspocus().documents.keys()) if (name.startsWith(prefix)) names.add(name)
+    return names
+  }
+
+  /**
+   * Moves private ticks onto the board for every area the board does not keep blind, through direct
+   * connections so connected clients receive the change and it is stored. The reveal calls this, and
+   * so do a board load and any accepted private update: a tick that reached the server after the
+   * reveal, or a reveal whose merge a restart cut short, still ends up on the board.
+   */
+  const mergeSettled = async (assessmentId: string, privateNames: Iterable<string>) => {
+    const hocuspocus = deps.hocuspocus()
+    const due: Array<{ name: string; personId: string }> = []
+    const board = await peek(assessmentId)
     try {
-      for (const name of names) {
+      for (const name of privateNames) {
         const target = parseDocumentName(name)
-        if (target?.kind !== 'blind') continue
+        if (target?.kind !== 'blind' || target.assessmentId !== assessmentId) continue
+        const privateDoc = await peek(name)
+        try {
+          if (settledPrivateAreas(board.doc, privateDoc.doc, target.personId).size > 0)
+            due.push({ name, personId: target.personId })
+        } finally {
+          privateDoc.release()
+        }
+      }
+    } finally {
+      board.release()
+    }
+    if (due.length === 0) return 0
+    let moved = 0
+    const boardConnection = await hocuspocus.openDirectConnection(assessmentId)
+    try {
+      for (const { name, personId } of due) {
         const privateConnection = await hocuspocus.openDirectConnection(name)
         try {
-          await board.transact((boardDoc) => {
+          await boardConnection.transact((boardDoc) => {
             // The private document changes in its own transaction; the direct connection marks it local.
+            // The round is read again here, from the live board, so a round restarted since the peek stays blind.
             void privateConnection.transact((privateDoc) => {
-              moved += mergeBlindTicks(boardDoc, privateDoc, target.personId, areaId)
+              moved += mergeSettledTicks(boardDoc, privateDoc, personId)
             })
           })
         } finally {
@@ -59,11 +108,33 @@ export function boardLifecycleExtension(deps: {
         }
       }
     } finally {
-      await board.disconnect()
+      await boardConnection.disconnect()
     }
-    await deps.flush(assessmentId)
-    deps.log.info({ assessmentId, areaId, moved }, 'revealed a blind round')
+    await Promise.all([deps.flush(assessmentId), ...due.map(({ name }) => deps.flush(name))])
+    return moved
   }
+
+  /**
+   * Merges for one assessment run one after another, so a reveal, a board load and a late private tick
+   * never hold direct connections to the same documents at once.
+   */
+  const queues = new Map<string, Promise<unknown>>()
+  const enqueue = (assessmentId: string, work: () => Promise<unknown>) => {
+    const previous = queues.get(assessmentId) ?? Promise.resolve()
+    const next = previous.catch(() => undefined).then(work)
+    queues.set(assessmentId, next)
+    run(
+      next.finally(() => {
+        if (queues.get(assessmentId) === next) queues.delete(assessmentId)
+      }),
+    )
+  }
+
+  const revealRound = (assessmentId: string, areaId: string) =>
+    enqueue(assessmentId, async () => {
+      const moved = await mergeSettled(assessmentId, await privateDocumentNames(assessmentId))
+      deps.log.info({ assessmentId, areaId, moved }, 'revealed a blind round')
+    })
 
   return {
     extensionName: 'co-assess-board-lifecycle',
@@ -77,10 +148,37 @@ export function boardLifecycleExtension(deps: {
         })(),
       )
     },
+    async onChange({ document, documentName, transactionOrigin }: onChangePayload) {
+      const origin = transactionOrigin as { source?: string } | undefined
+      if (origin?.source !== 'connection') return
+      const target = parseDocumentName(documentName)
+      if (target?.kind !== 'blind') return
+      // During a blind round this is the common case and costs one look at the loaded board.
+      const board = deps.hocuspocus().documents.get(target.assessmentId)
+      if (board && settledPrivateAreas(board, document, target.personId).size === 0) return
+      enqueue(target.assessmentId, async () => {
+        const moved = await mergeSettled(target.assessmentId, [documentName])
+        if (moved > 0) deps.log.info({ documentName, moved }, 'moved late blind-round ticks onto the board')
+      })
+    },
     async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
       const target = parseDocumentName(documentName)
       if (target?.kind !== 'board') return
       const live = liveMap(document)
+      const revealedBefore = [...live.entries()].some(
+        ([key, value]) => key.startsWith('round:') && (value as Round | null)?.mode === 'revealed',
+      )
+      if (revealedBefore) {
+        // The reveal's merge may have been cut short by a restart, or ticks may have arrived since.
+        enqueue(target.assessmentId, async () => {
+          const moved = await mergeSettled(
+            target.assessmentId,
+            await privateDocumentNames(target.assessmentId),
+          )
+          if (moved > 0)
+            deps.log.info({ documentName, moved }, 'moved revealed blind-round ticks onto the board on load')
+        })
+      }
       live.observe((event) => {
         const origin = event.transaction.origin as { source?: string } | null
         if (origin?.source !== 'connection' && origin?.source !== 'redis') return
@@ -100,7 +198,7 @@ export function boardLifecycleExtension(deps: {
           }
           if (origin?.source === 'connection' && key.startsWith('round:')) {
             const round = live.get(key) as Round | undefined
-            if (round?.mode === 'revealed') run(revealRound(target.assessmentId, key.slice('round:'.length)))
+            if (round?.mode === 'revealed') revealRound(target.assessmentId, key.slice('round:'.length))
           }
         }
       })

@@ -2,6 +2,7 @@ import {
   blindDocumentName,
   type Person,
   peopleMap,
+  revealBlindRound,
   serverOrigin,
   setTick,
   startBlindRound,
@@ -56,6 +57,17 @@ describe('readBoardView', () => {
     expect(isBlind(view.live, '1b')).toBe(false)
     // Nobody else's view of the board holds the private ticks.
     expect(readBoardView(doc, null, 'ben1').ticks.get('1a')?.get('1a.emerging.2')).toBeUndefined()
+  })
+
+  it('shows the board’s tick, not a leftover private one, once the round is revealed', () => {
+    const doc = board()
+    const blind = new Y.Doc({ guid: blindDocumentName('assess1', 'ana1') })
+    startBlindRound(doc, 'chair1', '1a')
+    setTick(blind, 'ana1', '1a.emerging.1', true, 100)
+    revealBlindRound(doc, 'chair1', '1a', 200)
+    // After the reveal the person unticks on the board; the private tick has not been merged yet.
+    setTick(doc, 'ana1', '1a.emerging.1', false, 300)
+    expect(readBoardView(doc, blind, 'ana1').myTicks.get('1a.emerging.1')?.ticked).toBe(false)
   })
 
   it('finds the running session', () => {

@@ -1,6 +1,7 @@
 import {
   type AgreedLevel,
   type AreaTicks,
+  areaOfItem,
   type LiveState,
   type Person,
   readAgreedLevels,
@@ -18,7 +19,7 @@ import type * as Y from 'yjs'
 export interface BoardView {
   people: Map<string, Person>
   ticks: Map<string, AreaTicks>
-  /** This person's own ticks, with any private blind-round ticks over the board's. */
+  /** This person's own ticks, with their private ticks over the board's in areas still blind. */
   myTicks: Map<string, Tick>
   agreed: Map<string, AgreedLevel>
   live: LiveState
@@ -27,14 +28,21 @@ export interface BoardView {
 
 export function readBoardView(doc: Y.Doc, blindDoc: Y.Doc | null, personId: string): BoardView {
   const myTicks = ticksOfPerson(doc, personId)
-  // Private ticks exist only until the reveal moves them onto the board, so they are the newer word.
-  if (blindDoc) for (const [itemId, tick] of ticksOfPerson(blindDoc, personId)) myTicks.set(itemId, tick)
+  const live = readLive(doc)
+  // A private tick is the newer word only while its area is blind. Once the round is revealed the
+  // server moves it onto the board; one still here is on its way there, and must not hide a board tick
+  // the person made after the reveal (or keep showing after the server decided against it).
+  if (blindDoc) {
+    for (const [itemId, tick] of ticksOfPerson(blindDoc, personId)) {
+      if (isBlind(live, areaOfItem(itemId))) myTicks.set(itemId, tick)
+    }
+  }
   return {
     people: readPeople(doc),
     ticks: ticksByArea(doc),
     myTicks,
     agreed: readAgreedLevels(doc),
-    live: readLive(doc),
+    live,
     sessions: readSessions(doc),
   }
 }

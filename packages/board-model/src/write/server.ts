@@ -11,7 +11,7 @@ import {
   splitOwnedKey,
   ticksMap,
 } from '../roots.ts'
-import type { Person } from '../values.ts'
+import type { Person, Round, Tick } from '../values.ts'
 
 // Writes only the server makes, through a direct connection; the write guard refuses them from clients.
 
@@ -57,18 +57,61 @@ export function recordAttendance(doc: Y.Doc, personId: string): void {
  * clears them there. Returns how many ticks moved.
  */
 export function mergeBlindTicks(board: Y.Doc, privateDoc: Y.Doc, personId: string, areaId: string): number {
+  return moveTicks(board, privateDoc, personId, (area) => area === areaId)
+}
+
+/**
+ * Copies every private tick of one person whose area is not in a blind round on the board (revealed,
+ * or never blind) onto the board, and clears it from the private document. The reveal merges only
+ * once, so a tick that reaches the server later (made offline, or as the chair revealed) would
+ * otherwise stay private for good. Returns how many ticks moved.
+ */
+export function mergeSettledTicks(board: Y.Doc, privateDoc: Y.Doc, personId: string): number {
+  return moveTicks(board, privateDoc, personId, (area) => !isBlindOnBoard(board, area))
+}
+
+/** The areas holding private ticks of this person that the board no longer keeps blind. */
+export function settledPrivateAreas(board: Y.Doc, privateDoc: Y.Doc, personId: string): Set<string> {
+  const areas = new Set<string>()
+  for (const key of ticksMap(privateDoc).keys()) {
+    const owned = splitOwnedKey(key)
+    if (owned?.personId !== personId) continue
+    const area = areaOfItem(owned.rest)
+    if (!isBlindOnBoard(board, area)) areas.add(area)
+  }
+  return areas
+}
+
+function isBlindOnBoard(board: Y.Doc, areaId: string): boolean {
+  return (liveMap(board).get(LIVE_KEYS.round(areaId)) as Round | undefined)?.mode === 'blind'
+}
+
+function moveTicks(
+  board: Y.Doc,
+  privateDoc: Y.Doc,
+  personId: string,
+  inArea: (areaId: string) => boolean,
+): number {
   const from = ticksMap(privateDoc)
-  const moves: Array<[string, NonNullable<ReturnType<typeof from.get>>]> = []
+  const to = ticksMap(board)
+  const taken: string[] = []
+  const moves: Array<[string, Tick]> = []
   for (const [key, tick] of from.entries()) {
     const owned = splitOwnedKey(key)
-    if (owned?.personId === personId && areaOfItem(owned.rest) === areaId) moves.push([key, tick])
+    if (owned?.personId !== personId || !inArea(areaOfItem(owned.rest))) continue
+    taken.push(key)
+    // A late private tick must not undo a newer word the person already put on the board.
+    const current = to.get(key)
+    if (!current || current.at <= tick.at) moves.push([key, tick])
   }
-  if (moves.length === 0) return 0
-  board.transact(() => {
-    for (const [key, tick] of moves) ticksMap(board).set(key, tick)
-  }, serverOrigin('reveal'))
+  if (taken.length === 0) return 0
+  if (moves.length > 0) {
+    board.transact(() => {
+      for (const [key, tick] of moves) to.set(key, tick)
+    }, serverOrigin('reveal'))
+  }
   privateDoc.transact(() => {
-    for (const [key] of moves) from.delete(key)
+    for (const key of taken) from.delete(key)
   }, serverOrigin('reveal'))
   return moves.length
 }
