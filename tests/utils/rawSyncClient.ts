@@ -81,11 +81,12 @@ export class RawSyncClient {
     return update
   }
 
-  sendAwareness(clientId: number, state: Record<string, unknown>): void {
+  /** `clock` must pass the receiver's last clock for that client id, or the state is ignored as old. */
+  sendAwareness(clientId: number, state: Record<string, unknown>, clock = 1): void {
     const inner = encoding.createEncoder()
     encoding.writeVarUint(inner, 1)
     encoding.writeVarUint(inner, clientId)
-    encoding.writeVarUint(inner, 1)
+    encoding.writeVarUint(inner, clock)
     encoding.writeVarString(inner, JSON.stringify(state))
     this.send((encoder) => {
       encoding.writeVarUint(encoder, MESSAGE_AWARENESS)

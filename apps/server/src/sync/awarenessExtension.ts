@@ -1,17 +1,49 @@
 import { areaIdSchema } from '@co-assess/board-model'
-import { type beforeHandleAwarenessPayload, type Extension, isTransactionOrigin } from '@hocuspocus/server'
+import {
+  type beforeHandleAwarenessPayload,
+  type Document,
+  type Extension,
+  isTransactionOrigin,
+  type onDisconnectPayload,
+} from '@hocuspocus/server'
 import { isSyncContext } from './syncContext.ts'
 
 const MAX_CURSOR_BYTES = 2048
+/** A browser tab speaks for one Yjs client id per document; a few more allow for a reload's new id. */
+const MAX_CLIENT_IDS_PER_CONNECTION = 4
 
 /**
  * Presence is rewritten from the token: whatever name, role or colour a client claims, others see the
- * person the server knows. Only the fields the board uses pass through, each checked.
+ * person the server knows. Only the fields the board uses pass through, each checked. A connection
+ * speaks only for the client ids it claimed first: otherwise it could put its own person over another
+ * person's entry, or blank it.
  */
 export function awarenessExtension(): Extension {
+  // Per document: which connection (by socket) speaks for each client id.
+  const owners = new WeakMap<Document, Map<number, string>>()
+  const ownersOf = (document: Document) => {
+    let map = owners.get(document)
+    if (!map) {
+      map = new Map()
+      owners.set(document, map)
+    }
+    return map
+  }
+
   return {
     extensionName: 'co-assess-awareness',
-    async beforeHandleAwareness({ states, context, transactionOrigin }: beforeHandleAwarenessPayload) {
+    async onDisconnect({ document, socketId }: onDisconnectPayload) {
+      const map = owners.get(document)
+      if (!map) return
+      for (const [clientId, owner] of map) if (owner === socketId) map.delete(clientId)
+    },
+    async beforeHandleAwareness({
+      states,
+      context,
+      transactionOrigin,
+      document,
+      socketId,
+    }: beforeHandleAwarenessPayload) {
       // Presence relayed by another instance through Redis was rewritten there, from its sender's token.
       if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return
       if (!isSyncContext(context)) {
@@ -19,7 +51,18 @@ export function awarenessExtension(): Extension {
         return
       }
       const { claims } = context
+      const map = ownersOf(document)
+      let mine = 0
+      for (const owner of map.values()) if (owner === socketId) mine++
       for (const [clientId, state] of states) {
+        const owner = map.get(clientId)
+        if (owner === undefined && mine < MAX_CLIENT_IDS_PER_CONNECTION) {
+          map.set(clientId, socketId)
+          mine++
+        } else if (owner !== socketId) {
+          states.delete(clientId)
+          continue
+        }
         if (state === null || typeof state !== 'object') continue
         const raw = state as Record<string, unknown>
         const area =
