@@ -59,6 +59,7 @@ export {
 } from './roots.ts'
 export * from './values.ts'
 export { type ActionDraft, agreeAction, proposeAction, updateAction } from './write/actions.ts'
+export { type UnsavedWork, unsavedWork } from './write/carryNotes.ts'
 export {
   addComment,
   deleteComment,
