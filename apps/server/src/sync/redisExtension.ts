@@ -53,6 +53,11 @@ export async function redisExtension(deps: RedisExtensionDeps): Promise<Extensio
     {
       prefix,
       identifier: `${instanceId.slice(0, 64)}-${randomUUID()}`,
+      // How long the extension holds a board open after the server's own write (a join, a new board)
+      // so the change can cross Redis before the board unloads. The default second, paid twice (after
+      // the store and before the unload), made every join wait 3 s; a publish over a LAN takes
+      // milliseconds, and what is stored is in PostgreSQL whatever happens to the publish.
+      disconnectDelay: 100,
       createClient: () => {
         const client = new Redis(redisUrl, CLIENT_OPTIONS)
         clients.push(client)
