@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { SignedOutError } from '../../session/sessionKeeper.ts'
 import { classifyClose, describeRefusal } from './classifyClose.ts'
 import { OrderedProvider } from './OrderedProvider.ts'
+import { describeRecovery, recoverRefusedWork } from './recoverRefusedWork.ts'
 import type { SocketStatus, SyncFacts } from './syncState.ts'
 
 export interface BoardConnectionOptions {
@@ -73,7 +74,8 @@ class DocLink {
 /**
  * The live connection to one assessment: the board document and, for people who tick, their private
  * blind-round document. Each is kept in IndexedDB so work survives a dropped wifi connection and merges
- * when it returns. A change the server refuses clears the local copy and starts again from the server.
+ * when it returns. A change the server refuses clears the local copy and starts again from the server,
+ * then puts back the person's other work from the old copy.
  */
 export class BoardConnection {
   private board: DocLink
@@ -88,6 +90,8 @@ export class BoardConnection {
    */
   private constructed = false
   private authFailures = 0
+  /** The link that last received carried-back work after a refusal, until it has all been saved. */
+  private readonly carried = new Map<LinkKind, DocLink>()
   private readonly listeners = new Set<() => void>()
   private snapshot: ConnectionSnapshot
 
@@ -168,6 +172,8 @@ export class BoardConnection {
       },
       onUnsyncedChanges: () => {
         link.unsynced = provider.waitingChanges
+        // The carried-back work was accepted: a later refusal is a new one, and its work is kept too.
+        if (link.unsynced === 0 && link.synced && this.carried.get(kind) === link) this.carried.delete(kind)
         this.changed()
       },
       onClose: ({ event }) => {
@@ -216,19 +222,69 @@ export class BoardConnection {
     this.reconnectIfCurrent(link, provider)
   }
 
-  /** The server refused a change: forget this device's copy (it holds that change) and load the server's. */
+  /**
+   * The server refused a change. This device's copy holds that change, so it cannot be sent again:
+   * forget the copy (in IndexedDB too) and load the server's. The old copy stays in memory until the
+   * server's has arrived, then the person's own work in it is put back without the refused part, so
+   * one refused tick does not throw away everything else made offline.
+   */
   private async restartFromServer(kind: LinkKind, reason: string) {
     const old = kind === 'board' ? this.board : this.blind
     if (!old) return
-    this.refusal = describeRefusal(reason)
-    old.destroy()
+    // Work carried back is refused again only if the refusal was not about what was carried; then
+    // starting clean is the only way out of a loop.
+    const carry = this.carried.get(kind) !== old
+    old.provider.destroy()
+    await old.idb.destroy()
     await clearDocument(old.name).catch(() => undefined)
-    if (this.destroyed) return
+    if (this.destroyed) {
+      old.doc.destroy()
+      return
+    }
     const fresh = this.link(kind)
     if (kind === 'board') this.board = fresh
     else this.blind = fresh
+    this.refusal = describeRefusal(reason)
     this.generation += 1
     this.changed()
+    if (!carry || !(await this.whenSynced())) {
+      old.doc.destroy()
+      return
+    }
+    const before = Y.encodeStateVector(fresh.doc)
+    const recovered = recoverRefusedWork({
+      refused: old.doc,
+      kind,
+      board: this.board.doc,
+      blindDoc: this.blind?.doc ?? null,
+      personId: this.options.personId,
+      canWrite: this.options.canWrite,
+    })
+    old.doc.destroy()
+    const sameState = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i])
+    if (!sameState(before, Y.encodeStateVector(fresh.doc))) this.carried.set(kind, fresh)
+    this.refusal = describeRecovery(reason, recovered)
+    this.changed()
+  }
+
+  /** Resolves true once every document is in step with the server, false if the connection ends first. */
+  private whenSynced(): Promise<boolean> {
+    const links = this.links()
+    const ready = () => this.links().every((l) => l.synced)
+    if (ready()) return Promise.resolve(true)
+    return new Promise((resolve) => {
+      const listener = () => {
+        const replaced = this.links().some((l, i) => l !== links[i])
+        if (this.destroyed || replaced) {
+          this.listeners.delete(listener)
+          resolve(false)
+        } else if (ready()) {
+          this.listeners.delete(listener)
+          resolve(true)
+        }
+      }
+      this.listeners.add(listener)
+    })
   }
 
   private handleOnline = () => {

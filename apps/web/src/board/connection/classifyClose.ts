@@ -20,12 +20,17 @@ export function classifyClose(event: { code?: number; reason?: string }, socketO
   return socketOpen ? 'dropped' : 'network'
 }
 
-/** The refusal in words for the person whose change it was. */
-export function describeRefusal(reason: string): string {
-  const why = reason
+/** Why the server refused, from its close reason, without the "Not saved:" lead-in. */
+export function refusalReason(reason: string): string {
+  return reason
     .replace(/^not saved:?\s*/i, '')
     .replace(/\.$/, '')
     .trim()
+}
+
+/** The refusal in words for the person whose change it was. */
+export function describeRefusal(reason: string): string {
+  const why = refusalReason(reason)
   const because = why ? ` because ${why}` : ''
   return `Your last change was not saved${because}. Co-assess has reloaded the board from the server, so what you see now is what everyone sees.`
 }
