@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as a new user or CI runs it: install, lint and format, type check, unit and
-# integration tests (Vitest), browser tests (Playwright in Debian's Chromium). Prints one summary line.
+# integration tests (Vitest), browser tests (Playwright in Debian's Chromium), the benchmarks in quick
+# mode. Prints one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pnpm.sh
@@ -26,6 +27,9 @@ pnpm run check || { failed_checks=$((failed_checks + 1)); echo "Failed step: lin
 pnpm exec vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json || failed=1
 pnpm --filter @co-assess/web run build || { failed_checks=$((failed_checks + 1)); echo "Failed step: web app build"; }
 pnpm exec playwright test || failed=1
+# The benchmarks in quick mode: they print figures (never judged by time) and fail only when a suite
+# crashes or a tick or acknowledged update is lost, so the harness is proved on every run.
+pnpm run bench -- --quick || { failed_checks=$((failed_checks + 1)); echo "Failed step: benchmarks (quick mode)"; }
 CO_ASSESS_FAILED_CHECKS=$failed_checks pnpm exec node scripts/summarise-tests.ts || failed=1
 [ "$failed_checks" = 0 ] || failed=1
 exit $failed

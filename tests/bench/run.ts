@@ -7,7 +7,7 @@ import { waitForQuiet } from './machineLoad.ts'
 import { detectPinning } from './pinning.ts'
 import { type Mode, planFor } from './plan.ts'
 import { provisionBoards } from './provision.ts'
-import { type BenchResults, type Outcome, renderReport } from './report.ts'
+import { type BenchResults, correctnessFailures, type Outcome, renderReport } from './report.ts'
 import { SERVER_LABELS, type ServerKind } from './serverProcess.ts'
 import { type BrowserOpenResult, buildWebApp, runBrowserOpen } from './suites/browserOpen.ts'
 import { runColdOpen } from './suites/coldOpen.ts'
@@ -201,3 +201,9 @@ writeFileSync(
   JSON.stringify(results, (_key, value) => (value instanceof Float64Array ? undefined : value), 2),
 )
 log(`written to ${resolve(values.out!, 'latest.md')}`)
+// Times are figures to read, never a reason to fail; lost work or a crashed suite is.
+const failures = correctnessFailures(results)
+if (failures.length > 0) {
+  for (const failure of failures) console.error(`bench: ${failure}`)
+  process.exitCode = 1
+}
