@@ -259,6 +259,16 @@ describe.skipIf(Boolean(missing))('scale-out: two instances on Redis and Postgre
     await Promise.all(redises.map((redis) => stopProcess(redis)))
     await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`)
     rmSync(dataDir, { recursive: true, force: true })
+    // Leave the machine's Redis as it was found: drop whatever this run's prefix left behind.
+    const keys = spawnSync(
+      'redis-cli',
+      ['-p', '6379', '--scan', '--pattern', `${baseEnv.CO_ASSESS_REDIS_PREFIX}*`],
+      {
+        encoding: 'utf8',
+      },
+    )
+    const names = keys.stdout?.split('\n').filter(Boolean) ?? []
+    if (names.length > 0) spawnSync('redis-cli', ['-p', '6379', 'DEL', ...names])
   })
 
   it('converges across instances, stores each update once, and loses nothing acknowledged when an instance is killed', async () => {
