@@ -92,6 +92,7 @@ export class BoardConnection {
   private authFailures = 0
   /** The link that last received carried-back work after a refusal, until it has all been saved. */
   private readonly carried = new Map<LinkKind, DocLink>()
+  private readonly restarting = new WeakSet<DocLink>()
   private readonly listeners = new Set<() => void>()
   private snapshot: ConnectionSnapshot
 
@@ -181,7 +182,7 @@ export class BoardConnection {
         link.synced = false
         const socketOpen = provider.configuration.websocketProvider.status === WebSocketStatus.Connected
         const kindOfClose = classifyClose(event, socketOpen)
-        if (kindOfClose === 'refused') void this.restartFromServer(kind, event.reason)
+        if (kindOfClose === 'refused') void this.restartFromServer(kind, link, event.reason)
         else if (kindOfClose === 'dropped') setTimeout(() => this.reconnectIfCurrent(link, provider), 1000)
         this.changed()
       },
@@ -228,11 +229,12 @@ export class BoardConnection {
    * server's has arrived, then the person's own work in it is put back without the refused part, so
    * one refused tick does not throw away everything else made offline.
    */
-  private async restartFromServer(kind: LinkKind, reason: string) {
-    const old = kind === 'board' ? this.board : this.blind
-    if (!old) return
-    // Work carried back is refused again only if the refusal was not about what was carried; then
-    // starting clean is the only way out of a loop.
+  private async restartFromServer(kind: LinkKind, old: DocLink, reason: string) {
+    // A refused provider can report its close more than once; only the first restarts, and never the
+    // fresh link that replaced it (that would wipe the work just put back).
+    if ((kind === 'board' ? this.board : this.blind) !== old || this.restarting.has(old)) return
+    this.restarting.add(old)
+    // If what was refused is the work carried back last time, carrying it again would loop: start clean.
     const carry = this.carried.get(kind) !== old
     old.provider.destroy()
     await old.idb.destroy()
