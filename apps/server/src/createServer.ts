@@ -25,6 +25,7 @@ import { startAccessSweep } from './sync/accessSweep.ts'
 import { authExtension } from './sync/authExtension.ts'
 import { awarenessExtension } from './sync/awarenessExtension.ts'
 import { boardLifecycleExtension } from './sync/boardLifecycleExtension.ts'
+import { DocumentWriteLock } from './sync/documentWriteLock.ts'
 import { limitsExtension } from './sync/limitsExtension.ts'
 import { persistenceExtension } from './sync/persistenceExtension.ts'
 import { redisExtension } from './sync/redisExtension.ts'
@@ -62,7 +63,8 @@ export async function createServer(
     await loadSigningKey(storage.metadata, process.env.CO_ASSESS_TOKEN_SECRET),
   )
 
-  const persistence = persistenceExtension({ documents: storage.documents, log })
+  const writeLock = new DocumentWriteLock()
+  const persistence = persistenceExtension({ documents: storage.documents, log, lock: writeLock })
   let hocuspocusRef: Hocuspocus | null = null
   const lifecycle = boardLifecycleExtension({
     documents: storage.documents,
@@ -73,7 +75,7 @@ export async function createServer(
   const extensions = [
     limitsExtension({ messagesPer10s: config.messagesPer10s, log }),
     authExtension({ tokens, metadata: storage.metadata, log }),
-    writeGuardExtension({ log }),
+    writeGuardExtension({ log, lock: writeLock }),
     persistence,
     awarenessExtension(),
     lifecycle,

@@ -11,6 +11,7 @@ import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { acceptedUpdates } from './acceptedUpdates.ts'
 import { CLOSE_CODES, closeWith } from './closeWith.ts'
+import type { DocumentWriteLock } from './documentWriteLock.ts'
 
 /** Compact a document's log into a snapshot once it holds this many updates. */
 const COMPACT_AFTER = 500
@@ -26,7 +27,11 @@ export interface Persistence extends Extension {
  * Writes the server makes itself (through direct connections) are appended as they happen and can be
  * awaited with `flush`. Logs are compacted into snapshots after the debounced store.
  */
-export function persistenceExtension(deps: { documents: DocumentStore; log: Logger }): Persistence {
+export function persistenceExtension(deps: {
+  documents: DocumentStore
+  log: Logger
+  lock: DocumentWriteLock
+}): Persistence {
   const pending = new Map<string, Set<Promise<void>>>()
 
   const track = (name: string, write: Promise<void>) => {
@@ -59,15 +64,20 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
     },
     async beforeSync({ type, payload, documentName }: beforeSyncPayload) {
       if (type === 0) return
-      const mark = acceptedUpdates.get(payload)
-      if (!mark) throw closeWith(CLOSE_CODES.forbiddenWrite, 'Not saved: the update was not checked.')
-      if (!mark.fresh) return
       try {
-        await deps.documents.appendUpdate(documentName, payload)
-      } catch (error) {
-        deps.log.error({ err: error, documentName }, 'could not store an update; the client will retry')
-        // Closing makes the client keep the change and send it again on reconnect.
-        throw closeWith(1011, 'The server could not save your change. It will be sent again.')
+        const mark = acceptedUpdates.get(payload)
+        if (!mark) throw closeWith(CLOSE_CODES.forbiddenWrite, 'Not saved: the update was not checked.')
+        if (!mark.fresh) return
+        try {
+          await deps.documents.appendUpdate(documentName, payload)
+        } catch (error) {
+          deps.log.error({ err: error, documentName }, 'could not store an update; the client will retry')
+          // Closing makes the client keep the change and send it again on reconnect.
+          throw closeWith(1011, 'The server could not save your change. It will be sent again.')
+        }
+      } finally {
+        // The last hook to touch the update: the guard's hold on the document ends once it is applied.
+        deps.lock.releaseAfterApply(payload)
       }
     },
     async onChange({ transactionOrigin, update, documentName }: onChangePayload) {
