@@ -13,8 +13,14 @@ import { Composer } from './Composer.tsx'
 import { RichText } from './RichText.tsx'
 import { useTalk } from './useTalk.ts'
 
-const time = (at: number) =>
-  new Date(at).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+// One formatter for every comment: `toLocaleString` with options builds a new one on each call.
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+const time = (at: number) => timeFormat.format(new Date(at))
 
 /** One thread: its comments with who wrote them, replies, editing one's own, resolve and reopen. */
 export function ThreadView({ thread, anchorLabel }: { thread: Thread; anchorLabel: string }) {

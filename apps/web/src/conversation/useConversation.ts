@@ -6,8 +6,9 @@ import {
   readThreads,
   type Thread,
 } from '@co-assess/board-model'
-import { useEffect, useState } from 'react'
+import { useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
+import { type DocStore, storeOf } from '../board/docStore.ts'
 
 export interface ConversationView {
   threads: Thread[]
@@ -22,22 +23,13 @@ const read = (doc: Y.Doc): ConversationView => ({
   peer: readPeerSuggestions(doc),
 })
 
-/** Comments, actions and peer suggestions as plain values, re-read (once per burst) after each change. */
+const stores = new WeakMap<Y.Doc, DocStore<ConversationView>>()
+
+/**
+ * Comments, actions and peer suggestions as plain values, re-read (once per burst) after each change.
+ * Every thread, comment and area row reads the conversation: they share one reading of the document.
+ */
 export function useConversation(doc: Y.Doc): ConversationView {
-  const [view, setView] = useState(() => read(doc))
-  useEffect(() => {
-    let pending = false
-    const reread = () => {
-      if (pending) return
-      pending = true
-      queueMicrotask(() => {
-        pending = false
-        setView(read(doc))
-      })
-    }
-    reread()
-    doc.on('update', reread)
-    return () => doc.off('update', reread)
-  }, [doc])
-  return view
+  const store = storeOf(stores, doc, read)
+  return useSyncExternalStore(store.subscribe, store.getSnapshot)
 }

@@ -1,4 +1,5 @@
 import { type Person, readLive } from '@co-assess/board-model'
+import { useMemo } from 'react'
 import { useBoardContext } from '../board/BoardContext.tsx'
 import { useConversation } from './useConversation.ts'
 
@@ -10,7 +11,11 @@ export function useTalk() {
   const reviewClosed = board.view.live.reviewClosedAt !== null
   const isReviewer = role === 'peer-reviewer'
   const canComment = board.canWrite || (isReviewer && !reviewClosed)
-  const people: Person[] = [...board.view.people.values()].sort((a, b) => a.name.localeCompare(b.name))
+  const everyone = board.view.people
+  const people: Person[] = useMemo(
+    () => [...everyone.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    [everyone],
+  )
   return {
     ...board,
     ...conversation,
