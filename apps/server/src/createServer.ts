@@ -147,11 +147,15 @@ export async function createServer(
     return reply.sendFile('index.html')
   })
 
+  let closed = false
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const gate = createUpgradeGate(config)
   app.server.on('upgrade', (request, socket: Duplex, head) => {
     socket.on('error', () => socket.destroy())
     void gate(request).then((verdict) => {
+      // Once shutting down, a reconnecting client must go elsewhere (or wait) rather than open a board
+      // that is being saved and unloaded.
+      if (closed) verdict = { ok: false, status: 503, reason: 'Service Unavailable' }
       if (!verdict.ok) {
         socket.end(
           `HTTP/1.1 ${verdict.status} ${verdict.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
@@ -170,7 +174,6 @@ export async function createServer(
     })
   })
 
-  let closed = false
   return {
     app,
     hocuspocus,
