@@ -131,3 +131,22 @@ describe('bad WebSocket input closes that connection and nothing else', () => {
     expect(await refused(t.wsUrl, { origin: t.baseUrl })).toBe(101)
   })
 })
+
+describe('bad sign-ins', () => {
+  it('answers a missing, malformed or oversized sign-in with 401 and a sentence', async () => {
+    const { assessmentId } = await t.createAssessment()
+    const path = `/api/assessments/${assessmentId}`
+    for (const authorization of [
+      undefined,
+      'Basic abc',
+      'Bearer not-a-token',
+      `Bearer ${'x'.repeat(5000)}`,
+    ]) {
+      const response = await fetch(`${t.baseUrl}${path}`, {
+        headers: authorization ? { authorization } : {},
+      })
+      expect(response.status).toBe(401)
+      expect(((await response.json()) as { message: string }).message).toMatch(/sign|token/i)
+    }
+  })
+})

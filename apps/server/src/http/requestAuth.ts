@@ -9,6 +9,8 @@ function bearer(request: FastifyRequest): string {
   const header = request.headers.authorization
   if (!header?.startsWith('Bearer '))
     throw unauthorized('Sign in first: send "Authorization: Bearer <token>".')
+  // Every route reads the header here, so this is its one check: a real token is a few hundred bytes.
+  if (header.length > 4096) throw unauthorized('That sign-in token is too long to be one of ours.')
   return header.slice('Bearer '.length).trim()
 }
 
