@@ -14,6 +14,7 @@ import { BoardContext, type BoardContextValue } from './BoardContext.tsx'
 import { boardActions } from './boardActions.ts'
 import type { BoardConnection } from './connection/BoardConnection.ts'
 import { Overview } from './overview/Overview.tsx'
+import { serverClock } from './serverClock.ts'
 import { StatusBar } from './status/StatusBar.tsx'
 import { useBoard } from './useBoard.ts'
 import { useConnectionState } from './useConnectionState.ts'
@@ -43,6 +44,13 @@ export function BoardScreen(props: {
 
   useRemoteEvents(connection, sync.generation, framework.levels, announce)
   useTimeUpAnnouncements(view.live.timers, announce)
+
+  // Area timers run on the server's clock. Look at it whenever the board connects: on opening, and
+  // after a drop, since the device's clock may have been changed in the meantime.
+  const connected = sync.status === 'connected'
+  useEffect(() => {
+    if (connected) void serverClock.sync()
+  }, [connected])
 
   useLocalPresence(provider, {
     user: { id: person.id, name: person.name, color: person.colour, role: person.role, group: person.group },

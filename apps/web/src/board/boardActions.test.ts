@@ -15,6 +15,19 @@ describe('boardActions', () => {
     expect([...ticksOfPerson(blindDoc, 'ana1').keys()]).toEqual(['1a.emerging.1'])
   })
 
+  it("stamps a timer with the server's time, not the device's", () => {
+    const doc = new Y.Doc()
+    const serverNow = Date.UTC(2026, 2, 1, 10, 0, 0)
+    const actions = boardActions(
+      { doc, blindDoc: null },
+      'chair1',
+      () => readLive(doc),
+      () => serverNow,
+    )
+    actions.startTimer('1a', 600)
+    expect(readLive(doc).timers.get('1a')).toEqual({ startedAt: serverNow, durationSeconds: 600 })
+  })
+
   it('records the agreed level against the running session', () => {
     const doc = new Y.Doc()
     const actions = boardActions({ doc, blindDoc: null }, 'chair1', () => readLive(doc))

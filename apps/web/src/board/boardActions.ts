@@ -14,6 +14,7 @@ import {
 } from '@co-assess/board-model'
 import type * as Y from 'yjs'
 import { isBlind } from './boardView.ts'
+import { serverClock } from './serverClock.ts'
 
 /**
  * Everything a person can do on the board, as calls to the board model's named writes. Ticks on an
@@ -35,6 +36,7 @@ export function boardActions(
   docs: { doc: Y.Doc; blindDoc: Y.Doc | null },
   personId: string,
   live: () => LiveState,
+  serverNow: () => number = serverClock.now,
 ): BoardActions {
   const { doc, blindDoc } = docs
   return {
@@ -50,7 +52,8 @@ export function boardActions(
     focus: (areaId) => setFocus(doc, personId, areaId),
     startBlindRound: (areaId) => startBlindRound(doc, personId, areaId),
     reveal: (areaId) => revealBlindRound(doc, personId, areaId),
-    startTimer: (areaId, seconds) => startTimer(doc, personId, areaId, seconds),
+    // Stamped in server time, not the chair's device time, so every viewer counts down from one start.
+    startTimer: (areaId, seconds) => startTimer(doc, personId, areaId, seconds, serverNow()),
     stopTimer: (areaId) => stopTimer(doc, personId, areaId),
   }
 }

@@ -47,12 +47,16 @@ export function revealBlindRound(doc: Y.Doc, chairId: string, areaId: string, no
   doc.transact(() => liveMap(doc).set(LIVE_KEYS.round(areaId), round), localOrigin(chairId))
 }
 
+/**
+ * Starts an area's countdown. `now` is required and must be the server's time as the device knows
+ * it: each viewer counts down against the same clock, so a device clock would show people different times.
+ */
 export function startTimer(
   doc: Y.Doc,
   chairId: string,
   areaId: string,
   durationSeconds: number,
-  now = Date.now(),
+  now: number,
 ): void {
   doc.transact(
     () => liveMap(doc).set(LIVE_KEYS.timer(areaId), { startedAt: now, durationSeconds }),

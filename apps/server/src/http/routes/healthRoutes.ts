@@ -4,7 +4,16 @@ import type { AppDeps } from '../appDeps.ts'
 export const healthRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get('/api/health', { schema: { summary: 'The process is up' } }, async () => ({ status: 'ok' }))
+    // `serverTime` (ms since 1970) lets each browser learn how far its clock is from the server's, so
+    // area timers are stamped and counted down on one clock for everyone. Never cached: a stale time is wrong.
+    app.get(
+      '/api/health',
+      { schema: { summary: 'The process is up, and the server clock' } },
+      async (_request, reply) => {
+        reply.header('Cache-Control', 'no-store')
+        return { status: 'ok', serverTime: Date.now() }
+      },
+    )
     app.get(
       '/api/ready',
       { schema: { summary: 'The store answers, so the server can take work' } },

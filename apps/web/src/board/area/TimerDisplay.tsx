@@ -1,12 +1,14 @@
 import { useNow } from '../../hooks/useNow.ts'
 import { useBoardContext } from '../BoardContext.tsx'
+import { serverClock } from '../serverClock.ts'
 import { timerView } from '../timerView.ts'
 
 /** The chair's countdown for this area, for everyone. "Time is up" is announced once, elsewhere. */
 export function TimerDisplay({ areaId }: { areaId: string }) {
   const { view } = useBoardContext()
   const timer = view.live.timers.get(areaId)
-  const now = useNow(timer !== undefined)
+  // Server time, as the chair's start was stamped: every device shows the same time left.
+  const now = useNow(timer !== undefined, 1000, serverClock.now)
   if (!timer) return null
   const t = timerView(timer, now)
   return (
