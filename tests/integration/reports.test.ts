@@ -5,11 +5,12 @@ import {
   proposeAction,
   recordAgreedLevel,
   setTick,
+  startSession,
   suggestPeerLevel,
   updateAction,
 } from '@co-assess/board-model'
 import { parse } from 'csv-parse/sync'
-import JSZip from 'jszip'
+import mammoth from 'mammoth'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { boardJson } from '../utils/boardJson.ts'
@@ -101,6 +102,22 @@ async function seededBoard() {
   return { assessmentId, chair, zoe, ivy, peer, observer, ids: ids as { open: string; done: string } }
 }
 
+/** Reads a .docx with mammoth, a Word reader: its headings (level and text) and its text, entities decoded. */
+async function readDocx(buffer: Buffer) {
+  const { value: html, messages } = await mammoth.convertToHtml({ buffer })
+  expect(messages.filter((m) => m.type === 'error')).toEqual([])
+  const decode = (x: string) =>
+    x
+      .replace(/<[^>]+>/g, '')
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&quot;', '"')
+      .replaceAll('&amp;', '&')
+  const headings = [...html.matchAll(/<(h[1-6])>(.*?)<\/\1>/g)].map((m) => [m[1]!, decode(m[2]!)])
+  const { value: text } = await mammoth.extractRawText({ buffer })
+  return { headings, text }
+}
+
 async function get(path: string, token?: string) {
   return fetch(`${t.baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
 }
@@ -159,18 +176,18 @@ describe('the assessment report', () => {
     expect((await get(`/api/assessments/${assessmentId}`, minted.body.access)).status).toBe(401)
   })
 
-  it('exports Word with the headings and actions', async () => {
+  it('exports Word that a docx reader opens, with the headings and actions', async () => {
     const { assessmentId, chair } = await seededBoard()
     const response = await get(`/api/assessments/${assessmentId}/report.docx`, chair.token)
     expect(response.headers.get('content-type')).toContain('wordprocessingml')
-    const zip = await JSZip.loadAsync(Buffer.from(await response.arrayBuffer()))
-    const xml = await zip.file('word/document.xml')!.async('string')
-    const text = xml.replace(/<[^>]+>/g, '')
+    const { headings, text } = await readDocx(Buffer.from(await response.arrayBuffer()))
+    // The reader maps Word's own heading styles to h1/h2, so these are real headings, not bold text.
     for (const heading of ['Agreed levels', 'Area by area', 'Actions: you said, we did', 'Who took part'])
-      expect(text).toContain(heading)
-    expect(xml).toContain('w:val="Heading1"')
-    expect(text).toContain('Evening sessions, please: many of us work days, and buses stop at 6')
-    expect(text).toContain('Rewrote the leaflets')
+      expect(headings).toContainEqual(['h1', heading])
+    expect(headings).toContainEqual(['h2', `You said: ${YOU_SAID}`])
+    expect(headings).toContainEqual(['h2', 'You said: Use plain English'])
+    expect(text).toContain('We did: Rewrote the leaflets')
+    expect(text).toContain('What changed: Fewer calls asking what it means')
     expect(text.replaceAll(`${ZOE} Org`, '')).not.toContain(ZOE)
   })
 
@@ -303,6 +320,18 @@ describe('the public page', () => {
 describe('progress over time', () => {
   it('re-assesses with the framework but no ticks, carries open actions forward, and compares', async () => {
     const { assessmentId, chair, zoe, ids } = await seededBoard()
+    // Agree the open action in the old board's second session and tell the people who raised it.
+    const sessionStart = Date.UTC(2025, 6, 1, 18)
+    await write(assessmentId, (doc) => {
+      startSession(doc, chair.person.id, sessionStart - 86_400_000)
+      const second = startSession(doc, chair.person.id, sessionStart)
+      updateAction(doc, chair.person.id, ids.open, {
+        status: 'in-progress',
+        agreedInSession: second,
+        feedback: { toldAt: '2025-07-10', how: 'Text message to the forum' },
+      })
+    })
+    const previous = (await t.server.storage.metadata.getAssessment(assessmentId))!
     const refusedReassess = await t.api(`/api/assessments/${assessmentId}/reassess`, {
       method: 'POST',
       token: zoe.token,
@@ -320,9 +349,35 @@ describe('progress over time', () => {
       carriedFrom: string
       youSaid: string
       id: string
+      agreedInSession: string | null
+      history: unknown[]
     }>
     expect(carried.map((a) => a.carriedFrom)).toEqual([ids.open])
     expect(carried[0]!.id).not.toBe(ids.open)
+    // The old session id means nothing on the new board; the history says which session it was.
+    expect(carried[0]!.agreedInSession).toBeNull()
+    expect(carried[0]!.history).toEqual([
+      {
+        assessmentId,
+        title: previous.title,
+        startedAt: previous.createdAt,
+        actionId: ids.open,
+        status: 'in-progress',
+        agreed: { sessionNumber: 2, sessionStartedAt: sessionStart },
+        feedback: { toldAt: '2025-07-10', how: 'Text message to the forum' },
+        carriedAt: expect.any(Number),
+      },
+    ])
+    const history = `In "${previous.title}" (started ${previous.createdAt.slice(0, 10)}): status in progress; agreed in session 2, started 2025-07-01; the people who raised it were told 2025-07-10 (Text message to the forum).`
+    const { headings, text } = await readDocx(
+      Buffer.from(await (await get(`/api/assessments/${newId}/report.docx`, newChair.token)).arrayBuffer()),
+    )
+    expect(headings).toContainEqual(['h2', `You said: ${YOU_SAID}`])
+    expect(text).toContain(`History: ${history}`)
+    expect(text).toContain(`Agreed: Before this assessment, in "${previous.title}": agreed in session 2`)
+    const md = await (await get(`/api/assessments/${newId}/report.md`, newChair.token)).text()
+    // Markdown escapes the brackets a person could use to make a link; the words are the same.
+    expect(md).toContain(`- History: ${history.replace(/([()])/g, '\\$1')}`)
 
     await write(newId, (doc) => {
       recordAgreedLevel(doc, newChair.person.id, '1a', {

@@ -3,6 +3,7 @@ export { locateUpdate, mapValueOf, type UpdateChange } from './guard/locateUpdat
 export { type MapWrite, mayWriteFragment, mayWriteMapEntry, type Writer } from './guard/writeRules.ts'
 export { areaIdSchema, areaOfItem, entityIdSchema, itemIdSchema, levelIdSchema } from './ids.ts'
 export { type BoardOrigin, isBoardOrigin, localOrigin, serverOrigin } from './origins.ts'
+export { agreedBefore, agreedThen, describeHistoryEntry, toldThen } from './read/actionHistory.ts'
 export type { AreaShape, LevelShape } from './read/areaShape.ts'
 export {
   type LiveState,

@@ -78,6 +78,33 @@ export const actionStatusSchema = z.enum(['proposed', 'agreed', 'in-progress', '
 export type ActionStatus = z.infer<typeof actionStatusSchema>
 
 /**
+ * Where a carried-forward action stood on an earlier assessment's board when it was carried. That
+ * board's sessions are not on the new one, so the entry keeps the session's number and start itself.
+ */
+export const actionHistoryEntrySchema = z.strictObject({
+  assessmentId: entityIdSchema,
+  /** The earlier assessment's title and start (its record's `createdAt`), so the card reads without it. */
+  title: shortText(200),
+  startedAt: isoDate,
+  /** The action's id on that board. */
+  actionId: entityIdSchema,
+  status: actionStatusSchema,
+  /** Null while it was only proposed; a null session number means it was agreed outside a session. */
+  agreed: z
+    .strictObject({
+      sessionNumber: z.number().int().positive().nullable(),
+      sessionStartedAt: z.number().int().nonnegative().nullable(),
+    })
+    .nullable(),
+  feedback: z.strictObject({ toldAt: isoDate.nullable(), how: shortText(2000) }),
+  carriedAt: z.number().int().nonnegative(),
+})
+export type ActionHistoryEntry = z.infer<typeof actionHistoryEntrySchema>
+
+/** How many earlier assessments an action remembers; the oldest drop off first. */
+export const ACTION_HISTORY_LIMIT = 20
+
+/**
  * An action. Dropping one without saying why leaves the people who raised it with nothing to be told,
  * so a dropped action must carry its reason.
  */
@@ -103,6 +130,11 @@ export const actionSchema = z
     createdAt: z.number().int().nonnegative(),
     updatedAt: z.number().int().nonnegative(),
     carriedFrom: z.string().max(64).nullable(),
+    /**
+     * Earlier assessments this action was carried from, oldest first. Optional so documents written
+     * before it existed (and clients that do not know it yet) still validate.
+     */
+    history: z.array(actionHistoryEntrySchema).max(ACTION_HISTORY_LIMIT).optional(),
   })
   .refine((a) => a.status !== 'dropped' || a.droppedReason.trim() !== '', {
     message: 'a dropped action needs a reason',

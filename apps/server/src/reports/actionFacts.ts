@@ -19,8 +19,11 @@ export function actionFacts(a: ReportAction): Array<[label: string, value: strin
     ['Agreed', a.agreedIn],
     ['People told', a.feedback.toldAt ?? 'Not yet told what happened'],
     ...(a.feedback.how ? [['How they were told', a.feedback.how] as [string, string]] : []),
-    ...(a.carriedFrom
-      ? [['History', 'Carried forward from the previous assessment'] as [string, string]]
-      : []),
+    // Each earlier assessment gets its own row, so what happened there is not lost in one long cell.
+    ...(a.history.length
+      ? a.history.map((line) => ['History', line] as [string, string])
+      : a.carriedFrom
+        ? [['History', 'Carried forward from the previous assessment'] as [string, string]]
+        : []),
   ]
 }

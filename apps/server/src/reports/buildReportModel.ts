@@ -1,6 +1,8 @@
 import {
   type Action,
   type ActionStatus,
+  agreedBefore,
+  describeHistoryEntry,
   NOT_ASSESSED,
   NOT_YET,
   noteFragment,
@@ -81,6 +83,8 @@ export interface ReportAction {
   /** Closing the loop: when and how the people who raised it were told what happened. */
   feedback: { toldAt: string | null; how: string }
   carriedFrom: string | null
+  /** Where a carried action stood in each earlier assessment, oldest first, one sentence each. */
+  history: string[]
 }
 
 export interface ReportParticipant {
@@ -133,8 +137,9 @@ const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 function agreedIn(action: Action, session: ReportAction['agreedInSession']): string {
   if (action.status === 'proposed') return 'Not agreed yet'
   if (session) return `In session ${session.number}, started ${session.startedAt}`
-  if (action.agreedInSession === null) return 'Outside a session'
-  // A carried action keeps the id of a session that belongs to the earlier assessment's board.
+  // A carried action was agreed on the earlier board; its history says in which of that board's sessions.
+  if (action.agreedInSession === null) return agreedBefore(action) ?? 'Outside a session'
+  // Actions carried before the history existed still hold a session id from the earlier board.
   return action.carriedFrom ? 'In a session of the previous assessment' : 'In a session no longer recorded'
 }
 
@@ -235,6 +240,7 @@ export function buildReportModel(
       agreedIn: agreedIn(a, session),
       feedback: { toldAt: a.feedback.toldAt, how: a.feedback.how },
       carriedFrom: a.carriedFrom,
+      history: (a.history ?? []).map(describeHistoryEntry),
     }
   })
 

@@ -70,6 +70,7 @@ export function renderActionsCsv(model: ReportModel): string {
     'People told on',
     'How they were told',
     'Carried from',
+    'History',
   ]
   const rows = model.actions.map((a) => [
     a.id,
@@ -88,6 +89,7 @@ export function renderActionsCsv(model: ReportModel): string {
     a.feedback.toldAt ?? '',
     a.feedback.how,
     a.carriedFrom ?? '',
+    a.history.join('\n'),
   ])
   return stringify([header, ...rows], options)
 }

@@ -1,6 +1,8 @@
 import {
   type Action,
   type ActionStatus,
+  agreedBefore,
+  describeHistoryEntry,
   type StakeholderGroup,
   stakeholderGroupLabels,
   updateAction,
@@ -56,8 +58,10 @@ export function ActionCard({ action }: { action: Action }) {
                 action.status === 'proposed'
                   ? 'Not agreed yet'
                   : action.agreedInSession
-                    ? `In session ${session >= 0 ? session + 1 : ''}`.trim()
-                    : 'Outside a session',
+                    ? session >= 0
+                      ? `In session ${session + 1}`
+                      : 'In a session not on this board'
+                    : (agreedBefore(action) ?? 'Outside a session'),
               ],
               ...(action.status === 'dropped'
                 ? [['Why dropped', action.droppedReason || 'No reason given']]
@@ -76,6 +80,16 @@ export function ActionCard({ action }: { action: Action }) {
             </div>
           ))}
         </dl>
+        {action.history?.length ? (
+          <div className="co-action__history">
+            <h4 className="nhsuk-heading-xs nhsuk-u-margin-bottom-1">Before this assessment</h4>
+            <ol className="nhsuk-list nhsuk-list--bullet" data-testid="action-history">
+              {action.history.map((entry) => (
+                <li key={`${entry.assessmentId}/${entry.actionId}`}>{describeHistoryEntry(entry)}</li>
+              ))}
+            </ol>
+          </div>
+        ) : null}
         {mayEdit ? (
           <div className="nhsuk-button-group">
             {talk.isChair && action.status === 'proposed' ? (

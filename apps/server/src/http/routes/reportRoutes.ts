@@ -1,4 +1,4 @@
-import { entityIdSchema, type Role, readActions } from '@co-assess/board-model'
+import { entityIdSchema, type Role, readActions, readSessions } from '@co-assess/board-model'
 import type { AssessmentRecord } from '@co-assess/storage'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -373,7 +373,10 @@ export const reportRoutes =
         await deps.auth.person(request, assessmentId, ['chair'])
         const previous = await assessmentOf(assessmentId)
         const framework = frameworkOf(previous)
-        const actions = await withBoard(assessmentId, readActions)
+        const { actions, sessions } = await withBoard(assessmentId, (doc) => ({
+          actions: readActions(doc),
+          sessions: readSessions(doc),
+        }))
         let carried = 0
         const created = await createAssessment(
           { metadata, hocuspocus: deps.hocuspocus, flush: deps.flush },
@@ -386,7 +389,7 @@ export const reportRoutes =
             previousAssessmentId: assessmentId,
           },
           (doc) => {
-            carried = carryForward(doc, actions)
+            carried = carryForward(doc, { assessment: previous, actions, sessions })
           },
         )
         return reply.status(201).send({ ...created, carriedForward: carried })

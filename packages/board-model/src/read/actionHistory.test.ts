@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import type { ActionHistoryEntry } from '../values.ts'
+import { actionSchema } from '../values.ts'
+import { agreedBefore, describeHistoryEntry } from './actionHistory.ts'
+
+const entry: ActionHistoryEntry = {
+  assessmentId: 'asmt-old1',
+  title: 'Engagement 2025',
+  startedAt: '2025-06-01T09:00:00.000Z',
+  actionId: 'act-old1',
+  status: 'in-progress',
+  agreed: { sessionNumber: 2, sessionStartedAt: Date.UTC(2025, 5, 3, 18) },
+  feedback: { toldAt: '2025-06-20', how: 'At the June forum' },
+  carriedAt: Date.UTC(2026, 0, 5),
+}
+
+describe('a carried action’s history in words', () => {
+  it('says the earlier assessment, status then, the session it was agreed in and how people were told', () => {
+    expect(describeHistoryEntry(entry)).toBe(
+      'In "Engagement 2025" (started 2025-06-01): status in progress; agreed in session 2, started 2025-06-03; the people who raised it were told 2025-06-20 (At the June forum).',
+    )
+    expect(
+      describeHistoryEntry({
+        ...entry,
+        status: 'proposed',
+        agreed: null,
+        feedback: { toldAt: null, how: '' },
+      }),
+    ).toBe(
+      'In "Engagement 2025" (started 2025-06-01): status proposed; not agreed; the people who raised it had not yet been told.',
+    )
+    expect(
+      describeHistoryEntry({ ...entry, agreed: { sessionNumber: null, sessionStartedAt: null } }),
+    ).toContain('agreed outside a session')
+  })
+
+  it('dates an agreement from the latest earlier assessment, and says nothing without a history', () => {
+    const older = { ...entry, title: 'Engagement 2024', agreed: { sessionNumber: 1, sessionStartedAt: 0 } }
+    expect(agreedBefore({ history: [older, entry] })).toBe(
+      'Before this assessment, in "Engagement 2025": agreed in session 2, started 2025-06-03',
+    )
+    expect(agreedBefore({})).toBeNull()
+    expect(agreedBefore({ history: [{ ...entry, agreed: null }] })).toBeNull()
+  })
+})
+
+describe('the action schema', () => {
+  const action = {
+    id: 'act-new1',
+    youSaid: 'Evenings',
+    raisedBy: ['vcse'],
+    weDid: '',
+    whatChanged: '',
+    owner: '',
+    dueDate: null,
+    status: 'agreed',
+    droppedReason: '',
+    areaIds: ['1a'],
+    proposedBy: 'person1',
+    fromCommentId: null,
+    agreedInSession: null,
+    feedback: { toldAt: null, how: '' },
+    createdAt: 1,
+    updatedAt: 1,
+    carriedFrom: null,
+  }
+
+  it('still accepts an action written before history existed, and one with a history', () => {
+    expect(actionSchema.safeParse(action).success).toBe(true)
+    expect(actionSchema.safeParse({ ...action, carriedFrom: 'act-old1', history: [entry] }).success).toBe(
+      true,
+    )
+  })
+
+  it('refuses a history entry of the wrong shape', () => {
+    const bad = { ...entry, agreed: { sessionNumber: 0, sessionStartedAt: null } }
+    expect(actionSchema.safeParse({ ...action, history: [bad] }).success).toBe(false)
+    expect(actionSchema.safeParse({ ...action, history: [{ ...entry, extra: 1 }] }).success).toBe(false)
+  })
+})
