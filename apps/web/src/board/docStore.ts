@@ -6,6 +6,9 @@ export interface DocStore<T> {
   getSnapshot: () => T
 }
 
+/** Reads the document; given the previous reading, it may keep the parts that did not change. */
+export type Read<T> = (doc: Y.Doc, previous: T | null) => T
+
 /**
  * One reading of a document for all its readers (for `useSyncExternalStore`): the document is read
  * again only when a reader asks after a change, and readers hear of a burst of changes (the first
@@ -15,7 +18,7 @@ export interface DocStore<T> {
  * The store watches the document for as long as the document lives, so a reading is never stale
  * even while no component is subscribed.
  */
-export function docStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): DocStore<T> {
+export function docStore<T>(doc: Y.Doc, read: Read<T>): DocStore<T> {
   const listeners = new Set<() => void>()
   let snapshot: T | null = null
   let stale = true
@@ -37,7 +40,7 @@ export function docStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): DocStore<T> {
     },
     getSnapshot() {
       if (stale || snapshot === null) {
-        snapshot = read(doc)
+        snapshot = read(doc, snapshot)
         stale = false
       }
       return snapshot
@@ -46,11 +49,7 @@ export function docStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): DocStore<T> {
 }
 
 /** The one store of this kind for a document, made on first use. */
-export function storeOf<T>(
-  cache: WeakMap<Y.Doc, DocStore<T>>,
-  doc: Y.Doc,
-  read: (doc: Y.Doc) => T,
-): DocStore<T> {
+export function storeOf<T>(cache: WeakMap<Y.Doc, DocStore<T>>, doc: Y.Doc, read: Read<T>): DocStore<T> {
   let store = cache.get(doc)
   if (!store) {
     store = docStore(doc, read)

@@ -1,5 +1,5 @@
 import { addComment, type StakeholderGroup, stakeholderGroupLabels } from '@co-assess/board-model'
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { Composer } from './Composer.tsx'
 import { filterThreads, type ThreadFilter } from './conversationView.ts'
 import { ThreadView } from './ThreadView.tsx'
@@ -13,6 +13,11 @@ export function ThreadList({ areaId }: { areaId: string | null }) {
   const [about, setAbout] = useState('')
   const effective = areaId ? { ...filter, areaId } : filter
   const shown = filterThreads(talk.threads, effective, talk.view.people)
+  const actions = talk.actions
+  const actionFrom = useMemo(
+    () => new Set(actions.flatMap((a) => (a.fromCommentId ? [a.fromCommentId] : []))),
+    [actions],
+  )
   const area = areaId ? talk.areas.get(areaId)?.area : undefined
   const itemText = new Map<string, string>()
   for (const place of talk.areas.values())
@@ -65,7 +70,13 @@ export function ThreadList({ areaId }: { areaId: string | null }) {
         {shown.length === 1 ? '1 thread' : `${shown.length} threads`} shown.
       </p>
       {shown.map((thread) => (
-        <ThreadView key={thread.id} thread={thread} anchorLabel={labelOf(thread.anchor)} />
+        <ThreadView
+          key={thread.id}
+          thread={thread}
+          anchorLabel={labelOf(thread.anchor)}
+          talk={talk.thread}
+          actionFrom={actionFrom}
+        />
       ))}
       {area && talk.canComment ? (
         <div className="co-new-thread">

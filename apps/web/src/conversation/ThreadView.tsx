@@ -8,10 +8,10 @@ import {
   stakeholderGroupLabels,
   type Thread,
 } from '@co-assess/board-model'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { Composer } from './Composer.tsx'
 import { RichText } from './RichText.tsx'
-import { useTalk } from './useTalk.ts'
+import type { ThreadTalk } from './useTalk.ts'
 
 // One formatter for every comment: `toLocaleString` with options builds a new one on each call.
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
@@ -22,9 +22,22 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
 })
 const time = (at: number) => timeFormat.format(new Date(at))
 
-/** One thread: its comments with who wrote them, replies, editing one's own, resolve and reopen. */
-export function ThreadView({ thread, anchorLabel }: { thread: Thread; anchorLabel: string }) {
-  const talk = useTalk()
+/**
+ * One thread: its comments with who wrote them, replies, editing one's own, resolve and reopen. It and
+ * its comments render again only when their own props change (a board holds hundreds of comments).
+ */
+export const ThreadView = memo(function ThreadView({
+  thread,
+  anchorLabel,
+  talk,
+  actionFrom,
+}: {
+  thread: Thread
+  anchorLabel: string
+  talk: ThreadTalk
+  /** Comments already proposed as actions. */
+  actionFrom: ReadonlySet<string>
+}) {
   const [replying, setReplying] = useState(false)
   const headingId = `thread-${thread.id}`
   // A reviewer settles only threads the review began; the host settles any.
@@ -47,7 +60,7 @@ export function ThreadView({ thread, anchorLabel }: { thread: Thread; anchorLabe
       </h3>
       <ol className="nhsuk-list co-comments">
         {thread.comments.map((c) => (
-          <CommentView key={c.id} comment={c} />
+          <CommentView key={c.id} comment={c} talk={talk} alreadyAction={actionFrom.has(c.id)} />
         ))}
       </ol>
       <div className="co-thread__actions">
@@ -64,7 +77,7 @@ export function ThreadView({ thread, anchorLabel }: { thread: Thread; anchorLabe
           <button
             type="button"
             className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-            onClick={() => setThreadResolved(talk.doc, talk.person.id, thread.id, !thread.resolved)}
+            onClick={() => setThreadResolved(talk.doc, talk.personId, thread.id, !thread.resolved)}
           >
             {thread.resolved ? 'Reopen' : 'Resolve'} thread
             <span className="nhsuk-u-visually-hidden"> on {anchorLabel}</span>
@@ -78,7 +91,7 @@ export function ThreadView({ thread, anchorLabel }: { thread: Thread; anchorLabe
           people={talk.peopleList}
           onCancel={() => setReplying(false)}
           onSubmit={(body, text, mentions) => {
-            addComment(talk.doc, talk.person.id, {
+            addComment(talk.doc, talk.personId, {
               anchor: thread.anchor,
               body,
               text,
@@ -92,15 +105,21 @@ export function ThreadView({ thread, anchorLabel }: { thread: Thread; anchorLabe
       ) : null}
     </article>
   )
-}
+})
 
-function CommentView({ comment }: { comment: Comment }) {
-  const talk = useTalk()
+const CommentView = memo(function CommentView({
+  comment,
+  talk,
+  alreadyAction,
+}: {
+  comment: Comment
+  talk: ThreadTalk
+  alreadyAction: boolean
+}) {
   const [editing, setEditing] = useState(false)
   const [made, setMade] = useState(false)
-  const author = talk.view.people.get(comment.authorId)
-  const mine = comment.authorId === talk.person.id && talk.canComment
-  const alreadyAction = talk.actions.some((a) => a.fromCommentId === comment.id)
+  const author = talk.people.get(comment.authorId)
+  const mine = comment.authorId === talk.personId && talk.canComment
   if (comment.deleted)
     return (
       <li className="co-comment co-comment--deleted">
@@ -131,12 +150,12 @@ function CommentView({ comment }: { comment: Comment }) {
           people={talk.peopleList}
           onCancel={() => setEditing(false)}
           onSubmit={(body, text, mentions) => {
-            editComment(talk.doc, talk.person.id, comment.id, body, text, mentions)
+            editComment(talk.doc, talk.personId, comment.id, body, text, mentions)
             setEditing(false)
           }}
         />
       ) : (
-        <RichText body={comment.body} people={talk.view.people} />
+        <RichText body={comment.body} people={talk.people} />
       )}
       <div className="co-comment__tools">
         {mine && !editing ? (
@@ -149,7 +168,7 @@ function CommentView({ comment }: { comment: Comment }) {
               className="co-link-button"
               onClick={() => {
                 if (window.confirm('Delete your comment? Replies to it stay.'))
-                  deleteComment(talk.doc, talk.person.id, comment.id)
+                  deleteComment(talk.doc, talk.personId, comment.id)
               }}
             >
               Delete<span className="nhsuk-u-visually-hidden"> your comment</span>
@@ -161,7 +180,7 @@ function CommentView({ comment }: { comment: Comment }) {
             type="button"
             className="co-link-button"
             onClick={() => {
-              proposeAction(talk.doc, talk.person.id, {
+              proposeAction(talk.doc, talk.personId, {
                 youSaid: comment.text.slice(0, 5000),
                 raisedBy: author && author.group !== 'peer-reviewer' ? [author.group] : [],
                 weDid: '',
@@ -181,4 +200,4 @@ function CommentView({ comment }: { comment: Comment }) {
       </div>
     </li>
   )
-}
+})

@@ -9,6 +9,7 @@ import {
 import { useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { type DocStore, storeOf } from '../board/docStore.ts'
+import { keepList, keepMap, sameEntries, sameItems } from '../board/sameValues.ts'
 
 export interface ConversationView {
   threads: Thread[]
@@ -17,11 +18,32 @@ export interface ConversationView {
   peer: Map<string, Map<string, PeerSuggestion>>
 }
 
-const read = (doc: Y.Doc): ConversationView => ({
-  threads: readThreads(doc),
-  actions: readActions(doc),
-  peer: readPeerSuggestions(doc),
-})
+/**
+ * Reads the conversation, keeping every thread, list and map that did not change as the same object,
+ * so a tick elsewhere on the board does not re-render every comment.
+ */
+export function readConversation(doc: Y.Doc, previous: ConversationView | null): ConversationView {
+  const read: ConversationView = {
+    threads: readThreads(doc),
+    actions: readActions(doc),
+    peer: readPeerSuggestions(doc),
+  }
+  if (!previous) return read
+  const before = new Map(previous.threads.map((t) => [t.id, t]))
+  const threads = keepList(
+    previous.threads,
+    read.threads.map((thread) => {
+      const old = before.get(thread.id)
+      return old && old.resolved === thread.resolved && sameItems(old.comments, thread.comments)
+        ? old
+        : thread
+    }),
+  )
+  const actions = keepList(previous.actions, read.actions)
+  const peer = keepMap(previous.peer, read.peer, (a, b) => sameEntries(a, b))
+  if (threads === previous.threads && actions === previous.actions && peer === previous.peer) return previous
+  return { threads, actions, peer }
+}
 
 const stores = new WeakMap<Y.Doc, DocStore<ConversationView>>()
 
@@ -30,6 +52,6 @@ const stores = new WeakMap<Y.Doc, DocStore<ConversationView>>()
  * Every thread, comment and area row reads the conversation: they share one reading of the document.
  */
 export function useConversation(doc: Y.Doc): ConversationView {
-  const store = storeOf(stores, doc, read)
+  const store = storeOf(stores, doc, readConversation)
   return useSyncExternalStore(store.subscribe, store.getSnapshot)
 }

@@ -1,7 +1,23 @@
 import { type Person, readLive } from '@co-assess/board-model'
 import { useMemo } from 'react'
+import type * as Y from 'yjs'
 import { useBoardContext } from '../board/BoardContext.tsx'
 import { useConversation } from './useConversation.ts'
+
+/**
+ * What a thread and its comments need, kept as the same object while none of it changes, so that the
+ * board's other changes (ticks, presence, the connection's state) do not render every comment again.
+ */
+export interface ThreadTalk {
+  doc: Y.Doc
+  personId: string
+  canComment: boolean
+  canWrite: boolean
+  isReviewer: boolean
+  layer: 'peer' | 'host'
+  people: Map<string, Person>
+  peopleList: Person[]
+}
 
 /** What the conversation parts share: the plain values, who may write what, and the document to write to. */
 export function useTalk() {
@@ -16,15 +32,24 @@ export function useTalk() {
     () => [...everyone.values()].sort((a, b) => a.name.localeCompare(b.name)),
     [everyone],
   )
+  const doc = board.connection.doc
+  const layer = isReviewer ? ('peer' as const) : ('host' as const)
+  const personId = board.person.id
+  const canWrite = board.canWrite
+  const thread: ThreadTalk = useMemo(
+    () => ({ doc, personId, canComment, canWrite, isReviewer, layer, people: everyone, peopleList: people }),
+    [doc, personId, canComment, canWrite, isReviewer, layer, everyone, people],
+  )
   return {
     ...board,
     ...conversation,
-    doc: board.connection.doc,
-    layer: isReviewer ? ('peer' as const) : ('host' as const),
+    doc,
+    layer,
     canComment,
     isReviewer,
     reviewClosed,
     peopleList: people,
+    thread,
     activeSessionId: () => readLive(board.connection.doc).activeSessionId,
   }
 }

@@ -1,0 +1,60 @@
+import { addComment, proposeAction, setThreadResolved, setTick } from '@co-assess/board-model'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { readConversation } from './useConversation.ts'
+
+const body = { type: 'doc', content: [] }
+const comment = (doc: Y.Doc, areaId: string, threadId?: string) =>
+  addComment(doc, 'ana1', {
+    anchor: { areaId, itemId: null },
+    body,
+    text: 'A comment',
+    mentions: [],
+    layer: 'host',
+    ...(threadId ? { threadId } : {}),
+  })
+
+describe('readConversation', () => {
+  it('is the same reading after a change outside the conversation', () => {
+    const doc = new Y.Doc()
+    comment(doc, '1a')
+    const before = readConversation(doc, null)
+    setTick(doc, 'ana1', '1a.emerging.1', true)
+    expect(readConversation(doc, before)).toBe(before)
+  })
+
+  it('keeps the threads that did not change and reads the ones that did', () => {
+    const doc = new Y.Doc()
+    const first = comment(doc, '1a')
+    const second = comment(doc, '2a')
+    const before = readConversation(doc, null)
+    comment(doc, '2a', second)
+    const replied = readConversation(doc, before)
+    expect(replied.threads.find((t) => t.id === first)).toBe(before.threads.find((t) => t.id === first))
+    expect(replied.threads.find((t) => t.id === second)?.comments).toHaveLength(2)
+    expect(replied.actions).toBe(before.actions)
+
+    setThreadResolved(doc, 'ana1', first, true)
+    const resolved = readConversation(doc, replied)
+    expect(resolved.threads.find((t) => t.id === first)?.resolved).toBe(true)
+    expect(resolved.threads.find((t) => t.id === second)).toBe(replied.threads.find((t) => t.id === second))
+  })
+
+  it('reads a new action', () => {
+    const doc = new Y.Doc()
+    const id = comment(doc, '1a')
+    const before = readConversation(doc, null)
+    proposeAction(doc, 'ana1', {
+      youSaid: 'A comment',
+      raisedBy: [],
+      weDid: '',
+      owner: '',
+      dueDate: null,
+      areaIds: ['1a'],
+      fromCommentId: id,
+    })
+    const after = readConversation(doc, before)
+    expect(after.threads).toBe(before.threads)
+    expect(after.actions.map((a) => a.fromCommentId)).toEqual([id])
+  })
+})
