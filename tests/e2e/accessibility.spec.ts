@@ -67,7 +67,7 @@ test('the join page, the board, an area and the chair console have no WCAG 2.2 A
   await expect(participant.page.getByTestId('blind-notice')).toBeVisible()
   await expectNoViolations(participant.page, 'an area in a blind round')
 
-  await chair.page.getByRole('button', { name: 'Projector mode: off' }).click()
+  await chair.page.getByRole('button', { name: 'Projector mode' }).click()
   await expectNoViolations(chair.page, 'an area in projector mode')
 
   await chair.context.close()

@@ -61,7 +61,7 @@ test('the board at desktop and phone width', async ({ browser, request }) => {
   })
   expect(sideways).toBeLessThanOrEqual(0)
   await phone.page.screenshot({ path: `${dir}/area-reflow-320.png` })
-  await phone.page.getByRole('button', { name: 'Projector mode: off' }).click()
+  await phone.page.getByRole('button', { name: 'Projector mode' }).click()
   await phone.page.setViewportSize({ width: 1280, height: 800 })
   await phone.page.screenshot({ path: `${dir}/area-projector.png` })
   await chair.context.close()

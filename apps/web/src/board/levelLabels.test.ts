@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { tinyFramework } from '../framework/tinyFramework.ts'
-import { levelLabel, recordableLevels } from './levelLabels.ts'
+import { levelLabel, recordableLevels, recordedLevelText } from './levelLabels.ts'
 
 describe('levelLabel', () => {
   const levels = tinyFramework.levels
@@ -20,5 +20,17 @@ describe('levelLabel', () => {
       'maturing',
       'thriving',
     ])
+  })
+})
+
+describe('recordedLevelText', () => {
+  const levels = tinyFramework.levels
+  it('says "Not assessed" in words until the chair records a level', () => {
+    expect(recordedLevelText(undefined, levels)).toBe('Not assessed')
+  })
+  it('names the recorded level, including the two outside the framework', () => {
+    expect(recordedLevelText({ level: 'developing' }, levels)).toBe('Agreed: Developing')
+    expect(recordedLevelText({ level: 'not-yet' }, levels)).toBe('Agreed: Not yet at Emerging')
+    expect(recordedLevelText({ level: 'not-assessed' }, levels)).toBe('Agreed: Not assessed')
   })
 })

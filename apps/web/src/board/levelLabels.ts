@@ -8,6 +8,17 @@ export function levelLabel(level: string | null | undefined, levels: readonly Fr
   return levels.find((l) => l.id === level)?.label ?? level
 }
 
+/**
+ * What the overview says about an area's recorded level. An area the chair has not recorded says
+ * "Not assessed" in words, so a gap or a missing colour never has to carry the meaning.
+ */
+export function recordedLevelText(
+  agreed: { level: string } | undefined,
+  levels: readonly FrameworkLevel[],
+): string {
+  return agreed ? `Agreed: ${levelLabel(agreed.level, levels)}` : 'Not assessed'
+}
+
 /** Every level a chair can record, in the order they are offered. */
 export function recordableLevels(levels: readonly FrameworkLevel[]): Array<{ id: string; label: string }> {
   return [

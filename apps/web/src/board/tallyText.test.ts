@@ -38,6 +38,36 @@ describe('describeTally', () => {
     expect(text.disagreement).toBe('Groups disagree: most ICS say it is in place; most VCSE do not.')
   })
 
+  it('says "half" for a group split exactly in two, not "most"', () => {
+    const twoGroups = describeTally(
+      tally({
+        ticked: 1,
+        respondents: 4,
+        disagreement: true,
+        byGroup: [
+          { group: 'ics', ticked: 1, respondents: 2 },
+          { group: 'vcse', ticked: 0, respondents: 2 },
+        ],
+      }),
+    )
+    expect(twoGroups.disagreement).toBe('Groups disagree: half of ICS say it is in place; most VCSE do not.')
+    const threeGroups = describeTally(
+      tally({
+        ticked: 4,
+        respondents: 7,
+        disagreement: true,
+        byGroup: [
+          { group: 'ics', ticked: 2, respondents: 3 },
+          { group: 'vcse', ticked: 2, respondents: 4 },
+          { group: 'lived-experience', ticked: 0, respondents: 1 },
+        ],
+      }),
+    )
+    expect(threeGroups.disagreement).toBe(
+      'Groups disagree: most ICS and half of VCSE say it is in place; most Lived experience do not.',
+    )
+  })
+
   it('reads well for one person and for none', () => {
     expect(
       describeTally(

@@ -28,12 +28,19 @@ export function describeTally(tally: ItemTally | undefined): TallyText {
       ? `None of the ${people(tally.respondents)} who ticked in this area ticked this`
       : `${tally.ticked} of ${people(tally.respondents)} ${thinks} this is in place`
   if (!tally.disagreement) return { summary, groups, disagreement: null }
+  // The board model puts a group split exactly in half on the "in place" side; the words must not
+  // call that "most", or a 1-of-2 group reads as if it had made up its mind.
   const yes = tally.byGroup.filter((g) => g.ticked > 0 && g.ticked * 2 >= g.respondents)
   const no = tally.byGroup.filter((g) => !(g.ticked > 0 && g.ticked * 2 >= g.respondents))
   const names = (list: typeof yes) => list.map((g) => shortGroupLabels[g.group]).join(' and ')
+  const most = yes.filter((g) => g.ticked * 2 > g.respondents)
+  const half = yes.filter((g) => g.ticked * 2 === g.respondents)
+  const inPlace = [most.length ? `most ${names(most)}` : '', half.length ? `half of ${names(half)}` : '']
+    .filter(Boolean)
+    .join(' and ')
   return {
     summary,
     groups,
-    disagreement: `Groups disagree: most ${names(yes)} say it is in place; most ${names(no)} do not.`,
+    disagreement: `Groups disagree: ${inPlace} say it is in place; most ${names(no)} do not.`,
   }
 }

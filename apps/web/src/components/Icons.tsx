@@ -24,6 +24,21 @@ export function EyeOffIcon() {
   )
 }
 
+export function TickIcon() {
+  return (
+    <svg className="co-icon" viewBox="0 0 24 24" width="20" height="20" focusable="false" aria-hidden="true">
+      <path
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="3"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        d="M4 12.5l5 5L20 6.5"
+      />
+    </svg>
+  )
+}
+
 export function PersonDot({ colour }: { colour: string }) {
   return <span className="co-dot" style={{ backgroundColor: colour }} aria-hidden="true" />
 }

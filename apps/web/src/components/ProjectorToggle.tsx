@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { TickIcon } from './Icons.tsx'
 
 const KEY = 'co-assess:projector'
 
@@ -21,6 +22,8 @@ export function ProjectorToggle() {
       // Not remembered; still applied for this visit.
     }
   }, [on])
+  // A toggle keeps one name and says its state through aria-pressed alone: a name that also changed
+  // would be read as "Projector mode: on, pressed". Sighted people see the tick and the larger type.
   return (
     <button
       type="button"
@@ -28,7 +31,8 @@ export function ProjectorToggle() {
       aria-pressed={on}
       onClick={() => setOn((v) => !v)}
     >
-      Projector mode{on ? ': on' : ': off'}
+      {on ? <TickIcon /> : null}
+      Projector mode
     </button>
   )
 }

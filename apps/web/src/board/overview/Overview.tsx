@@ -9,7 +9,7 @@ import { useBoardContext } from '../BoardContext.tsx'
 import { isBlind } from '../boardView.ts'
 import { ChairSessionControls } from '../chair/ChairSessionControls.tsx'
 import { InvitesPanel } from '../chair/InvitesPanel.tsx'
-import { levelLabel } from '../levelLabels.ts'
+import { recordedLevelText } from '../levelLabels.ts'
 import { BoardNotices } from '../status/BoardNotices.tsx'
 
 /** The board's front page: every phase and area, with where each stands. */
@@ -75,11 +75,12 @@ function AreaRow({ area }: { area: FrameworkArea }) {
         <span className="co-area-row__id">{area.id}</span> {area.title}
       </AppLink>
       <span className="co-area-row__facts">
-        {agreed ? (
-          <strong className="nhsuk-tag nhsuk-tag--green">
-            Agreed: {levelLabel(agreed.level, framework.levels)}
-          </strong>
-        ) : null}
+        <strong
+          className={`nhsuk-tag ${agreed ? 'nhsuk-tag--green' : 'nhsuk-tag--white'}`}
+          data-testid="recorded-level"
+        >
+          {recordedLevelText(agreed, framework.levels)}
+        </strong>
         {blind ? (
           <strong className="nhsuk-tag nhsuk-tag--grey">
             <EyeOffIcon /> Blind round

@@ -19,7 +19,7 @@ export function StatusBar() {
   return (
     <div className="co-status">
       <p className="co-status__item" data-testid="sync-state" data-sync={state.kind}>
-        <span className="nhsuk-u-visually-hidden">Saving: </span>
+        <span className="nhsuk-u-visually-hidden">Sync status: </span>
         <strong className={`nhsuk-tag nhsuk-tag--${TAG_COLOUR[state.kind]}`}>{state.label}</strong>
         {state.kind === 'offline' || state.kind === 'connecting' ? (
           <span className="co-status__detail"> {state.detail}</span>
