@@ -1,12 +1,16 @@
 import {
   addComment,
   agreeAction,
+  blindDocumentName,
   noteFragment,
   proposeAction,
   recordAgreedLevel,
+  revealBlindRound,
   setTick,
+  startBlindRound,
   startSession,
   suggestPeerLevel,
+  tickKey,
   updateAction,
 } from '@co-assess/board-model'
 import { parse } from 'csv-parse/sync'
@@ -15,6 +19,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { boardJson } from '../utils/boardJson.ts'
 import { ADMIN_KEY, startTestServer, type TestServer } from '../utils/testServer.ts'
+import { waitFor } from '../utils/waitFor.ts'
 
 let t: TestServer
 beforeEach(async () => {
@@ -262,6 +267,86 @@ describe('the JSON export', () => {
     )
     expect((await t.api('/api/assessments/import', { token: chair.token, body: exported })).status).toBe(401)
     expect((await t.server.storage.metadata.listAssessments()).length).toBe(listed)
+  })
+
+  it('refuses to export during a blind round, and exports the revealed ticks once they are on the board', async () => {
+    const { assessmentId, chair, zoe } = await seededBoard()
+    const exportPath = `/api/assessments/${assessmentId}/report/export.json`
+    const chairClient = await t.connect(assessmentId, chair.token)
+    startBlindRound(chairClient.doc, chair.person.id, '1b')
+    const zoePrivate = await t.connect(blindDocumentName(assessmentId, zoe.person.id), zoe.token)
+    setTick(zoePrivate.doc, zoe.person.id, '1b.emerging.1', true)
+    await waitFor(() => {
+      expect(chairClient.provider.unsyncedChanges).toBe(0)
+      expect(zoePrivate.provider.unsyncedChanges).toBe(0)
+    })
+
+    const midRound = await t.api(exportPath, { token: chair.token })
+    expect(midRound.status).toBe(409)
+    expect(midRound.body.message).toContain('A blind round is running on area 1b')
+
+    revealBlindRound(chairClient.doc, chair.person.id, '1b')
+    // Until the server has moved the private tick onto the board, the export still says no (409);
+    // after that it holds the tick, so importing the file loses nothing from the round.
+    // biome-ignore lint/suspicious/noExplicitAny: the file is read as plain JSON
+    let exported: any
+    await waitFor(async () => {
+      const after = await t.api(exportPath, { token: chair.token })
+      expect(after.status).toBe(200)
+      exported = after.body
+    })
+    expect(exported.board.ticks[tickKey(zoe.person.id, '1b.emerging.1')]).toMatchObject({ ticked: true })
+    expect(exported.board.live['round:1b']).toMatchObject({ mode: 'revealed' })
+  })
+
+  it("refuses to export while a revealed round's ticks are still private", async () => {
+    const { assessmentId, chair, zoe } = await seededBoard()
+    // Written straight into the private document, as a tick that reached the server after the reveal
+    // and has not been moved yet: the server moves such ticks only on its own triggers.
+    await write(assessmentId, (doc) => revealBlindRound(doc, chair.person.id, '1b'))
+    await write(blindDocumentName(assessmentId, zoe.person.id), (doc) =>
+      setTick(doc, zoe.person.id, '1b.emerging.1', true),
+    )
+    const waiting = await t.api(`/api/assessments/${assessmentId}/report/export.json`, { token: chair.token })
+    expect(waiting.status).toBe(409)
+    expect(waiting.body.message).toContain('still being moved onto the board')
+  })
+
+  it("imports the review's closing and the framework version into the assessment's record too", async () => {
+    const { assessmentId, chair } = await seededBoard()
+    const closed = await t.api(`/api/assessments/${assessmentId}/review/close`, {
+      method: 'POST',
+      token: chair.token,
+    })
+    expect(closed.status).toBe(200)
+    // biome-ignore lint/suspicious/noExplicitAny: the file is read back and edited as plain JSON
+    const exported: any = (
+      await t.api(`/api/assessments/${assessmentId}/report/export.json`, { token: chair.token })
+    ).body
+    expect(exported.board.meta.reviewClosedAt).toBe(Date.parse(closed.body.reviewClosedAt))
+    // A file from a board ticked against an earlier edition of the framework keeps saying so.
+    exported.board.meta.frameworkVersion = '2024.1'
+    exported.assessment.frameworkVersion = '2024.1'
+    const imported = await t.api('/api/assessments/import', { token: ADMIN_KEY, body: exported })
+    expect(imported.status).toBe(201)
+    const newId = imported.body.assessment.id as string
+    const record = (await t.server.storage.metadata.getAssessment(newId))!
+    expect(record.reviewClosedAt).toBe(closed.body.reviewClosedAt)
+    expect(record.frameworkVersion).toBe('2024.1')
+    const meta = await read(newId, (doc) => doc.getMap('meta').toJSON())
+    expect(meta).toMatchObject({
+      reviewClosedAt: exported.board.meta.reviewClosedAt,
+      frameworkVersion: '2024.1',
+    })
+    expect(imported.body.assessment).toMatchObject({
+      reviewClosedAt: record.reviewClosedAt,
+      frameworkVersion: '2024.1',
+    })
+
+    exported.board.meta.reviewClosedAt = 9e15
+    const refused = await t.api('/api/assessments/import', { token: ADMIN_KEY, body: exported })
+    expect(refused.status).toBe(400)
+    expect(refused.body.message).toContain('reviewClosedAt')
   })
 })
 

@@ -13,6 +13,9 @@ export interface NewAssessment {
   scope: AssessmentRecord['scope']
   workstream: string
   previousAssessmentId?: string | null
+  /** An import keeps the board's own: the version its items were ticked against, and a closed review. */
+  frameworkVersion?: string
+  reviewClosedAt?: string | null
 }
 
 /**
@@ -27,8 +30,9 @@ export async function createAssessment(
   seed?: (doc: Y.Doc, assessmentId: string) => void,
 ): Promise<{ assessment: AssessmentRecord; chairInvite: IssuedInvite }> {
   const id = nanoid(16)
+  const frameworkVersion = input.frameworkVersion ?? framework.version
   await serverWrite(deps.hocuspocus, id, (doc) => {
-    initBoard(doc, { assessmentId: id, frameworkId: framework.id, frameworkVersion: framework.version })
+    initBoard(doc, { assessmentId: id, frameworkId: framework.id, frameworkVersion })
     seed?.(doc, id)
   })
   await deps.flush(id)
@@ -36,12 +40,12 @@ export async function createAssessment(
     id,
     title: input.title,
     frameworkId: framework.id,
-    frameworkVersion: framework.version,
+    frameworkVersion,
     scope: input.scope,
     workstream: input.workstream,
     createdAt: new Date().toISOString(),
     previousAssessmentId: input.previousAssessmentId ?? null,
-    reviewClosedAt: null,
+    reviewClosedAt: input.reviewClosedAt ?? null,
     publication: null,
   }
   await deps.metadata.createAssessment(assessment)

@@ -1,7 +1,8 @@
+import { revealBlindRound, startBlindRound } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { boardExportSchema } from './boardExport.ts'
-import { exportJson } from './exportJson.ts'
+import { ExportNotWhole, exportJson } from './exportJson.ts'
 import { importJson } from './importJson.ts'
 import { tinyBoard } from './reportFixture.ts'
 
@@ -27,6 +28,18 @@ describe('exportJson and importJson', () => {
     expect(exportJson(copy, record, new Date(exported.exportedAt))).toEqual(exported)
     expect(copy.getXmlFragment('note:1a').toString()).toBe(original.getXmlFragment('note:1a').toString())
     expect(copy.getXmlFragment('note:1a').toString()).toContain('<bold>2024</bold>')
+  })
+
+  it('refuses to export while a blind round runs, naming the areas, and exports once it is revealed', () => {
+    const board = tinyBoard()
+    startBlindRound(board, 'chair', '1b')
+    startBlindRound(board, 'chair', '1a')
+    expect(() => exportJson(board, record)).toThrow(ExportNotWhole)
+    expect(() => exportJson(board, record)).toThrow(/areas 1a, 1b\. .*Reveal the round, then export/)
+    revealBlindRound(board, 'chair', '1a')
+    expect(() => exportJson(board, record)).toThrow(/area 1b\./)
+    revealBlindRound(board, 'chair', '1b')
+    expect(exportJson(board, record).board.live['round:1b']).toMatchObject({ mode: 'revealed' })
   })
 
   it('refuses a file whose records do not validate', () => {

@@ -1,4 +1,4 @@
-import { NOTE_ROOT_PREFIX, ROOTS } from '@co-assess/board-model'
+import { liveMap, NOTE_ROOT_PREFIX, ROOTS, type Round } from '@co-assess/board-model'
 import type { AssessmentRecord } from '@co-assess/storage'
 import * as Y from 'yjs'
 import { type BoardExport, EXPORT_FORMAT, EXPORT_VERSION, type NoteNode } from './boardExport.ts'
@@ -24,11 +24,31 @@ function nodeJson(node: Y.XmlElement | Y.XmlText): NoteNode {
 
 const mapJson = <T>(doc: Y.Doc, name: string) => doc.getMap(name).toJSON() as Record<string, T>
 
+/** Areas with a blind round running: their ticks are in each person's private document, not on the board. */
+export function blindAreas(doc: Y.Doc): string[] {
+  return [...liveMap(doc).entries()]
+    .filter(([key, value]) => key.startsWith('round:') && (value as Round | null)?.mode === 'blind')
+    .map(([key]) => key.slice('round:'.length))
+    .sort()
+}
+
+/** Thrown instead of an export that would not be the whole board. */
+export class ExportNotWhole extends Error {}
+
 /**
  * The whole board as JSON: every map and every evidence note, structure and formatting kept, so an
- * import rebuilds an equal document. Blind ticks not yet revealed stay private and are not included.
+ * import rebuilds an equal document.
+ *
+ * Refused while a blind round runs. Its ticks are private until the reveal, and the export is a
+ * chair's download, so putting them in would let a chair read them early; leaving them out would
+ * restore a blind area with everyone's ticks gone. After the reveal they are on the board and export.
  */
 export function exportJson(doc: Y.Doc, assessment: AssessmentRecord, now = new Date()): BoardExport {
+  const blind = blindAreas(doc)
+  if (blind.length > 0)
+    throw new ExportNotWhole(
+      `A blind round is running on ${blind.length === 1 ? 'area' : 'areas'} ${blind.join(', ')}. Its ticks stay private until you reveal it, so an export now would leave them out. Reveal the round, then export.`,
+    )
   const notes: Record<string, NoteNode[]> = {}
   for (const name of [...doc.share.keys()].sort()) {
     if (!name.startsWith(NOTE_ROOT_PREFIX)) continue

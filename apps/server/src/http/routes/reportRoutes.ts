@@ -1,16 +1,23 @@
-import { entityIdSchema, type Role, readActions, readSessions } from '@co-assess/board-model'
+import {
+  blindDocumentName,
+  entityIdSchema,
+  type Role,
+  readActions,
+  readSessions,
+  ticksMap,
+} from '@co-assess/board-model'
 import type { AssessmentRecord } from '@co-assess/storage'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { nanoid } from 'nanoid'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { z } from 'zod'
 import { createAssessment } from '../../assessments/createAssessment.ts'
 import { loadSigningKey } from '../../auth/tokens.ts'
 import { boardExportSchema } from '../../reports/boardExport.ts'
 import { buildReportModel } from '../../reports/buildReportModel.ts'
 import { carryForward } from '../../reports/carryForward.ts'
-import { exportJson } from '../../reports/exportJson.ts'
+import { blindAreas, ExportNotWhole, exportJson } from '../../reports/exportJson.ts'
 import { importJson } from '../../reports/importJson.ts'
 import { publicationContent, publicationContentSchema, publicPageKey } from '../../reports/publication.ts'
 import { buildComparison, renderComparison } from '../../reports/renderComparison.ts'
@@ -22,7 +29,7 @@ import { renderReportHtml } from '../../reports/renderReportHtml.ts'
 import { createReportLinks, ReportLinkError } from '../../reports/reportAccess.ts'
 import type { AppDeps } from '../appDeps.ts'
 import { idParam, personText } from '../fieldSchemas.ts'
-import { badRequest, forbidden, notFound, unauthorized } from '../httpError.ts'
+import { badRequest, conflict, forbidden, notFound, unauthorized } from '../httpError.ts'
 
 const READERS: readonly Role[] = ['chair', 'participant', 'observer', 'peer-reviewer']
 const assessmentParams = z.object({ assessmentId: idParam })
@@ -104,6 +111,33 @@ export const reportRoutes =
       const assessment = await assessmentOf(assessmentId)
       const framework = frameworkOf(assessment)
       return withBoard(assessmentId, (doc) => buildReportModel(doc, framework, assessment, { names }))
+    }
+
+    /**
+     * Whether any private blind-round document of the assessment still holds ticks. After a reveal the
+     * server moves them onto the board in the background; until it has, the board is not yet whole.
+     */
+    async function privateTicksWaiting(assessmentId: string): Promise<boolean> {
+      const prefix = blindDocumentName(assessmentId, '')
+      const names = new Set(await deps.storage.documents.listDocuments(prefix))
+      for (const name of deps.hocuspocus.documents.keys()) if (name.startsWith(prefix)) names.add(name)
+      for (const name of names) {
+        const loaded = deps.hocuspocus.documents.get(name)
+        if (loaded) {
+          if (ticksMap(loaded).size > 0) return true
+          continue
+        }
+        const stored = await deps.storage.documents.loadDocument(name)
+        if (!stored) continue
+        const doc = new Y.Doc()
+        try {
+          Y.applyUpdate(doc, stored)
+          if (ticksMap(doc).size > 0) return true
+        } finally {
+          doc.destroy()
+        }
+      }
+      return false
     }
 
     const page = (reply: FastifyReply, status: number, html: string, cache = 'no-store') =>
@@ -202,7 +236,20 @@ export const reportRoutes =
         const { assessmentId } = request.params
         await reader(request, assessmentId, request.query.access, ['chair'])
         const assessment = await assessmentOf(assessmentId)
-        const data = await withBoard(assessmentId, (doc) => exportJson(doc, assessment))
+        const data = await withBoard(assessmentId, async (doc) => {
+          const blind = blindAreas(doc)
+          // exportJson refuses a running blind round itself; this only turns that into a 409.
+          if (blind.length === 0 && (await privateTicksWaiting(assessmentId)))
+            throw conflict(
+              'Ticks from a revealed blind round are still being moved onto the board, so an export now would leave them out. Try again in a moment.',
+            )
+          try {
+            return exportJson(doc, assessment)
+          } catch (error) {
+            if (error instanceof ExportNotWhole) throw conflict(error.message)
+            throw error
+          }
+        })
         return download(
           reply,
           'application/json; charset=utf-8',
@@ -446,6 +493,9 @@ export const reportRoutes =
           throw badRequest(
             `In the request body, "assessment.frameworkId": there is no framework "${data.assessment.frameworkId}" on this server. Load it first, or choose one of: ${[...deps.frameworks.keys()].join(', ')}.`,
           )
+        const closedAt = data.board.meta.reviewClosedAt
+        if (closedAt !== null && Number.isNaN(new Date(closedAt).getTime()))
+          throw badRequest('In the request body, "board.meta.reviewClosedAt": is not a time a date can hold.')
         const created = await createAssessment(
           { metadata, hocuspocus: deps.hocuspocus, flush: deps.flush },
           framework,
@@ -454,6 +504,9 @@ export const reportRoutes =
             frameworkId: framework.id,
             scope: data.assessment.scope,
             workstream: data.assessment.workstream,
+            // The record says what the restored board says, not what this server would start a board with.
+            frameworkVersion: data.board.meta.frameworkVersion,
+            reviewClosedAt: closedAt === null ? null : new Date(closedAt).toISOString(),
           },
           (doc, id) => importJson(doc, data, id),
         )
