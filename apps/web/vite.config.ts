@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 
@@ -39,10 +40,40 @@ function nhsukAssets(): Plugin {
   }
 }
 
+// The server (@fastify/static with preCompressed) sends these to browsers that accept them: the
+// scripts are a third of the size gzipped and less with Brotli, which matters on a venue's wifi.
+const COMPRESSIBLE = /\.(js|css|html|svg|json)$/
+function precompress(): Plugin {
+  return {
+    name: 'co-assess-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir
+      if (!dir) return
+      for (const fileName of Object.keys(bundle)) {
+        if (!COMPRESSIBLE.test(fileName)) continue
+        const path = join(dir, fileName)
+        const source = readFileSync(path)
+        if (source.byteLength < 1024) continue
+        writeFileSync(`${path}.gz`, gzipSync(source, { level: 9 }))
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(source, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: 11,
+              [constants.BROTLI_PARAM_SIZE_HINT]: source.byteLength,
+            },
+          }),
+        )
+      }
+    },
+  }
+}
+
 const api = process.env.CO_ASSESS_API ?? 'http://127.0.0.1:4000'
 
 export default defineConfig({
-  plugins: [react(), nhsukAssets()],
+  plugins: [react(), nhsukAssets(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,12 +1,20 @@
+import { lazy, Suspense, useEffect } from 'react'
 import { HomePage } from './app/HomePage.tsx'
 import { useRoute } from './app/navigation.ts'
 import { AnnouncerProvider } from './board/Announcer.tsx'
-import { BoardPage } from './board/BoardPage.tsx'
-import { NoticePage } from './components/NoticePage.tsx'
+import { Loading, NoticePage } from './components/NoticePage.tsx'
 import { JoinPage } from './join/JoinPage.tsx'
+
+// The live board (Yjs, its connection, the conversation) loads apart from the join form, and while
+// someone fills the form in.
+const loadBoardPage = () => import('./board/BoardPage.tsx')
+const BoardPage = lazy(() => loadBoardPage().then((m) => ({ default: m.BoardPage })))
 
 export function App() {
   const route = useRoute()
+  useEffect(() => {
+    if (route.name === 'join') void loadBoardPage()
+  }, [route.name])
   return (
     <AnnouncerProvider>
       {route.name === 'home' ? (
@@ -14,12 +22,14 @@ export function App() {
       ) : route.name === 'join' ? (
         <JoinPage key={route.token} token={route.token} />
       ) : route.name === 'board' ? (
-        <BoardPage
-          key={route.assessmentId}
-          assessmentId={route.assessmentId}
-          areaId={route.areaId}
-          page={route.page}
-        />
+        <Suspense fallback={<Loading what="the board" />}>
+          <BoardPage
+            key={route.assessmentId}
+            assessmentId={route.assessmentId}
+            areaId={route.areaId}
+            page={route.page}
+          />
+        </Suspense>
       ) : (
         <NoticePage heading="Page not found">
           <p>If you typed the web address, check it is correct.</p>

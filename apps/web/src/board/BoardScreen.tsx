@@ -1,12 +1,11 @@
 import { readLive } from '@co-assess/board-model'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import type { AssessmentRecord } from '../api/apiTypes.ts'
 import { navigate } from '../app/navigation.ts'
 import { boardPath } from '../app/route.ts'
 import { PageShell } from '../components/PageShell.tsx'
 import { indexFramework } from '../framework/frameworkIndex.ts'
 import type { Framework } from '../framework/frameworkTypes.ts'
-import { ReportsPage } from '../reports/ReportsPage.tsx'
 import type { SessionKeeper } from '../session/sessionKeeper.ts'
 import { useAnnounce } from './Announcer.tsx'
 import { AreaView } from './area/AreaView.tsx'
@@ -21,6 +20,9 @@ import { useConnectionState } from './useConnectionState.ts'
 import { useLocalPresence, usePresence } from './usePresence.ts'
 import { useRemoteEvents } from './useRemoteEvents.ts'
 import { useTimeUpAnnouncements } from './useTimeUpAnnouncements.ts'
+
+// Reports are read now and then, by chairs mostly: loaded when first opened.
+const ReportsPage = lazy(() => import('../reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })))
 
 export function BoardScreen(props: {
   assessment: AssessmentRecord
@@ -130,7 +132,9 @@ export function BoardScreen(props: {
     <BoardContext.Provider value={value}>
       <PageShell title={assessment.title} homeHref={boardPath(assessment.id)} statusBar={<StatusBar />} wide>
         {page === 'reports' ? (
-          <ReportsPage />
+          <Suspense fallback={<p>Loading the reports…</p>}>
+            <ReportsPage />
+          </Suspense>
         ) : areaId && place ? (
           <AreaView key={`${areaId}`} place={place} />
         ) : areaId ? (

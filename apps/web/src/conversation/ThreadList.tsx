@@ -1,7 +1,7 @@
 import { addComment, type StakeholderGroup, stakeholderGroupLabels } from '@co-assess/board-model'
 import { useId, useMemo, useState } from 'react'
-import { Composer } from './Composer.tsx'
 import { filterThreads, type ThreadFilter } from './conversationView.ts'
+import { Composer } from './LazyComposer.tsx'
 import { ThreadView } from './ThreadView.tsx'
 import { useTalk } from './useTalk.ts'
 

@@ -9,7 +9,7 @@ import {
   type Thread,
 } from '@co-assess/board-model'
 import { memo, useState } from 'react'
-import { Composer } from './Composer.tsx'
+import { Composer } from './LazyComposer.tsx'
 import { RichText } from './RichText.tsx'
 import type { ThreadTalk } from './useTalk.ts'
 

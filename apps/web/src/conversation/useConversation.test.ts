@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readConversation } from './useConversation.ts'
 
-const body = { type: 'doc', content: [] }
+const body = { type: 'doc' as const, content: [] }
 const comment = (doc: Y.Doc, areaId: string, threadId?: string) =>
   addComment(doc, 'ana1', {
     anchor: { areaId, itemId: null },

@@ -1,5 +1,5 @@
 import { tallyArea } from '@co-assess/board-model'
-import { useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { boardPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { EyeOffIcon } from '../../components/Icons.tsx'
@@ -12,9 +12,11 @@ import { shortGroupLabels } from '../groupLabels.ts'
 import { BoardNotices } from '../status/BoardNotices.tsx'
 import { AreaPagination } from './AreaPagination.tsx'
 import { Checklist } from './Checklist.tsx'
-import { EvidenceNotes } from './EvidenceNotes.tsx'
 import { LevelPanel } from './LevelPanel.tsx'
 import { TimerDisplay } from './TimerDisplay.tsx'
+
+// The notes editor (TipTap) is most of the app's JavaScript: loaded when an area is first opened.
+const EvidenceNotes = lazy(() => import('./EvidenceNotes.tsx').then((m) => ({ default: m.EvidenceNotes })))
 
 /** One improvement area: what it is about, its checklist by level, where it stands, and the notes. */
 export function AreaView({ place }: { place: AreaPlace }) {
@@ -80,7 +82,9 @@ export function AreaView({ place }: { place: AreaPlace }) {
       </div>
       {isChair ? <AreaChairConsole area={area} tally={tally} /> : null}
       <Checklist area={area} tally={tally} blind={blind} />
-      <EvidenceNotes area={area} />
+      <Suspense fallback={<p>Loading the evidence notes…</p>}>
+        <EvidenceNotes area={area} />
+      </Suspense>
       <AreaConversation area={area} />
       <AreaPagination place={place} />
     </div>
