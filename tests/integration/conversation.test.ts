@@ -4,17 +4,19 @@ import {
   commentsMap,
   editComment,
   type NewComment,
+  noteFragment,
   proposeAction,
   readActions,
   readPeerSuggestions,
   readThreads,
+  recordAgreedLevel,
   setThreadResolved,
   setTick,
   suggestPeerLevel,
   updateAction,
 } from '@co-assess/board-model'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { boardJson } from '../utils/boardJson.ts'
 import { RawSyncClient } from '../utils/rawSyncClient.ts'
 import { type Joined, startTestServer, type TestServer } from '../utils/testServer.ts'
@@ -56,6 +58,8 @@ async function room() {
   const ics = await t.join(await invite('participant'), 'Ivy', 'ics')
   const vcse = await t.join(await invite('participant'), 'Vic', 'vcse')
   const reviewer = await t.join(await invite('peer-reviewer'), 'Pat', 'ics')
+  // A second reviewer, from another organisation, to try writing over Pat's suggestion.
+  const otherReviewer = await t.join(await invite('peer-reviewer'), 'Rae', 'vcse')
   const observer = await t.join(await invite('observer'), 'Olu', 'ics')
   const chairClient = await t.connect(assessmentId, chair.token)
   const vcseClient = await t.connect(assessmentId, vcse.token)
@@ -75,7 +79,7 @@ async function room() {
   })
   return {
     assessmentId,
-    people: { chair, ics, vcse, reviewer, observer },
+    people: { chair, ics, vcse, reviewer, otherReviewer, observer },
     ids: { vcseComment, reviewerComment, proposed, agreed },
     clients: { chairClient, vcseClient, reviewerClient },
   }
@@ -156,6 +160,33 @@ describe('comments, peer review and actions: forbidden writes from a hostile cli
       'proposes an action as a peer reviewer',
       'reviewer',
       (r) => (d) => void proposeAction(d, r.people.reviewer.person.id, draft),
+    ],
+    [
+      "overwrites another reviewer's suggested level as a peer reviewer",
+      'otherReviewer',
+      (r) => (d) =>
+        // Pat's key, Rae's connection: a reviewer's layer is their own, not every reviewer's.
+        suggestPeerLevel(d, r.people.reviewer.person.id, '1a', { level: 'thriving', reasoning: 'Mine now' }),
+    ],
+    [
+      'writes evidence notes as a peer reviewer',
+      'reviewer',
+      () => (d) => {
+        const paragraph = new Y.XmlElement('paragraph')
+        paragraph.insert(0, [new Y.XmlText('Reviewer evidence')])
+        noteFragment(d, '1a').insert(0, [paragraph])
+      },
+    ],
+    [
+      'records an agreed level as a peer reviewer',
+      'reviewer',
+      (r) => (d) =>
+        recordAgreedLevel(d, r.people.reviewer.person.id, '1a', {
+          level: 'thriving',
+          rationale: 'Peer view',
+          dissent: '',
+          sessionId: null,
+        }),
     ],
     [
       "resolves the host's thread as a peer reviewer",
