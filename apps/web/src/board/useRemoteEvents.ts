@@ -8,11 +8,28 @@ import {
   type Timer,
   ticksMap,
 } from '@co-assess/board-model'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import type { FrameworkLevel } from '../framework/frameworkTypes.ts'
 import type { BoardEvent } from './announcements.ts'
 import type { BoardConnection } from './connection/BoardConnection.ts'
 import { levelLabel } from './levelLabels.ts'
+
+/**
+ * Whether a change came from the server as news. The first sync brings the whole board (thousands of
+ * ticks on a finished one): that is what is there, not what people just did, so nothing in it is
+ * announced. A provider is synced only once that sync has been applied; later syncs (catching up after
+ * a reconnect) bring what others did meanwhile and are announced.
+ */
+export function newsFrom(
+  provider: { isSynced: boolean },
+  firstSync: { done: boolean },
+): (origin: unknown) => boolean {
+  return (origin) => {
+    if (origin !== provider) return false
+    if (provider.isSynced) firstSync.done = true
+    return firstSync.done
+  }
+}
 
 /**
  * Turns changes that arrive from the server (made by other people) into board events. Changes this
@@ -24,10 +41,11 @@ export function useRemoteEvents(
   levels: readonly FrameworkLevel[],
   onEvents: (events: BoardEvent[]) => void,
 ): void {
+  const firstSync = useRef({ done: false })
   useEffect(() => {
     void generation
     const doc = connection.doc
-    const fromServer = (origin: unknown) => origin === connection.provider
+    const fromServer = newsFrom(connection.provider, firstSync.current)
     const ticks = ticksMap(doc)
     const agreed = agreedMap(doc)
     const live = liveMap(doc)
