@@ -1,62 +1,37 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { connect } from 'node:net'
-import { tmpdir, userInfo } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { setTick, tickKey, ticksMap } from '@co-assess/board-model'
 import { HocuspocusProvider } from '@hocuspocus/provider'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type ChildServer, freePort, startChildServer } from '../utils/childServer.ts'
+import {
+  adminQuery,
+  databaseUrl,
+  hasAll,
+  newBoard,
+  type Person,
+  PG_SERVER,
+  startRedis,
+  stopProcess,
+  storedTickCounts,
+  tcpOpen,
+} from '../utils/scaleOutKit.ts'
 import { waitFor } from '../utils/waitFor.ts'
 
-// Two server processes behind no proxy: each client picks its instance, as nginx's hash would
-// (docker/nginx.conf). Clients add ?board=<id> to the URL exactly as they would behind the proxy.
+// Two server processes behind no proxy: each client picks its instance, so that the test can put a
+// board's clients on both at once. Clients add ?board=<id> to the URL exactly as they would behind the
+// proxy. scaleOutProxy.test.ts runs the same topology behind a proxy that routes as docker/nginx.conf.
 
 const RUN = randomBytes(4).toString('hex')
 const ADMIN_KEY = `scale-admin-key-${RUN}-0123456789`
 const SHARED_REDIS = 'redis://127.0.0.1:6379'
 const DB_NAME = `co_assess_scale_${RUN}`
-/** The server's `test` database, only used to create and drop this file's own database. */
-const PG_SERVER = withUser(process.env.TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test')
-const dbUrl = (() => {
-  const url = new URL(PG_SERVER)
-  url.pathname = `/${DB_NAME}`
-  return url.toString()
-})()
-
-/** node-postgres reads $USER, which CI may not set; psql would log in as the OS user, so do the same. */
-function withUser(connectionString: string): string {
-  const url = new URL(connectionString)
-  if (!url.username) url.username = process.env.PGUSER || process.env.USER || userInfo().username
-  return url.toString()
-}
+const dbUrl = databaseUrl(DB_NAME)
 const MAIN = resolve(import.meta.dirname, '../../apps/server/src/main.ts')
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_SERVER, connectionTimeoutMillis: 3000 })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-function tcpOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = connect({ port, host, timeout: 1000 })
-    const finish = (open: boolean) => {
-      socket.destroy()
-      done(open)
-    }
-    socket.once('connect', () => finish(true))
-    socket.once('timeout', () => finish(false))
-    socket.once('error', () => finish(false))
-  })
-}
 
 const postgresUp = await adminQuery('SELECT 1').then(
   () => true,
@@ -70,55 +45,6 @@ const missing = [
   .filter(Boolean)
   .join(' or ')
 if (missing) console.log(`scale-out tests skipped: no ${missing} on this machine`)
-
-interface Person {
-  token: string
-  person: { id: string }
-}
-
-async function api<T>(base: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const json: unknown = await response.json()
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`)
-  return json as T
-}
-
-/** An assessment with a chair and `participants` more people who tick, created through one instance. */
-async function newBoard(base: string, participants: number): Promise<{ id: string; writers: Person[] }> {
-  const created = await api<{ assessment: { id: string }; chairInvite: { token: string } }>(
-    base,
-    '/api/assessments',
-    { title: 'Scale-out', frameworkId: 'cqc-hi-2025', scope: 'operational', workstream: 'x' },
-    ADMIN_KEY,
-  )
-  const id: string = created.assessment.id
-  const chair = await api<Person>(base, `/api/invites/${created.chairInvite.token}/join`, {
-    displayName: 'Chair',
-    organisation: 'ICB',
-    group: 'ics',
-  })
-  const writers = [chair]
-  for (let n = 0; n < participants; n++) {
-    const invite = await api<{ token: string }>(
-      base,
-      `/api/assessments/${id}/invites`,
-      { role: 'participant', expiresInDays: 1 },
-      chair.token,
-    )
-    writers.push(
-      await api(base, `/api/invites/${invite.token}/join`, {
-        displayName: `P${n}`,
-        organisation: 'Org',
-        group: n % 2 ? 'vcse' : 'lived-experience',
-      }),
-    )
-  }
-  return { id, writers }
-}
 
 interface Client {
   writer: Person
@@ -143,8 +69,6 @@ async function tick(c: Client, item: string): Promise<string> {
   return tickKey(c.writer.person.id, item)
 }
 
-const hasAll = (doc: Y.Doc, keys: Iterable<string>) => [...keys].every((key) => ticksMap(doc).has(key))
-
 /** Resolves when `key` appears in `doc`, with the milliseconds it took from `since`. */
 function arrival(doc: Y.Doc, key: string, since: number): Promise<number> {
   return new Promise((done) => {
@@ -161,45 +85,6 @@ function arrival(doc: Y.Doc, key: string, since: number): Promise<number> {
 
 const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!
-
-/** How many stored log rows carry each tick key: an update received by one instance is stored once. */
-async function storedTickCounts(board: string): Promise<Map<string, number>> {
-  const db = new pg.Client({ connectionString: dbUrl })
-  await db.connect()
-  try {
-    const { rows } = await db.query<{ data: Buffer }>(
-      'SELECT data FROM document_updates WHERE doc_name = $1',
-      [board],
-    )
-    const counts = new Map<string, number>()
-    for (const row of rows) {
-      for (const struct of Y.decodeUpdate(new Uint8Array(row.data)).structs) {
-        const key = struct instanceof Y.Item ? struct.parentSub : null
-        if (key) counts.set(key, (counts.get(key) ?? 0) + 1)
-      }
-    }
-    return counts
-  } finally {
-    await db.end()
-  }
-}
-
-function startRedis(port: number): Promise<ChildProcess> {
-  const redis = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  )
-  return waitFor(() => tcpOpen(port), { timeout: 10_000, interval: 20 }).then(() => redis)
-}
-
-function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((done) => {
-    child.once('exit', () => done())
-    child.kill(signal)
-  })
-}
 
 /** Runs the server entry point expecting it to refuse to start; returns its exit code and output. */
 function failedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
@@ -275,7 +160,7 @@ describe.skipIf(Boolean(missing))('scale-out: two instances on Redis and Postgre
     const a = await start(SHARED_REDIS, 'a')
     const b = await start(SHARED_REDIS, 'b')
     await waitFor(() => a.output().includes('sync shared through Redis'))
-    const board = await newBoard(a.baseUrl, 3)
+    const board = await newBoard(a.baseUrl, ADMIN_KEY, 3)
     // The chair and one participant on instance A, two participants on B: all tick area 1a at once.
     const clients = board.writers.map((writer, n) => track(client(n < 2 ? a : b, board.id, writer)))
     await waitFor(() => clients.every((c) => c.provider.isSynced))
@@ -296,7 +181,7 @@ describe.skipIf(Boolean(missing))('scale-out: two instances on Redis and Postgre
     )
 
     // Each accepted update is in the log exactly once: A and B never store what they got from each other.
-    const counts = await storedTickCounts(board.id)
+    const counts = await storedTickCounts(dbUrl, board.id)
     const notOnce = [...written].filter((key) => counts.get(key) !== 1)
     expect(notOnce).toEqual([])
 
@@ -349,7 +234,7 @@ describe.skipIf(Boolean(missing))('scale-out: two instances on Redis and Postgre
     redises.push(redis)
     const c = await start(redisUrl, 'c')
     const d = await start(redisUrl, 'd')
-    const board = await newBoard(c.baseUrl, 1)
+    const board = await newBoard(c.baseUrl, ADMIN_KEY, 1)
     const [onC, onD] = [
       track(client(c, board.id, board.writers[0]!)),
       track(client(d, board.id, board.writers[1]!)),
