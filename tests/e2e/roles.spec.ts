@@ -79,3 +79,122 @@ test('the chair’s timer counts down for everyone and says once, politely, when
   await chair.context.close()
   await pat.context.close()
 })
+
+test('a chair whose clock runs 7 minutes fast starts a timer that shows everyone the same time left', async ({
+  browser,
+  request,
+}) => {
+  const framework = await firstFramework(request)
+  const area = framework.phases[0]!.areas[0]!
+  const { assessmentId, chairInvite } = await createAssessment(request, 'Skewed clocks', framework.id)
+  const chair = await joinAs(browser, chairInvite.path, {
+    name: 'Cal Chair',
+    organisation: 'Hull',
+    group: 'ics',
+  })
+  const invite = await createInvite(
+    request,
+    assessmentId,
+    await storedToken(chair.page, assessmentId),
+    'participant',
+  )
+  const pat = await joinAs(browser, invite.path, {
+    name: 'Pip Part',
+    organisation: 'Hull CVS',
+    group: 'vcse',
+  })
+  // The chair's browser clock runs 7 minutes ahead of the server's (and of Pip's), and keeps running.
+  const skew = 7 * 60_000
+  await chair.page.clock.install({ time: new Date(Date.now() + skew) })
+  await chair.page.goto(`/a/${assessmentId}/areas/${area.id}`)
+  await pat.page.goto(`/a/${assessmentId}/areas/${area.id}`)
+  // Wait until the chair's browser has learned how far its clock is from the server's.
+  await expect
+    .poll(() =>
+      chair.page.evaluate(
+        () => (globalThis as { __coAssess?: { serverClockOffset: number } }).__coAssess?.serverClockOffset,
+      ),
+    )
+    .toBeLessThan(-skew + 60_000)
+
+  await chair.page.getByLabel('Minutes for this area').fill('10')
+  await chair.page.getByRole('button', { name: 'Start timer' }).click()
+  // On device clocks Pip would see about 17 minutes left; on the server's clock both see about 10.
+  const aboutTenMinutes = /^(10:00|9:[0-5]\d)$/
+  await expect(pat.page.getByRole('timer')).toHaveText(aboutTenMinutes)
+  await expect(chair.page.getByRole('timer')).toHaveText(aboutTenMinutes)
+  await chair.context.close()
+  await pat.context.close()
+})
+
+test('a participant steps away from "follow me" and comes back, and projector mode makes type larger', async ({
+  browser,
+  request,
+}) => {
+  const framework = await firstFramework(request)
+  const [first, second, third] = framework.phases[0]!.areas
+  const { assessmentId, chairInvite } = await createAssessment(request, 'Follow me', framework.id)
+  const chair = await joinAs(browser, chairInvite.path, {
+    name: 'Fay Chair',
+    organisation: 'Leeds',
+    group: 'ics',
+  })
+  const invite = await createInvite(
+    request,
+    assessmentId,
+    await storedToken(chair.page, assessmentId),
+    'participant',
+  )
+  const pat = await joinAs(browser, invite.path, {
+    name: 'Flo Part',
+    organisation: 'Leeds CVS',
+    group: 'vcse',
+  })
+  const following = pat.page.getByRole('checkbox', { name: 'Following the chair' })
+  const bringEveryone = async (areaId: string) => {
+    await chair.page.goto(`/a/${assessmentId}/areas/${areaId}`)
+    await chair.page.getByRole('button', { name: `Bring everyone to ${areaId}` }).click()
+  }
+  await expect(pat.page.getByTestId('sync-state')).toContainText('Sync status:')
+
+  // Following is the default: the chair brings everyone to the first area and Flo goes there.
+  await expect(following).toBeChecked()
+  await bringEveryone(first!.id)
+  await expect(pat.page).toHaveURL(new RegExp(`/areas/${first!.id}$`))
+
+  // Moving on by hand is stepping away: Flo stays put when the chair moves everyone on.
+  await pat.page.getByRole('link', { name: 'Next area' }).click()
+  await expect(pat.page).toHaveURL(new RegExp(`/areas/${second!.id}$`))
+  await expect(following).not.toBeChecked()
+  await bringEveryone(third!.id)
+  await expect(
+    pat.page.getByText(`The chair is on ${third!.id}. Tick to go there and follow again.`),
+  ).toBeVisible()
+  await expect(pat.page).toHaveURL(new RegExp(`/areas/${second!.id}$`))
+
+  // Coming back takes Flo to where the chair is, and the next "follow me" moves Flo again.
+  await following.check()
+  await expect(pat.page).toHaveURL(new RegExp(`/areas/${third!.id}$`))
+  await bringEveryone(first!.id)
+  await expect(pat.page).toHaveURL(new RegExp(`/areas/${first!.id}$`))
+  await expect(following).toBeChecked()
+
+  // Projector mode: one name, its state in aria-pressed, larger type, remembered on this device.
+  const projector = pat.page.getByRole('button', { name: 'Projector mode', exact: true })
+  const heading = pat.page.getByRole('heading', { level: 1 })
+  const fontSize = async () =>
+    Number.parseFloat(await heading.evaluate((el) => getComputedStyle(el).fontSize))
+  await expect(projector).toHaveAttribute('aria-pressed', 'false')
+  const normal = await fontSize()
+  await projector.click()
+  await expect(projector).toHaveAttribute('aria-pressed', 'true')
+  await expect.poll(fontSize).toBeGreaterThan(normal * 1.2)
+  await pat.page.reload()
+  await expect(projector).toHaveAttribute('aria-pressed', 'true')
+  await expect.poll(fontSize).toBeGreaterThan(normal * 1.2)
+  await projector.click()
+  await expect(projector).toHaveAttribute('aria-pressed', 'false')
+  await expect.poll(fontSize).toBe(normal)
+  await chair.context.close()
+  await pat.context.close()
+})

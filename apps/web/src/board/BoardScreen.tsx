@@ -86,8 +86,13 @@ export function BoardScreen(props: {
   }, [isChair, following, page, focusKey, focus?.areaId, areaId, areas, assessment.id])
 
   // Moving to another area by hand while following is stepping away; the toggle brings you back.
+  // Only a move counts: when the chair moves everyone on, this runs before the page has followed,
+  // and the person still on the old area has not stepped away.
+  const lastAreaId = useRef(areaId)
   useEffect(() => {
-    if (isChair || !following || !focus?.areaId || !areaId) return
+    const moved = areaId !== lastAreaId.current
+    lastAreaId.current = areaId
+    if (!moved || isChair || !following || !focus?.areaId || !areaId) return
     if (areaId !== focus.areaId && areaId !== followedTo.current) setFollowingState(false)
     followedTo.current = null
   }, [areaId, isChair, following, focus?.areaId])

@@ -1,4 +1,5 @@
 import type { BoardConnection } from './connection/BoardConnection.ts'
+import { serverClock } from './serverClock.ts'
 
 interface TestWindow {
   __coAssessTestHooks?: boolean
@@ -25,6 +26,10 @@ export function exposeForTests(connection: BoardConnection): () => void {
     },
     get snapshot() {
       return connection.getSnapshot()
+    },
+    /** How far the server's clock is from this browser's, once learned (a test skews the browser's clock). */
+    get serverClockOffset() {
+      return serverClock.getOffset()
     },
   }
   return () => {
