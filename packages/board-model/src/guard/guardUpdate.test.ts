@@ -230,6 +230,39 @@ describe('guardUpdate', () => {
     expect(guardUpdate(server, agree, chair).allowed).toBe(true)
   })
 
+  it("refuses a participant's proposal that claims to come from an earlier assessment", () => {
+    const server = serverDoc()
+    const entry = {
+      assessmentId: 'assess-0',
+      title: 'Last year',
+      startedAt: '2025-01-01T00:00:00.000Z',
+      actionId: 'old-action',
+      status: 'agreed' as const,
+      agreed: { sessionNumber: 1, sessionStartedAt: 0 },
+      feedback: { toldAt: '2025-02-01', how: 'Letter' },
+      carriedAt: 1,
+    }
+    let id = ''
+    const proposal = clientEdit(server, (c) => {
+      id = proposeAction(c, alice.personId, {
+        youSaid: 'Hold meetings in the evening',
+        raisedBy: ['vcse'],
+        weDid: '',
+        owner: '',
+        dueDate: null,
+        areaIds: ['1a'],
+      })
+    })
+    Y.applyUpdate(server, proposal)
+    const forge = (patch: Parameters<typeof updateAction>[3]) =>
+      clientEdit(server, (c) => updateAction(c, alice.personId, id, patch))
+    expectRefused(server, alice, forge({ history: [entry] }), /where an action came from/)
+    expectRefused(server, alice, forge({ carriedFrom: 'old-action' }), /where an action came from/)
+    // Editing the words of one's own proposal is still allowed, and a chair may set anything.
+    expect(guardUpdate(server, forge({ youSaid: 'Evening meetings, please' }), alice).allowed).toBe(true)
+    expect(guardUpdate(server, forge({ history: [entry] }), chair).allowed).toBe(true)
+  })
+
   it('refuses dropping an action without a reason, from a chair or a participant', () => {
     const server = serverDoc()
     let id = ''

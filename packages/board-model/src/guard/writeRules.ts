@@ -194,5 +194,19 @@ function mayWriteAction(writer: Writer, doc: Y.Doc, write: MapWrite): string | n
   if ((write.value as Action).id !== write.key) return refuse('an action is stored under its own id')
   const existing = actionsMap(doc).get(write.key)
   if (existing && !ownProposal(existing)) return refuse('only a chair changes an action once it is agreed')
+  // Where an action came from is written by the server when it carries actions forward; a participant
+  // could otherwise give their proposal an invented past in an earlier assessment.
+  if (canonical(carried(write.value as Action)) !== canonical(carried(existing)))
+    return refuse('only the server records where an action came from')
   return ownProposal(write.value) ? null : refuse('only a chair agrees actions or changes their status')
 }
+
+const carried = (a: Action | undefined) => [a?.carriedFrom ?? null, a?.history ?? []]
+
+/** JSON with object keys sorted, so two equal values compare equal whatever order their keys were set in. */
+const canonical = (value: unknown) =>
+  JSON.stringify(value, (_key, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  )
