@@ -1,10 +1,22 @@
+import type { Thread } from '@co-assess/board-model'
 import { openThreadsByArea } from './conversationView.ts'
 import { useTalk } from './useTalk.ts'
+
+// Every area row asks: count once per reading of the threads rather than once per row.
+const counted = new WeakMap<Thread[], Map<string, number>>()
+function openCounts(threads: Thread[]): Map<string, number> {
+  let counts = counted.get(threads)
+  if (!counts) {
+    counts = openThreadsByArea(threads)
+    counted.set(threads, counts)
+  }
+  return counts
+}
 
 /** Open threads on an area, for the overview: where the talk is. */
 export function ThreadCount({ areaId }: { areaId: string }) {
   const talk = useTalk()
-  const open = openThreadsByArea(talk.threads).get(areaId) ?? 0
+  const open = openCounts(talk.threads).get(areaId) ?? 0
   const differs = [...(talk.peer.get(areaId)?.values() ?? [])].some(
     (s) => talk.view.agreed.get(areaId) && talk.view.agreed.get(areaId)?.level !== s.level,
   )
