@@ -1,44 +1,60 @@
 import { describe, expect, it } from 'vitest'
-import { bestOffset, MAX_ROUND_TRIP_MS, offsetFrom, ServerClock } from './serverClock.ts'
+import { bestOffset, MAX_ROUND_TRIP_MS, offsetBounds, ServerClock } from './serverClock.ts'
 import { timerView } from './timerView.ts'
 
 const SERVER = Date.UTC(2026, 2, 1, 10, 0, 0)
 
-describe('offsetFrom', () => {
-  it('takes the middle of the round trip as the moment the server read its clock', () => {
-    // Device clock 3 minutes slow: asked at SERVER-180s, answered 200 ms later.
+describe('offsetBounds', () => {
+  it('bounds the offset by when the device asked and when the answer came', () => {
+    // Device clock 3 minutes slow: asked at SERVER-180s-100ms, answered 200 ms later.
     const sentAt = SERVER - 180_000 - 100
-    expect(offsetFrom({ sentAt, receivedAt: sentAt + 200, serverTime: SERVER })).toEqual({
-      offset: 180_000,
-      roundTrip: 200,
+    expect(offsetBounds({ sentAt, receivedAt: sentAt + 200, serverTime: SERVER })).toEqual({
+      low: 179_900,
+      high: 180_100,
     })
   })
 
   it('refuses answers that are not a plausible time', () => {
     const at = { sentAt: SERVER, receivedAt: SERVER + 10 }
     for (const serverTime of [undefined, null, 'now', Number.NaN, Number.POSITIVE_INFINITY, 0, -5, 1e15]) {
-      expect(offsetFrom({ ...at, serverTime })).toBeNull()
+      expect(offsetBounds({ ...at, serverTime })).toBeNull()
     }
   })
 
   it('refuses answers that took too long or came back before they were asked', () => {
     expect(
-      offsetFrom({ sentAt: SERVER, receivedAt: SERVER + MAX_ROUND_TRIP_MS + 1, serverTime: SERVER }),
+      offsetBounds({ sentAt: SERVER, receivedAt: SERVER + MAX_ROUND_TRIP_MS + 1, serverTime: SERVER }),
     ).toBeNull()
-    expect(offsetFrom({ sentAt: SERVER, receivedAt: SERVER - 1, serverTime: SERVER })).toBeNull()
+    expect(offsetBounds({ sentAt: SERVER, receivedAt: SERVER - 1, serverTime: SERVER })).toBeNull()
   })
 })
 
 describe('bestOffset', () => {
-  it('trusts the quickest answer most', () => {
+  it('narrows the offset to where all answers agree, and takes the middle', () => {
+    // The server is 1000 ms ahead; a slow answer and a quick one overlap on 990..1010.
     expect(
       bestOffset([
-        { sentAt: SERVER, receivedAt: SERVER + 2_000, serverTime: SERVER + 5_000 },
+        { sentAt: SERVER, receivedAt: SERVER + 2_000, serverTime: SERVER + 2_500 },
         { sentAt: SERVER, receivedAt: SERVER + 20, serverTime: SERVER + 1_010 },
         { sentAt: SERVER, receivedAt: SERVER + 10, serverTime: 'broken' },
       ]),
     ).toBe(1_000)
   })
+
+  it('keeps the device clock when it fits what the server said, so good clocks agree exactly', () => {
+    // A slow answer that could have been read at any moment of its trip says nothing against 0.
+    expect(bestOffset([{ sentAt: SERVER, receivedAt: SERVER + 900, serverTime: SERVER + 600 }])).toBe(0)
+  })
+
+  it('trusts the quickest answer when the answers contradict each other', () => {
+    expect(
+      bestOffset([
+        { sentAt: SERVER, receivedAt: SERVER + 100, serverTime: SERVER + 60_050 },
+        { sentAt: SERVER, receivedAt: SERVER + 40, serverTime: SERVER - 29_980 },
+      ]),
+    ).toBe(-30_000)
+  })
+
   it('has nothing to say when no answer can be trusted', () => {
     expect(bestOffset([])).toBeNull()
     expect(bestOffset([{ sentAt: SERVER, receivedAt: SERVER + 10, serverTime: null }])).toBeNull()
@@ -77,14 +93,14 @@ describe('ServerClock', () => {
     await chair.clock.sync(1)
     await viewer.clock.sync(1)
     const timer = { startedAt: chair.clock.now(), durationSeconds: 600 }
-    chair.advance(90_000)
-    viewer.advance(90_000)
+    chair.advance(8 * 60_000)
+    viewer.advance(8 * 60_000)
     const left = (now: number) => timerView(timer, now).remainingSeconds
     expect(Math.abs(left(chair.clock.now()) - left(viewer.clock.now()))).toBeLessThanOrEqual(1)
-    expect(left(viewer.clock.now())).toBeGreaterThan(500)
-    // On device clocks alone the viewer would see 7 minutes more than the chair's 8:30.
+    expect(Math.abs(left(viewer.clock.now()) - 120)).toBeLessThanOrEqual(1)
+    // On device clocks alone the viewer would see 9:00 left while the chair sees 2:00.
     const stampedByChairDevice = { startedAt: SERVER + 5 * 60_000, durationSeconds: 600 }
-    expect(timerView(stampedByChairDevice, SERVER - 2 * 60_000 + 90_000).remainingSeconds).toBe(930)
+    expect(timerView(stampedByChairDevice, SERVER - 2 * 60_000 + 8 * 60_000).remainingSeconds).toBe(540)
   })
 
   it('keeps the last offset and tells nobody when the server cannot be reached', async () => {

@@ -18,27 +18,39 @@ const EARLIEST_SERVER_TIME = Date.UTC(2020, 0, 1)
 const LATEST_SERVER_TIME = Date.UTC(2120, 0, 1)
 
 /**
- * How far the server's clock is ahead of this device's (negative when behind), or null when the
- * sample cannot be trusted. The server read its clock somewhere during the round trip; the middle
- * is the best guess, and is wrong by at most half the round trip.
+ * What one sample says about how far the server's clock is ahead of this device's (negative when
+ * behind): the server read its clock somewhere between the ask and the answer, so the offset lies
+ * between these bounds. Null when the sample cannot be trusted.
  */
-export function offsetFrom(sample: ClockSample): { offset: number; roundTrip: number } | null {
+export function offsetBounds(sample: ClockSample): { low: number; high: number } | null {
   const { sentAt, receivedAt, serverTime } = sample
   if (typeof serverTime !== 'number' || !Number.isFinite(serverTime)) return null
   if (serverTime < EARLIEST_SERVER_TIME || serverTime > LATEST_SERVER_TIME) return null
   const roundTrip = receivedAt - sentAt
   if (!Number.isFinite(roundTrip) || roundTrip < 0 || roundTrip > MAX_ROUND_TRIP_MS) return null
-  return { offset: Math.round(serverTime - (sentAt + roundTrip / 2)), roundTrip }
+  return { low: serverTime - receivedAt, high: serverTime - sentAt }
 }
 
-/** The offset from the quickest trustworthy sample (the tightest bound), or null when none can be trusted. */
+/**
+ * The offset the samples agree on, or null when none can be trusted. Every sample bounds the true
+ * offset, so their overlap is the tightest estimate. When the device's own clock fits inside it
+ * (most devices keep good time), the offset is 0: devices with good clocks then agree exactly
+ * instead of each adding its own guessing error. Otherwise the middle of the overlap, which is wrong
+ * by at most half the quickest round trip.
+ */
 export function bestOffset(samples: readonly ClockSample[]): number | null {
-  let best: { offset: number; roundTrip: number } | null = null
-  for (const sample of samples) {
-    const found = offsetFrom(sample)
-    if (found && (!best || found.roundTrip < best.roundTrip)) best = found
+  const bounds = samples.map(offsetBounds).filter((b) => b !== null)
+  if (bounds.length === 0) return null
+  let low = Math.max(...bounds.map((b) => b.low))
+  let high = Math.min(...bounds.map((b) => b.high))
+  if (low > high) {
+    // The samples contradict each other (the device clock was changed between them): trust the quickest.
+    const quickest = bounds.reduce((a, b) => (b.high - b.low < a.high - a.low ? b : a))
+    low = quickest.low
+    high = quickest.high
   }
-  return best?.offset ?? null
+  if (low <= 0 && 0 <= high) return 0
+  return Math.round((low + high) / 2)
 }
 
 /** Reads `serverTime` from the health check's JSON; undefined when the answer has none. */

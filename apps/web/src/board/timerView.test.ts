@@ -13,6 +13,9 @@ describe('timerView', () => {
     const view = timerView(timer, 1_000_000 + 400_000)
     expect(view).toMatchObject({ remainingSeconds: 0, clock: '0:00', spoken: 'Time is up', expired: true })
   })
+  it('never shows more than the whole timer, even when started a moment ahead of this clock', () => {
+    expect(timerView(timer, 1_000_000 - 700).clock).toBe('5:00')
+  })
   it('shows hours for long timers', () => {
     expect(timerView({ startedAt: 0, durationSeconds: 3720 }, 0).clock).toBe('1:02:00')
     expect(timerView({ startedAt: 0, durationSeconds: 3600 }, 0).spoken).toBe('1 hour left')

@@ -14,7 +14,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 export function timerView(timer: Timer, now: number): TimerView {
   const endsAt = timer.startedAt + timer.durationSeconds * 1000
-  const remainingSeconds = Math.max(0, Math.ceil((endsAt - now) / 1000))
+  // Never more than the timer's length: a start stamped a moment ahead of this device's reading of the
+  // server clock (each device's estimate is a little off) would otherwise show 10:01 on a 10 minute timer.
+  const remainingSeconds = Math.min(timer.durationSeconds, Math.max(0, Math.ceil((endsAt - now) / 1000)))
   const h = Math.floor(remainingSeconds / 3600)
   const m = Math.floor((remainingSeconds % 3600) / 60)
   const s = remainingSeconds % 60
