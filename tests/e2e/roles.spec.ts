@@ -183,8 +183,13 @@ test('a participant steps away from "follow me" and comes back, and projector mo
   // Projector mode: one name, its state in aria-pressed, larger type, remembered on this device.
   const projector = pat.page.getByRole('button', { name: 'Projector mode', exact: true })
   const heading = pat.page.getByRole('heading', { level: 1 })
+  type Styled = { ownerDocument: { defaultView: { getComputedStyle(e: unknown): { fontSize: string } } } }
   const fontSize = async () =>
-    Number.parseFloat(await heading.evaluate((el) => getComputedStyle(el).fontSize))
+    Number.parseFloat(
+      await heading.evaluate(
+        (el) => (el as unknown as Styled).ownerDocument.defaultView.getComputedStyle(el).fontSize,
+      ),
+    )
   await expect(projector).toHaveAttribute('aria-pressed', 'false')
   const normal = await fontSize()
   await projector.click()

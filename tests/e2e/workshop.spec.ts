@@ -46,6 +46,14 @@ test('a chair, an ICS participant and a VCSE partner assess an area together, li
   const icsId = await storedPersonId(ics.page, assessmentId)
   const vcseId = await storedPersonId(vcse.page, assessmentId)
   const everyone = [chair, ics, vcse]
+  // Every WebSocket frame the chair's and Vic's browsers receive, from a fresh load on, so the blind
+  // round can check what reached them over the wire, not only what their pages show.
+  const others = [chair, vcse]
+  const received = others.map((person) => recordFramesReceived(person.page))
+  for (const person of others) {
+    await person.page.reload()
+    await expect(person.page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'saved')
+  }
 
   await test.step('the chair brings everyone to the area', async () => {
     await chair.page
@@ -109,6 +117,16 @@ test('a chair, an ICS participant and a VCSE partner assess an area together, li
       await expect(itemBlock(other.page, item3)).toContainText('Counts hidden until the chair reveals them')
     }
     expect(Object.keys(await boardTicks(ics.page))).not.toContain(blindKey)
+    // Yjs updates carry map keys as UTF-8, so a leaked tick would show as these bytes in some frame.
+    const keyBytes = Buffer.from(blindKey, 'utf8')
+    const receivedBeforeReveal = received.map((frames) => frames.length)
+    for (const [i, frames] of received.entries()) {
+      expect(frames.length, `${others[i]!.name}'s browser received frames`).toBeGreaterThan(0)
+      const leaked = frames.filter((frame) => frame.includes(keyBytes))
+      expect(leaked, `frames with the blind tick's key reached ${others[i]!.name} before the reveal`).toEqual(
+        [],
+      )
+    }
 
     await chair.page.getByRole('button', { name: `Reveal ticks for ${area.id}` }).click()
     for (const person of everyone) {
@@ -118,6 +136,10 @@ test('a chair, an ICS participant and a VCSE partner assess an area together, li
     }
     await expect(tickBox(ics.page, item3)).toBeChecked()
     await expect.poll(async () => Object.keys(await privateTicks(ics.page))).not.toContain(blindKey)
+    // The same search finds the tick once revealed: the check above could have caught a leak.
+    for (const [i, frames] of received.entries()) {
+      expect(frames.slice(receivedBeforeReveal[i]).some((frame) => frame.includes(keyBytes))).toBe(true)
+    }
   })
 
   await test.step('the chair records the agreed level with its rationale', async () => {
@@ -169,6 +191,17 @@ test('a chair, an ICS participant and a VCSE partner assess an area together, li
 
   for (const person of everyone) await person.context.close()
 })
+
+/** Collects, as bytes, every WebSocket frame the page receives on sockets it opens from now on. */
+function recordFramesReceived(page: Page): Buffer[] {
+  const frames: Buffer[] = []
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) =>
+      frames.push(typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload),
+    ),
+  )
+  return frames
+}
 
 function sortKeys<T>(record: Record<string, T>): Array<[string, T]> {
   return Object.entries(record).sort(([a], [b]) => a.localeCompare(b))
