@@ -8,8 +8,7 @@ import {
   updateAction,
 } from '@co-assess/board-model'
 import { useId, useRef, useState } from 'react'
-import { areaOptions, raisedByOptions } from './actionChoices.ts'
-import { CheckboxGroup } from './CheckboxGroup.tsx'
+import { ActionScopeFields } from './ActionScopeFields.tsx'
 import { actionEditing, isOverdue, statusLabels, todayIso } from './conversationView.ts'
 import { useTalk } from './useTalk.ts'
 
@@ -217,19 +216,12 @@ function ActionEditor({
       }}
     >
       {field('youSaid', 'You said')}
-      <CheckboxGroup
-        legend="Raised by (stakeholder groups)"
-        hint="Select all that apply."
-        options={raisedByOptions}
-        chosen={raisedBy}
-        onChange={setRaisedBy}
-      />
-      <CheckboxGroup
-        legend="Areas"
-        hint="Select all that apply."
-        options={areaOptions(talk.areas)}
-        chosen={areaIds}
-        onChange={setAreaIds}
+      <ActionScopeFields
+        areas={talk.areas}
+        raisedBy={raisedBy}
+        onRaisedByChange={setRaisedBy}
+        areaIds={areaIds}
+        onAreaIdsChange={setAreaIds}
       />
       {field('weDid', 'We did', 'area')}
       {chair ? field('whatChanged', 'What changed', 'area') : null}

@@ -1,8 +1,7 @@
 import { type ActionStatus, proposeAction, type StakeholderGroup } from '@co-assess/board-model'
 import { useId, useState } from 'react'
 import { ActionCard } from './ActionCard.tsx'
-import { areaOptions, raisedByOptions } from './actionChoices.ts'
-import { CheckboxGroup } from './CheckboxGroup.tsx'
+import { ActionScopeFields } from './ActionScopeFields.tsx'
 import { type ActionFilter, awaitingFeedback, filterActions, statusLabels } from './conversationView.ts'
 import { useTalk } from './useTalk.ts'
 
@@ -123,19 +122,12 @@ function ProposeAction() {
           onChange={(e) => setYouSaid(e.target.value)}
         />
       </div>
-      <CheckboxGroup
-        legend="Raised by (stakeholder groups)"
-        hint="Select all that apply."
-        options={raisedByOptions}
-        chosen={raisedBy}
-        onChange={setRaisedBy}
-      />
-      <CheckboxGroup
-        legend="Areas"
-        hint="Select all that apply."
-        options={areaOptions(talk.areas)}
-        chosen={areaIds}
-        onChange={setAreaIds}
+      <ActionScopeFields
+        areas={talk.areas}
+        raisedBy={raisedBy}
+        onRaisedByChange={setRaisedBy}
+        areaIds={areaIds}
+        onAreaIdsChange={setAreaIds}
       />
       <button type="submit" className="nhsuk-button nhsuk-button--secondary">
         Propose action
