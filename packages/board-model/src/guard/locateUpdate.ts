@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { findStruct } from '../findStruct.ts'
 
 /**
  * Where one change in an incoming update lands, read from the encoded update and the server's copy of
@@ -18,20 +19,6 @@ interface Location {
   depth: number
 }
 type Resolved = Location | 'inert' | null
-
-/** Finds the struct that contains `clock` in a list sorted by clock (binary search). */
-function findStruct<T extends { id: Y.ID; length: number }>(structs: T[], clock: number): T | undefined {
-  let low = 0
-  let high = structs.length - 1
-  while (low <= high) {
-    const mid = (low + high) >> 1
-    const struct = structs[mid]!
-    if (clock < struct.id.clock) high = mid - 1
-    else if (clock >= struct.id.clock + struct.length) low = mid + 1
-    else return struct
-  }
-  return undefined
-}
 
 /** Location of an item already in the server's document, by walking up to its root type. */
 function locateDocItem(item: Y.Item): Location | 'inert' {

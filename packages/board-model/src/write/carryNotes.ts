@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { findStruct } from '../findStruct.ts'
 import { NOTE_ROOT_PREFIX } from '../roots.ts'
 
 /** What a device's copy holds that the server's does not, sorted by where it lands. */
@@ -19,19 +20,6 @@ export interface UnsavedWork {
 interface Location {
   root: string
   key: string | null
-}
-
-function findStruct<T extends { id: Y.ID; length: number }>(structs: T[], clock: number): T | undefined {
-  let low = 0
-  let high = structs.length - 1
-  while (low <= high) {
-    const mid = (low + high) >> 1
-    const struct = structs[mid]!
-    if (clock < struct.id.clock) high = mid - 1
-    else if (clock >= struct.id.clock + struct.length) low = mid + 1
-    else return struct
-  }
-  return undefined
 }
 
 /** Where an item already integrated into a document sits: its root, and its key if a map entry. */
