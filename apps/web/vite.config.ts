@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 
 const require = createRequire(import.meta.url)
 const nhsukImages = join(dirname(require.resolve('nhsuk-frontend/package.json')), 'dist/nhsuk/assets/images')
@@ -72,8 +73,32 @@ function precompress(): Plugin {
 
 const api = process.env.CO_ASSESS_API ?? 'http://127.0.0.1:4000'
 
+// A service worker (Workbox, generated at build time) keeps the app's own files on the device, so a
+// reload with the venue's wifi down still opens the board from y-indexeddb. It holds only the built
+// files: no API answer is cached by it (the board keeps its last assessment and framework itself, per
+// person: session/boardCopy.ts). A new build waits until the person chooses to reload (UpdateNotice).
+function offlineShell() {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: false,
+    workbox: {
+      // The .br and .gz beside each file are the same file for the wire: precache each file once.
+      globPatterns: ['**/*.{js,css,html,svg}'],
+      globIgnores: ['**/*.br', '**/*.gz'],
+      // Only Vite's hashed files carry their version in the name; the NHS icons and the page do not.
+      dontCacheBustURLsMatching: /^assets\/.+-[\w-]{8}\.(?:js|css)$/,
+      // The page for the app's own routes (/a/…, /join/…, /); never for the API, the live connection or
+      // the server-rendered public pages and reports.
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/^\/api(?:\/|$)/, /^\/sync(?:[/?]|$)/, /^\/p(?:\/|$)/],
+      cleanupOutdatedCaches: true,
+    },
+  })
+}
+
 export default defineConfig({
-  plugins: [react(), nhsukAssets(), precompress()],
+  plugins: [react(), nhsukAssets(), precompress(), offlineShell()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { HomePage } from './app/HomePage.tsx'
 import { useRoute } from './app/navigation.ts'
+import { UpdateNotice } from './app/UpdateNotice.tsx'
 import { AnnouncerProvider } from './board/Announcer.tsx'
 import { Loading, NoticePage } from './components/NoticePage.tsx'
 import { JoinPage } from './join/JoinPage.tsx'
@@ -36,6 +37,7 @@ export function App() {
           <p>If you pasted an invite link, check you copied the whole link.</p>
         </NoticePage>
       )}
+      <UpdateNotice />
     </AnnouncerProvider>
   )
 }

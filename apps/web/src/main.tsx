@@ -3,6 +3,7 @@ import './styles/board.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
+import { startServiceWorker } from './app/serviceWorker.ts'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('The page has no #root element')
@@ -11,3 +12,4 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 )
+startServiceWorker()

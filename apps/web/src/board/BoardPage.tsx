@@ -4,6 +4,7 @@ import type { AssessmentDetail } from '../api/apiTypes.ts'
 import { getAssessment, getFramework } from '../api/endpoints.ts'
 import { Loading, NoticePage } from '../components/NoticePage.tsx'
 import type { Framework } from '../framework/frameworkTypes.ts'
+import { clearBoardCopy, loadBoardCopy, saveBoardCopy } from '../session/boardCopy.ts'
 import { SessionKeeper, SignedOutError } from '../session/sessionKeeper.ts'
 import { BoardScreen } from './BoardScreen.tsx'
 import { BoardConnection } from './connection/BoardConnection.ts'
@@ -11,8 +12,13 @@ import { exposeForTests } from './exposeForTests.ts'
 
 type Loaded =
   | { state: 'loading' }
-  | { state: 'ready'; detail: AssessmentDetail; framework: Framework }
+  | { state: 'ready'; detail: AssessmentDetail; framework: Framework; fromCopy: boolean }
   | { state: 'failed'; message: string }
+
+/** No answer from the server at all (offline), or none from behind its proxy: not a refusal. */
+const unreachable = (error: unknown) =>
+  error instanceof ApiError &&
+  (error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504)
 
 /** `?board=` lets a load balancer keep every connection of one board (and its blind documents) on one instance. */
 function syncUrl(assessmentId: string): string {
@@ -39,13 +45,15 @@ export function BoardPage({
   useEffect(() => {
     if (!keeper) return
     const off = keeper.onChange((session, reason) => {
-      if (!session) setSignedOut(reason ?? 'Your sign-in has ended.')
+      if (session) return
+      clearBoardCopy(localStorage, assessmentId)
+      setSignedOut(reason ?? 'Your sign-in has ended.')
     })
     return () => {
       off()
       keeper.stop()
     }
-  }, [keeper])
+  }, [keeper, assessmentId])
 
   useEffect(() => {
     if (!keeper) return
@@ -81,13 +89,22 @@ export function BoardPage({
           detail = await getAssessment(assessmentId, await keeper.refresh())
         }
         const framework = await getFramework(detail.assessment.frameworkId)
-        if (!cancelled) setLoaded({ state: 'ready', detail, framework })
+        saveBoardCopy(localStorage, keeper.current.person.id, { detail, framework })
+        if (!cancelled) setLoaded({ state: 'ready', detail, framework, fromCopy: false })
       } catch (error) {
         if (cancelled || error instanceof SignedOutError) return
-        setLoaded({
-          state: 'failed',
-          message: error instanceof Error ? error.message : 'Something went wrong.',
-        })
+        // Offline: open the board with what this device last had for this person; the board itself
+        // comes from y-indexeddb, and the status bar says it is offline with changes waiting.
+        const copy = unreachable(error)
+          ? loadBoardCopy(localStorage, assessmentId, keeper.current.person.id)
+          : null
+        if (copy) {
+          setLoaded({ state: 'ready', ...copy, fromCopy: true })
+          return
+        }
+        const message = error instanceof Error ? error.message : 'Something went wrong.'
+        // A board already open stays open when fetching it again fails.
+        setLoaded((now) => (now.state === 'ready' ? now : { state: 'failed', message }))
       }
     }
     void load()
@@ -95,6 +112,16 @@ export function BoardPage({
       cancelled = true
     }
   }, [keeper, assessmentId, attempt])
+
+  // Opened from the device's copy: fetch the fresh assessment (new participants, a changed title) once
+  // the connection is back.
+  const fromCopy = loaded.state === 'ready' && loaded.fromCopy
+  useEffect(() => {
+    if (!fromCopy) return
+    const retry = () => setAttempt((n) => n + 1)
+    window.addEventListener('online', retry)
+    return () => window.removeEventListener('online', retry)
+  }, [fromCopy])
 
   if (!keeper) {
     return (
