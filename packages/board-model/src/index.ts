@@ -23,7 +23,15 @@ export {
   type LevelSuggestion,
   suggestLevel,
 } from './read/suggestLevel.ts'
-export { type AreaTally, type GroupCount, type ItemTally, tallyArea } from './read/tallyArea.ts'
+export {
+  type AreaRespondents,
+  type AreaTally,
+  areaRespondents,
+  type GroupCount,
+  type ItemTally,
+  tallyArea,
+  tallyItem,
+} from './read/tallyArea.ts'
 export { type AreaTicks, ticksByArea, ticksOfPerson } from './read/ticksByArea.ts'
 export {
   type Role,

@@ -11,6 +11,7 @@ import { useAnnounce } from './Announcer.tsx'
 import { AreaView } from './area/AreaView.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.tsx'
 import { boardActions } from './boardActions.ts'
+import { boardShape } from './boardView.ts'
 import type { BoardConnection } from './connection/BoardConnection.ts'
 import { Overview } from './overview/Overview.tsx'
 import { serverClock } from './serverClock.ts'
@@ -35,7 +36,8 @@ export function BoardScreen(props: {
   const { assessment, framework, connection, keeper, areaId, page } = props
   const person = keeper.current.person
   const sync = useConnectionState(connection)
-  const view = useBoard(connection, sync.generation, person.id)
+  const shape = useMemo(() => boardShape(framework), [framework])
+  const view = useBoard(connection, sync.generation, person.id, shape)
   const provider = connection.provider
   const presence = usePresence(provider, person.id)
   const announce = useAnnounce()

@@ -10,7 +10,7 @@ import {
 } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { activeSession, isBlind, readBoardView } from './boardView.ts'
+import { activeSession, type BoardShape, isBlind, readBoardView as readWith } from './boardView.ts'
 
 const person = (id: string, group: Person['group']): Person => ({
   id,
@@ -21,6 +21,16 @@ const person = (id: string, group: Person['group']): Person => ({
   colour: '#005eb8',
   joinedAt: 1,
 })
+
+const shape: BoardShape = {
+  areas: ['1a', '2a'].map((id) => ({
+    id,
+    levels: [{ level: 'emerging', items: [1, 2].map((n) => ({ id: `${id}.emerging.${n}` })) }],
+  })),
+  levels: [{ id: 'emerging', label: 'Emerging' }],
+}
+const readBoardView = (doc: Y.Doc, blind: Y.Doc | null, personId: string) =>
+  readWith(doc, blind, personId, shape)
 
 function board() {
   const doc = new Y.Doc()
@@ -68,6 +78,19 @@ describe('readBoardView', () => {
     // After the reveal the person unticks on the board; the private tick has not been merged yet.
     setTick(doc, 'ana1', '1a.emerging.1', false, 300)
     expect(readBoardView(doc, blind, 'ana1').myTicks.get('1a.emerging.1')?.ticked).toBe(false)
+  })
+
+  it('counts every framework area, ticked or not, and suggests a level for each', () => {
+    const doc = board()
+    setTick(doc, 'ana1', '1a.emerging.1', true)
+    setTick(doc, 'ben1', '1a.emerging.1', true)
+    setTick(doc, 'ben1', '1a.emerging.2', true)
+    const view = readBoardView(doc, null, 'ana1')
+    expect([...view.tallies.keys()]).toEqual(['1a', '2a'])
+    expect(view.tallies.get('1a')?.items.get('1a.emerging.1')?.ticked).toBe(2)
+    expect(view.tallies.get('2a')?.respondents).toBe(0)
+    expect(view.suggestions.get('1a')?.level).toBe('emerging')
+    expect(view.suggestions.get('2a')?.level).toBeNull()
   })
 
   it('finds the running session', () => {

@@ -1,7 +1,12 @@
 import {
   type AgreedLevel,
+  type AreaShape,
+  type AreaTally,
   type AreaTicks,
   areaOfItem,
+  type ItemTally,
+  type LevelShape,
+  type LevelSuggestion,
   type LiveState,
   type Person,
   readAgreedLevels,
@@ -9,11 +14,14 @@ import {
   readPeople,
   readSessions,
   type Session,
+  suggestLevel,
   type Tick,
+  tallyArea,
   ticksByArea,
   ticksOfPerson,
 } from '@co-assess/board-model'
 import type * as Y from 'yjs'
+import { keepEntries, keepList, keepMap, sameEntries, sameItems } from './sameValues.ts'
 
 /** Plain values read from the board document: what components render, never the Y types themselves. */
 export interface BoardView {
@@ -24,27 +32,77 @@ export interface BoardView {
   agreed: Map<string, AgreedLevel>
   live: LiveState
   sessions: Session[]
+  /** Every framework area's counts (from the board's ticks; the page hides them while the area is blind). */
+  tallies: Map<string, AreaTally>
+  /** Every framework area's suggested level, from its tally. */
+  suggestions: Map<string, LevelSuggestion>
 }
 
-export function readBoardView(doc: Y.Doc, blindDoc: Y.Doc | null, personId: string): BoardView {
-  const myTicks = ticksOfPerson(doc, personId)
+/** The parts of the framework the board's counts need: its areas' items, and its levels' labels. */
+export interface BoardShape {
+  areas: readonly AreaShape[]
+  levels: readonly LevelShape[]
+}
+
+export function boardShape(framework: {
+  levels: readonly LevelShape[]
+  phases: ReadonlyArray<{ areas: readonly AreaShape[] }>
+}): BoardShape {
+  return { areas: framework.phases.flatMap((phase) => phase.areas), levels: framework.levels }
+}
+
+/**
+ * The whole board read from scratch. `watchBoardView` keeps the same reading up to date from each
+ * change instead; this is what it must always equal.
+ */
+export function readBoardView(
+  doc: Y.Doc,
+  blindDoc: Y.Doc | null,
+  personId: string,
+  shape: BoardShape,
+): BoardView {
   const live = readLive(doc)
-  // A private tick is the newer word only while its area is blind. Once the round is revealed the
-  // server moves it onto the board; one still here is on its way there, and must not hide a board tick
-  // the person made after the reveal (or keep showing after the server decided against it).
-  if (blindDoc) {
-    for (const [itemId, tick] of ticksOfPerson(blindDoc, personId)) {
-      if (isBlind(live, areaOfItem(itemId))) myTicks.set(itemId, tick)
-    }
+  const people = readPeople(doc)
+  const ticks = ticksByArea(doc)
+  const tallies = new Map<string, AreaTally>()
+  const suggestions = new Map<string, LevelSuggestion>()
+  for (const area of shape.areas) {
+    const tally = tallyArea(area, ticks.get(area.id), people)
+    tallies.set(area.id, tally)
+    suggestions.set(area.id, suggestLevel(area, tally, shape.levels))
   }
   return {
-    people: readPeople(doc),
-    ticks: ticksByArea(doc),
-    myTicks,
+    people,
+    ticks,
+    myTicks: myTicksOf(
+      ticksOfPerson(doc, personId),
+      blindDoc ? ticksOfPerson(blindDoc, personId) : null,
+      live,
+    ),
     agreed: readAgreedLevels(doc),
     live,
     sessions: readSessions(doc),
+    tallies,
+    suggestions,
   }
+}
+
+/**
+ * The person's own ticks as the board holds them, with their private ticks laid over them. A private
+ * tick is the newer word only while its area is blind. Once the round is revealed the server moves it
+ * onto the board; one still here is on its way there, and must not hide a board tick the person made
+ * after the reveal (or keep showing after the server decided against it).
+ */
+export function myTicksOf(
+  onBoard: ReadonlyMap<string, Tick>,
+  inPrivate: ReadonlyMap<string, Tick> | null,
+  live: LiveState,
+): Map<string, Tick> {
+  const mine = new Map(onBoard)
+  for (const [itemId, tick] of inPrivate ?? []) {
+    if (isBlind(live, areaOfItem(itemId))) mine.set(itemId, tick)
+  }
+  return mine
 }
 
 export function isBlind(live: LiveState, areaId: string): boolean {
@@ -54,4 +112,70 @@ export function isBlind(live: LiveState, areaId: string): boolean {
 export function activeSession(view: Pick<BoardView, 'live' | 'sessions'>): Session | null {
   const id = view.live.activeSessionId
   return id ? (view.sessions.find((s) => s.id === id && s.endedAt === null) ?? null) : null
+}
+
+export function sameItemTally(a: ItemTally, b: ItemTally): boolean {
+  return (
+    a.itemId === b.itemId &&
+    a.ticked === b.ticked &&
+    a.respondents === b.respondents &&
+    a.disagreement === b.disagreement &&
+    a.byGroup.length === b.byGroup.length &&
+    a.byGroup.every((g, i) => {
+      const h = b.byGroup[i]
+      return (
+        h !== undefined && g.group === h.group && g.ticked === h.ticked && g.respondents === h.respondents
+      )
+    }) &&
+    sameItems(a.tickedBy, b.tickedBy)
+  )
+}
+
+export function sameSuggestion(a: LevelSuggestion, b: LevelSuggestion): boolean {
+  return (
+    a.level === b.level &&
+    a.label === b.label &&
+    a.explanation === b.explanation &&
+    a.progress.length === b.progress.length &&
+    a.progress.every((p, i) => {
+      const q = b.progress[i]
+      return (
+        q !== undefined &&
+        p.level === q.level &&
+        p.label === q.label &&
+        p.inPlace === q.inPlace &&
+        p.total === q.total &&
+        p.reached === q.reached
+      )
+    })
+  )
+}
+
+/**
+ * The new reading, with every part that did not change kept as the same object as before: a tick in
+ * one area leaves the people, the other areas' ticks and counts and the agreed levels as they were,
+ * so the parts of the page that read only those (every comment) are not rendered again.
+ */
+export function keepUnchanged(previous: BoardView, next: BoardView): BoardView {
+  return {
+    people: keepMap(previous.people, next.people),
+    ticks: keepEntries(previous.ticks, next.ticks, (was, now) =>
+      sameEntries(was, now, (a, b) => sameEntries(a, b)) ? was : now,
+    ),
+    myTicks: keepMap(previous.myTicks, next.myTicks),
+    agreed: keepMap(previous.agreed, next.agreed),
+    live: next.live,
+    sessions: keepList(previous.sessions, next.sessions),
+    tallies: keepEntries(previous.tallies, next.tallies, keepTally),
+    suggestions: keepEntries(previous.suggestions, next.suggestions, (was, now) =>
+      sameSuggestion(was, now) ? was : now,
+    ),
+  }
+}
+
+/** The earlier tally if nothing in it changed; otherwise the new one, keeping the items that did not. */
+function keepTally(was: AreaTally, now: AreaTally): AreaTally {
+  const items = keepEntries(was.items, now.items, (a, b) => (sameItemTally(a, b) ? a : b))
+  if (items === was.items && was.areaId === now.areaId && was.respondents === now.respondents) return was
+  return items === now.items ? now : { ...now, items }
 }

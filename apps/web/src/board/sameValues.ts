@@ -34,3 +34,27 @@ export function keepMap<K, V>(
 ): Map<K, V> {
   return previous && sameEntries(previous, next, same) ? previous : next
 }
+
+/**
+ * `next` with each entry replaced by what `keep(earlier, new)` chooses (the earlier object when the
+ * entry did not change): `previous` itself when every entry kept its earlier object and no key came
+ * or went, `next` itself when none did.
+ */
+export function keepEntries<K, V>(
+  previous: Map<K, V> | undefined,
+  next: Map<K, V>,
+  keep: (was: V, now: V) => V,
+): Map<K, V> {
+  if (!previous) return next
+  const kept = new Map<K, V>()
+  let allEarlier = previous.size === next.size
+  let allNew = true
+  for (const [key, value] of next) {
+    const was = previous.get(key)
+    const chosen = was === undefined && !previous.has(key) ? value : keep(was as V, value)
+    if (chosen !== was) allEarlier = false
+    if (chosen !== value) allNew = false
+    kept.set(key, chosen)
+  }
+  return allEarlier ? previous : allNew ? next : kept
+}

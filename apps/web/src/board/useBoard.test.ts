@@ -1,8 +1,7 @@
 import { type Person, peopleMap, serverOrigin, setTick } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readBoardView } from './boardView.ts'
-import { keepUnchanged } from './useBoard.ts'
+import { type BoardShape, keepUnchanged, readBoardView as readWith } from './boardView.ts'
 
 const person = (id: string): Person => ({
   id,
@@ -13,6 +12,16 @@ const person = (id: string): Person => ({
   colour: '#005eb8',
   joinedAt: 1,
 })
+
+const shape: BoardShape = {
+  areas: ['1a', '2a'].map((id) => ({
+    id,
+    levels: [{ level: 'emerging', items: [1, 2].map((n) => ({ id: `${id}.emerging.${n}` })) }],
+  })),
+  levels: [{ id: 'emerging', label: 'Emerging' }],
+}
+const readBoardView = (doc: Y.Doc, blind: Y.Doc | null, personId: string) =>
+  readWith(doc, blind, personId, shape)
 
 describe('keepUnchanged', () => {
   it('keeps what a tick did not touch and takes what it did', () => {
@@ -33,6 +42,14 @@ describe('keepUnchanged', () => {
     expect(after.ticks.get('2a')).not.toBe(before.ticks.get('2a'))
     expect(after.ticks.get('2a')?.get('2a.emerging.2')?.get('ben1')?.ticked).toBe(true)
     expect(after.ticks).not.toBe(before.ticks)
+    expect(after.tallies.get('1a')).toBe(before.tallies.get('1a'))
+    expect(after.suggestions.get('1a')).toBe(before.suggestions.get('1a'))
+    expect(after.tallies.get('2a')).not.toBe(before.tallies.get('2a'))
+    expect(after.tallies.get('2a')?.items.get('2a.emerging.2')?.ticked).toBe(1)
+    // Ben's first item is counted as before: he was already a respondent in 2a.
+    expect(after.tallies.get('2a')?.items.get('2a.emerging.1')).toBe(
+      before.tallies.get('2a')?.items.get('2a.emerging.1'),
+    )
   })
 
   it('keeps the whole reading of ticks when nothing in it changed', () => {
@@ -42,6 +59,8 @@ describe('keepUnchanged', () => {
     doc.transact(() => peopleMap(doc).set('cat1', person('cat1')), serverOrigin('test'))
     const after = keepUnchanged(before, readBoardView(doc, null, 'ana1'))
     expect(after.ticks).toBe(before.ticks)
+    expect(after.tallies).toBe(before.tallies)
+    expect(after.suggestions).toBe(before.suggestions)
     expect(after.people).not.toBe(before.people)
     expect(after.people.has('cat1')).toBe(true)
   })

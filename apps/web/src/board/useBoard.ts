@@ -1,57 +1,43 @@
-import type { AreaTicks } from '@co-assess/board-model'
-import { useEffect, useState } from 'react'
-import { type BoardView, readBoardView } from './boardView.ts'
+import { useEffect, useRef, useState } from 'react'
+import { type BoardShape, type BoardView, readBoardView } from './boardView.ts'
+import { watchBoardView } from './boardViewWatch.ts'
 import type { BoardConnection } from './connection/BoardConnection.ts'
-import { keepList, keepMap, sameEntries } from './sameValues.ts'
 
 /**
- * The new reading, with every part that did not change kept as the same object as before: a tick in
- * one area leaves the people, the other areas' ticks and the agreed levels as they were, so the parts
- * of the page that read only those (every comment) are not rendered again.
+ * The board as plain values, kept up to date from each change to either document (see
+ * `watchBoardView`): a tick counts its item and area again, not the whole board. Bursts of updates
+ * (a sync after reconnecting) are read once. `shape` must stay the same object while the framework does.
  */
-export function keepUnchanged(previous: BoardView, next: BoardView): BoardView {
-  const ticks = new Map<string, AreaTicks>()
-  for (const [areaId, area] of next.ticks) {
-    const old = previous.ticks.get(areaId)
-    ticks.set(areaId, old && sameEntries(old, area, (a, b) => sameEntries(a, b)) ? old : area)
-  }
-  return {
-    people: keepMap(previous.people, next.people),
-    ticks: keepMap(previous.ticks, ticks),
-    myTicks: keepMap(previous.myTicks, next.myTicks),
-    agreed: keepMap(previous.agreed, next.agreed),
-    live: next.live,
-    sessions: keepList(previous.sessions, next.sessions),
-  }
-}
-
-/**
- * The board as plain values, re-read after every change to either document. Bursts of updates (a
- * sync after reconnecting) are read once.
- */
-export function useBoard(connection: BoardConnection, generation: number, personId: string): BoardView {
-  const [view, setView] = useState(() => readBoardView(connection.doc, connection.blindDoc, personId))
+export function useBoard(
+  connection: BoardConnection,
+  generation: number,
+  personId: string,
+  shape: BoardShape,
+): BoardView {
+  const [view, setView] = useState(() => readBoardView(connection.doc, connection.blindDoc, personId, shape))
+  // What is on screen, so a new watch (a replaced document) keeps what did not change in it.
+  const shown = useRef(view)
+  shown.current = view
   useEffect(() => {
     void generation
-    const doc = connection.doc
-    const blind = connection.blindDoc
+    const watch = watchBoardView(connection.doc, connection.blindDoc, personId, shape, shown.current)
     let pending = false
+    let stopped = false
     const reread = () => {
       if (pending) return
       pending = true
       queueMicrotask(() => {
         pending = false
-        const next = readBoardView(doc, blind, personId)
-        setView((previous) => keepUnchanged(previous, next))
+        if (!stopped) setView(watch.read())
       })
     }
     reread()
-    doc.on('update', reread)
-    blind?.on('update', reread)
+    const off = watch.onChange(reread)
     return () => {
-      doc.off('update', reread)
-      blind?.off('update', reread)
+      stopped = true
+      off()
+      watch.stop()
     }
-  }, [connection, generation, personId])
+  }, [connection, generation, personId, shape])
   return view
 }

@@ -23,7 +23,7 @@ export function AreaView({ place }: { place: AreaPlace }) {
   const { assessment, view, presence, isChair } = useBoardContext()
   const { area, phase } = place
   const blind = isBlind(view.live, area.id)
-  const tally = tallyArea(area, view.ticks.get(area.id), view.people)
+  const tally = view.tallies.get(area.id) ?? tallyArea(area, view.ticks.get(area.id), view.people)
   const others = presence.filter((p) => !p.self && p.areaId === area.id)
   const heading = useRef<HTMLHeadingElement>(null)
 

@@ -16,7 +16,7 @@ export function LevelPanel({
   blind: boolean
 }) {
   const { framework, view } = useBoardContext()
-  const suggestion = suggestLevel(area, tally, framework.levels)
+  const suggestion = view.suggestions.get(area.id) ?? suggestLevel(area, tally, framework.levels)
   const agreed = view.agreed.get(area.id)
   const recorder = agreed ? view.people.get(agreed.recordedBy)?.name : undefined
   return (

@@ -18,7 +18,7 @@ export function RecordLevelForm({
   const { framework, view, actions } = useBoardContext()
   const announce = useAnnounce()
   const agreed = view.agreed.get(area.id)
-  const suggestion = suggestLevel(area, tally, framework.levels)
+  const suggestion = view.suggestions.get(area.id) ?? suggestLevel(area, tally, framework.levels)
   const [level, setLevel] = useState<string>(agreed?.level ?? '')
   const [rationale, setRationale] = useState(agreed?.rationale ?? '')
   const [dissent, setDissent] = useState(agreed?.dissent ?? '')

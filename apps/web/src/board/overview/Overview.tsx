@@ -63,8 +63,8 @@ export function Overview() {
 function AreaRow({ area }: { area: FrameworkArea }) {
   const { assessment, framework, view, presence } = useBoardContext()
   const blind = isBlind(view.live, area.id)
-  const tally = tallyArea(area, view.ticks.get(area.id), view.people)
-  const suggestion = suggestLevel(area, tally, framework.levels)
+  const tally = view.tallies.get(area.id) ?? tallyArea(area, view.ticks.get(area.id), view.people)
+  const suggestion = view.suggestions.get(area.id) ?? suggestLevel(area, tally, framework.levels)
   const agreed = view.agreed.get(area.id)
   const disagreements = [...tally.items.values()].filter((t) => t.disagreement).length
   const here = presence.filter((p) => p.areaId === area.id).length

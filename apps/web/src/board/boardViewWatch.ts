@@ -1,0 +1,311 @@
+import {
+  type AreaRespondents,
+  type AreaShape,
+  type AreaTally,
+  type AreaTicks,
+  agreedMap,
+  areaOfItem,
+  areaRespondents,
+  type ItemTally,
+  liveMap,
+  metaMap,
+  type Person,
+  peopleMap,
+  readAgreedLevels,
+  readLive,
+  readSessions,
+  sessionsMap,
+  splitOwnedKey,
+  suggestLevel,
+  type Tick,
+  tallyItem,
+  ticksMap,
+  ticksOfPerson,
+} from '@co-assess/board-model'
+import type * as Y from 'yjs'
+import {
+  type BoardShape,
+  type BoardView,
+  keepUnchanged,
+  myTicksOf,
+  readBoardView,
+  sameItemTally,
+  sameSuggestion,
+} from './boardView.ts'
+import { keepList, keepMap } from './sameValues.ts'
+
+export interface BoardViewWatch {
+  /** The board as it is now: the same object until something it holds changes. */
+  read: () => BoardView
+  /** Called (synchronously, once per transaction) when a change reaches what the view holds. */
+  onChange: (listener: () => void) => () => void
+  stop: () => void
+}
+
+/**
+ * The board view kept up to date from the changes themselves rather than read again whole. The maps'
+ * observers say which keys changed (a tick key is `${personId}/${itemId}`); reading then updates only
+ * the items and areas those keys touch, and, when someone joins or changes group, the areas they
+ * ticked in. Whatever did not change stays the same object, as `keepUnchanged` would leave it.
+ *
+ * With `previous`, the first reading keeps that view's unchanged parts (a view from `readBoardView`
+ * shown before watching started).
+ */
+export function watchBoardView(
+  doc: Y.Doc,
+  blindDoc: Y.Doc | null,
+  personId: string,
+  shape: BoardShape,
+  previous: BoardView | null = null,
+): BoardViewWatch {
+  const fresh = readBoardView(doc, blindDoc, personId, shape)
+  let view = previous ? keepUnchanged(previous, fresh) : fresh
+
+  const areas = new Map<string, AreaShape>(shape.areas.map((area) => [area.id, area]))
+  const itemIdsOf = new Map<string, string[]>(
+    shape.areas.map((area) => [area.id, area.levels.flatMap((level) => level.items.map((item) => item.id))]),
+  )
+  /** Areas each person has ticked in (never forgotten, so at worst an area is counted again for nothing). */
+  const areasOfPerson = new Map<string, Set<string>>()
+  for (const [areaId, area] of view.ticks) {
+    for (const perItem of area.values()) for (const who of perItem.keys()) noteArea(who, areaId)
+  }
+  const respondents = new Map<string, AreaRespondents>()
+  for (const area of shape.areas)
+    respondents.set(area.id, areaRespondents(view.ticks.get(area.id), view.people))
+  const onBoard = ticksOfPerson(doc, personId)
+  const inPrivate = blindDoc ? ticksOfPerson(blindDoc, personId) : new Map<string, Tick>()
+
+  const changedTicks = new Set<string>()
+  const changedPrivate = new Set<string>()
+  const changedPeople = new Set<string>()
+  let liveChanged = false
+  let agreedChanged = false
+  let sessionsChanged = false
+  let dirty = false
+
+  const listeners = new Set<() => void>()
+  const changed = () => {
+    dirty = true
+    for (const listener of [...listeners]) listener()
+  }
+  const observers: Array<() => void> = []
+  const watch = <T>(map: Y.Map<T>, seen: (keys: Set<string>) => void) => {
+    const observer = (event: Y.YMapEvent<T>) => {
+      seen(event.keysChanged)
+      changed()
+    }
+    map.observe(observer)
+    observers.push(() => map.unobserve(observer))
+  }
+  watch(ticksMap(doc), (keys) => addAll(changedTicks, keys))
+  watch(peopleMap(doc), (keys) => addAll(changedPeople, keys))
+  watch(liveMap(doc), () => {
+    liveChanged = true
+  })
+  watch(metaMap(doc), () => {
+    liveChanged = true
+  })
+  watch(agreedMap(doc), () => {
+    agreedChanged = true
+  })
+  watch(sessionsMap(doc), () => {
+    sessionsChanged = true
+  })
+  if (blindDoc) watch(ticksMap(blindDoc), (keys) => addAll(changedPrivate, keys))
+
+  function noteArea(who: string, areaId: string) {
+    let set = areasOfPerson.get(who)
+    if (!set) {
+      set = new Set()
+      areasOfPerson.set(who, set)
+    }
+    set.add(areaId)
+  }
+
+  function readPeopleChanges(): { people: Map<string, Person>; touched: Set<string> } {
+    const touched = new Set<string>()
+    let people = view.people
+    const source = peopleMap(doc)
+    for (const key of changedPeople) {
+      const now = source.get(key)
+      if (now === people.get(key)) continue
+      if (people === view.people) people = new Map(people)
+      if (now === undefined) people.delete(key)
+      else people.set(key, now)
+      touched.add(key)
+    }
+    changedPeople.clear()
+    return { people, touched }
+  }
+
+  /** Applies the changed tick keys to a copy of the ticks by area; returns the items changed per area. */
+  function readTickChanges(): {
+    ticks: Map<string, AreaTicks>
+    items: Map<string, Set<string>>
+    mine: boolean
+  } {
+    const items = new Map<string, Set<string>>()
+    let mine = false
+    let ticks = view.ticks
+    const copied = new Set<AreaTicks | Map<string, Tick>>()
+    const source = ticksMap(doc)
+    for (const key of changedTicks) {
+      const owned = splitOwnedKey(key)
+      if (!owned) continue
+      const { personId: who, rest: itemId } = owned
+      const areaId = areaOfItem(itemId)
+      const now = source.get(key)
+      if (now === ticks.get(areaId)?.get(itemId)?.get(who)) continue
+      if (ticks === view.ticks) ticks = new Map(ticks)
+      let area = ticks.get(areaId)
+      if (!area || !copied.has(area)) {
+        area = new Map(area)
+        copied.add(area)
+        ticks.set(areaId, area)
+      }
+      let perItem = area.get(itemId)
+      if (!perItem || !copied.has(perItem)) {
+        perItem = new Map(perItem)
+        copied.add(perItem)
+        area.set(itemId, perItem)
+      }
+      if (now === undefined) perItem.delete(who)
+      else {
+        perItem.set(who, now)
+        noteArea(who, areaId)
+      }
+      let changedItems = items.get(areaId)
+      if (!changedItems) {
+        changedItems = new Set()
+        items.set(areaId, changedItems)
+      }
+      changedItems.add(itemId)
+      if (who === personId) {
+        mine = true
+        if (now === undefined) onBoard.delete(itemId)
+        else onBoard.set(itemId, now)
+      }
+    }
+    changedTicks.clear()
+    // A full reading holds no empty item or area (they come from ticks), so neither does this one.
+    for (const [areaId, changedItems] of items) {
+      const area = ticks.get(areaId)
+      if (!area) continue
+      for (const itemId of changedItems) if (area.get(itemId)?.size === 0) area.delete(itemId)
+      if (area.size === 0) ticks.delete(areaId)
+    }
+    return { ticks, items, mine }
+  }
+
+  function readPrivateChanges(): boolean {
+    if (!blindDoc) return false
+    let mine = false
+    const source = ticksMap(blindDoc)
+    for (const key of changedPrivate) {
+      const owned = splitOwnedKey(key)
+      if (owned?.personId !== personId) continue
+      const now = source.get(key)
+      if (now === inPrivate.get(owned.rest)) continue
+      if (now === undefined) inPrivate.delete(owned.rest)
+      else inPrivate.set(owned.rest, now)
+      mine = true
+    }
+    changedPrivate.clear()
+    return mine
+  }
+
+  /** One area's tally again: only its changed items, unless the number of respondents in a group moved. */
+  function retally(
+    area: AreaShape,
+    was: AreaTally,
+    ticks: AreaTicks | undefined,
+    people: ReadonlyMap<string, Person>,
+    changedItems: Set<string> | 'all',
+  ): AreaTally {
+    const now = areaRespondents(ticks, people)
+    const before = respondents.get(area.id)
+    respondents.set(area.id, now)
+    const itemIds =
+      changedItems !== 'all' && before && sameCounts(before, now)
+        ? changedItems
+        : (itemIdsOf.get(area.id) ?? [])
+    let items: Map<string, ItemTally> | null = null
+    for (const itemId of itemIds) {
+      const old = was.items.get(itemId)
+      if (!old) continue // a tick on an item the framework does not have is not counted
+      const tally = tallyItem(itemId, ticks?.get(itemId), people, now)
+      if (sameItemTally(old, tally)) continue
+      items ??= new Map(was.items)
+      items.set(itemId, tally)
+    }
+    if (!items && was.respondents === now.all.size) return was
+    return { areaId: was.areaId, respondents: now.all.size, items: items ?? was.items }
+  }
+
+  function read(): BoardView {
+    if (!dirty) return view
+    dirty = false
+    const { people, touched } = readPeopleChanges()
+    const { ticks, items, mine } = readTickChanges()
+    const privateChanged = readPrivateChanges()
+    const live = liveChanged ? readLive(doc) : view.live
+    const myTicks =
+      mine || privateChanged || (liveChanged && inPrivate.size > 0)
+        ? keepMap(view.myTicks, myTicksOf(onBoard, inPrivate, live))
+        : view.myTicks
+    liveChanged = false
+    const agreed = agreedChanged ? keepMap(view.agreed, readAgreedLevels(doc)) : view.agreed
+    agreedChanged = false
+    const sessions = sessionsChanged ? keepList(view.sessions, readSessions(doc)) : view.sessions
+    sessionsChanged = false
+
+    const toCount = new Map<string, Set<string> | 'all'>(items)
+    for (const who of touched) for (const areaId of areasOfPerson.get(who) ?? []) toCount.set(areaId, 'all')
+    let tallies = view.tallies
+    let suggestions = view.suggestions
+    for (const [areaId, changedItems] of toCount) {
+      const area = areas.get(areaId)
+      const was = tallies.get(areaId)
+      if (!area || !was) continue
+      const tally = retally(area, was, ticks.get(areaId), people, changedItems)
+      if (tally === was) continue
+      if (tallies === view.tallies) tallies = new Map(tallies)
+      tallies.set(areaId, tally)
+      const suggestion = suggestLevel(area, tally, shape.levels)
+      const before = suggestions.get(areaId)
+      if (before && sameSuggestion(before, suggestion)) continue
+      if (suggestions === view.suggestions) suggestions = new Map(suggestions)
+      suggestions.set(areaId, suggestion)
+    }
+
+    const next: BoardView = { people, ticks, myTicks, agreed, live, sessions, tallies, suggestions }
+    const same = (Object.keys(next) as Array<keyof BoardView>).every((key) => next[key] === view[key])
+    if (!same) view = next
+    return view
+  }
+
+  return {
+    read,
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    stop() {
+      for (const stop of observers) stop()
+      observers.length = 0
+      listeners.clear()
+    },
+  }
+}
+
+function addAll(into: Set<string>, keys: Set<string>) {
+  for (const key of keys) into.add(key)
+}
+
+/** The same number of respondents in all and in every group: enough, with the same people, for items. */
+function sameCounts(a: AreaRespondents, b: AreaRespondents): boolean {
+  if (a.all.size !== b.all.size || a.byGroup.size !== b.byGroup.size) return false
+  for (const [group, set] of a.byGroup) if (b.byGroup.get(group)?.size !== set.size) return false
+  return true
+}
