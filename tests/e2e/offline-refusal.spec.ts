@@ -9,6 +9,7 @@ import {
   storedToken,
   tickBox,
 } from './support/people.ts'
+import { chairAndParticipant } from './support/room.ts'
 
 // A tick made offline on an area that went blind meanwhile cannot go onto the board: the server
 // refuses it, and the browser says why, drops its local copy and carries on from the server's board,
@@ -17,26 +18,17 @@ test('a change the server refuses is explained, and the board reloads from the s
   browser,
   request,
 }) => {
-  const framework = await firstFramework(request)
+  const {
+    framework,
+    assessmentId,
+    chair,
+    participant: pat,
+  } = await chairAndParticipant(browser, request, 'Refused offline tick', {
+    chair: { name: 'Cal Chair', organisation: 'Hull ICB', group: 'ics' },
+    participant: { name: 'Pat Offline', organisation: 'Hull CVS', group: 'vcse' },
+  })
   const area = framework.phases[0]!.areas[0]!
   const item = area.levels[0]!.items[0]!.id
-  const { assessmentId, chairInvite } = await createAssessment(request, 'Refused offline tick', framework.id)
-  const chair = await joinAs(browser, chairInvite.path, {
-    name: 'Cal Chair',
-    organisation: 'Hull ICB',
-    group: 'ics',
-  })
-  const invite = await createInvite(
-    request,
-    assessmentId,
-    await storedToken(chair.page, assessmentId),
-    'participant',
-  )
-  const pat = await joinAs(browser, invite.path, {
-    name: 'Pat Offline',
-    organisation: 'Hull CVS',
-    group: 'vcse',
-  })
   const patId = await storedPersonId(pat.page, assessmentId)
   const areaPath = `/a/${assessmentId}/areas/${area.id}`
   await chair.page.goto(areaPath)

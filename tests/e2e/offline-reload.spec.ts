@@ -1,14 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { createAssessment, createInvite, firstFramework } from './support/api.ts'
-import {
-  boardTicks,
-  goOffline,
-  itemBlock,
-  joinAs,
-  storedPersonId,
-  storedToken,
-  tickBox,
-} from './support/people.ts'
+import { boardTicks, goOffline, itemBlock, storedPersonId, tickBox } from './support/people.ts'
+import { chairAndParticipant } from './support/room.ts'
 
 /** The page's service worker container (the tests are type-checked without the DOM's types). */
 interface ServiceWorkerHolder {
@@ -23,26 +15,17 @@ test('reloading while offline still opens the board, and a tick made then reache
   browser,
   request,
 }) => {
-  const framework = await firstFramework(request)
+  const {
+    framework,
+    assessmentId,
+    chair,
+    participant: pat,
+  } = await chairAndParticipant(browser, request, 'Reload offline', {
+    chair: { name: 'Cal Chair', organisation: 'Hull ICB', group: 'ics' },
+    participant: { name: 'Pat Projector', organisation: 'Hull CVS', group: 'vcse' },
+  })
   const area = framework.phases[0]!.areas[0]!
   const item = area.levels[0]!.items[0]!.id
-  const { assessmentId, chairInvite } = await createAssessment(request, 'Reload offline', framework.id)
-  const chair = await joinAs(browser, chairInvite.path, {
-    name: 'Cal Chair',
-    organisation: 'Hull ICB',
-    group: 'ics',
-  })
-  const invite = await createInvite(
-    request,
-    assessmentId,
-    await storedToken(chair.page, assessmentId),
-    'participant',
-  )
-  const pat = await joinAs(browser, invite.path, {
-    name: 'Pat Projector',
-    organisation: 'Hull CVS',
-    group: 'vcse',
-  })
   const patId = await storedPersonId(pat.page, assessmentId)
   const areaPath = `/a/${assessmentId}/areas/${area.id}`
   await chair.page.goto(areaPath)

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { createAssessment, createInvite, firstFramework } from './support/api.ts'
 import { joinAs, newPerson, storedToken } from './support/people.ts'
+import { chairAndParticipant } from './support/room.ts'
 
 test('a peer reviewer joins without choosing a group and reads the board', async ({ browser, request }) => {
   const framework = await firstFramework(request)
@@ -46,25 +47,16 @@ test('the chair’s timer counts down for everyone and says once, politely, when
   request,
 }) => {
   test.setTimeout(90_000)
-  const framework = await firstFramework(request)
-  const area = framework.phases[0]!.areas[0]!
-  const { assessmentId, chairInvite } = await createAssessment(request, 'Timed', framework.id)
-  const chair = await joinAs(browser, chairInvite.path, {
-    name: 'Tim Chair',
-    organisation: 'York',
-    group: 'ics',
-  })
-  const invite = await createInvite(
-    request,
+  const {
+    framework,
     assessmentId,
-    await storedToken(chair.page, assessmentId),
-    'participant',
-  )
-  const pat = await joinAs(browser, invite.path, {
-    name: 'Pia Part',
-    organisation: 'York CVS',
-    group: 'vcse',
+    chair,
+    participant: pat,
+  } = await chairAndParticipant(browser, request, 'Timed', {
+    chair: { name: 'Tim Chair', organisation: 'York', group: 'ics' },
+    participant: { name: 'Pia Part', organisation: 'York CVS', group: 'vcse' },
   })
+  const area = framework.phases[0]!.areas[0]!
   await chair.page.goto(`/a/${assessmentId}/areas/${area.id}`)
   await pat.page.goto(`/a/${assessmentId}/areas/${area.id}`)
 
@@ -84,25 +76,16 @@ test('a chair whose clock is slow and a participant whose clock is fast see the 
   browser,
   request,
 }) => {
-  const framework = await firstFramework(request)
-  const area = framework.phases[0]!.areas[0]!
-  const { assessmentId, chairInvite } = await createAssessment(request, 'Skewed clocks', framework.id)
-  const chair = await joinAs(browser, chairInvite.path, {
-    name: 'Cal Chair',
-    organisation: 'Hull',
-    group: 'ics',
-  })
-  const invite = await createInvite(
-    request,
+  const {
+    framework,
     assessmentId,
-    await storedToken(chair.page, assessmentId),
-    'participant',
-  )
-  const pat = await joinAs(browser, invite.path, {
-    name: 'Pip Part',
-    organisation: 'Hull CVS',
-    group: 'vcse',
+    chair,
+    participant: pat,
+  } = await chairAndParticipant(browser, request, 'Skewed clocks', {
+    chair: { name: 'Cal Chair', organisation: 'Hull', group: 'ics' },
+    participant: { name: 'Pip Part', organisation: 'Hull CVS', group: 'vcse' },
   })
+  const area = framework.phases[0]!.areas[0]!
   // The chair's browser clock runs 7 minutes behind the server's and Pip's 7 minutes ahead; both keep running.
   const skew = 7 * 60_000
   await chair.page.clock.install({ time: new Date(Date.now() - skew) })
@@ -132,25 +115,16 @@ test('a participant steps away from "follow me" and comes back, and projector mo
   browser,
   request,
 }) => {
-  const framework = await firstFramework(request)
-  const [first, second, third] = framework.phases[0]!.areas
-  const { assessmentId, chairInvite } = await createAssessment(request, 'Follow me', framework.id)
-  const chair = await joinAs(browser, chairInvite.path, {
-    name: 'Fay Chair',
-    organisation: 'Leeds',
-    group: 'ics',
-  })
-  const invite = await createInvite(
-    request,
+  const {
+    framework,
     assessmentId,
-    await storedToken(chair.page, assessmentId),
-    'participant',
-  )
-  const pat = await joinAs(browser, invite.path, {
-    name: 'Flo Part',
-    organisation: 'Leeds CVS',
-    group: 'vcse',
+    chair,
+    participant: pat,
+  } = await chairAndParticipant(browser, request, 'Follow me', {
+    chair: { name: 'Fay Chair', organisation: 'Leeds', group: 'ics' },
+    participant: { name: 'Flo Part', organisation: 'Leeds CVS', group: 'vcse' },
   })
+  const [first, second, third] = framework.phases[0]!.areas
   const following = pat.page.getByRole('checkbox', { name: 'Following the chair' })
   const bringEveryone = async (areaId: string) => {
     await chair.page.goto(`/a/${assessmentId}/areas/${areaId}`)
