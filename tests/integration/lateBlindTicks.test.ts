@@ -26,12 +26,7 @@ afterEach(async () => {
   await t.stop()
 })
 
-async function room() {
-  const { assessmentId, chair } = await t.createAssessment()
-  const ics = await t.join(await t.invite(assessmentId, chair.token, 'participant'), 'Ivy', 'ics')
-  const vcse = await t.join(await t.invite(assessmentId, chair.token, 'participant'), 'Vic', 'vcse')
-  return { assessmentId, chair, ics, vcse }
-}
+const room = () => t.createRoom()
 
 describe('blind-round ticks that miss the reveal', () => {
   it('a private tick that reaches the server after the reveal goes onto the board', async () => {

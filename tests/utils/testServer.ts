@@ -27,6 +27,8 @@ export interface TestServer {
     init?: { method?: string; body?: unknown; token?: string },
   ): Promise<{ status: number; body: any }>
   createAssessment(): Promise<{ assessmentId: string; chair: Joined }>
+  /** A new assessment with its chair and two participants: Ivy (ICS) and Vic (VCSE). */
+  createRoom(): Promise<{ assessmentId: string; chair: Joined; ics: Joined; vcse: Joined }>
   invite(assessmentId: string, chairToken: string, role: Role): Promise<string>
   join(inviteToken: string, name: string, group: StakeholderGroup): Promise<Joined>
   connect(documentName: string, token: string): Promise<{ doc: Y.Doc; provider: HocuspocusProvider }>
@@ -79,7 +81,7 @@ export async function startTestServer(
     return response.body as Joined
   }
 
-  return {
+  const self: TestServer = {
     server,
     baseUrl,
     wsUrl,
@@ -99,6 +101,12 @@ export async function startTestServer(
       if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`)
       const chair = await join(created.body.chairInvite.token, 'Chair', 'ics')
       return { assessmentId: created.body.assessment.id, chair }
+    },
+    async createRoom() {
+      const { assessmentId, chair } = await self.createAssessment()
+      const ics = await join(await self.invite(assessmentId, chair.token, 'participant'), 'Ivy', 'ics')
+      const vcse = await join(await self.invite(assessmentId, chair.token, 'participant'), 'Vic', 'vcse')
+      return { assessmentId, chair, ics, vcse }
     },
     async invite(assessmentId, chairToken, role) {
       const response = await api(`/api/assessments/${assessmentId}/invites`, {
@@ -121,4 +129,5 @@ export async function startTestServer(
       if (!options.keepData) rmSync(dataDir, { recursive: true, force: true })
     },
   }
+  return self
 }

@@ -1,6 +1,5 @@
 import {
   blindDocumentName,
-  type Person,
   peopleMap,
   revealBlindRound,
   serverOrigin,
@@ -10,27 +9,10 @@ import {
 } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { activeSession, type BoardShape, isBlind, readBoardView as readWith } from './boardView.ts'
+import { activeSession, isBlind } from './boardView.ts'
+import { person, readTwoAreaBoard } from './boardViewFixture.ts'
 
-const person = (id: string, group: Person['group']): Person => ({
-  id,
-  name: id,
-  organisation: 'Org',
-  group,
-  role: 'participant',
-  colour: '#005eb8',
-  joinedAt: 1,
-})
-
-const shape: BoardShape = {
-  areas: ['1a', '2a'].map((id) => ({
-    id,
-    levels: [{ level: 'emerging', items: [1, 2].map((n) => ({ id: `${id}.emerging.${n}` })) }],
-  })),
-  levels: [{ id: 'emerging', label: 'Emerging' }],
-}
-const readBoardView = (doc: Y.Doc, blind: Y.Doc | null, personId: string) =>
-  readWith(doc, blind, personId, shape)
+const readBoardView = readTwoAreaBoard
 
 function board() {
   const doc = new Y.Doc()

@@ -1,27 +1,10 @@
-import { type Person, peopleMap, serverOrigin, setTick } from '@co-assess/board-model'
+import { peopleMap, serverOrigin, setTick } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { type BoardShape, keepUnchanged, readBoardView as readWith } from './boardView.ts'
+import { keepUnchanged } from './boardView.ts'
+import { person, readTwoAreaBoard } from './boardViewFixture.ts'
 
-const person = (id: string): Person => ({
-  id,
-  name: id,
-  organisation: 'Org',
-  group: 'ics',
-  role: 'participant',
-  colour: '#005eb8',
-  joinedAt: 1,
-})
-
-const shape: BoardShape = {
-  areas: ['1a', '2a'].map((id) => ({
-    id,
-    levels: [{ level: 'emerging', items: [1, 2].map((n) => ({ id: `${id}.emerging.${n}` })) }],
-  })),
-  levels: [{ id: 'emerging', label: 'Emerging' }],
-}
-const readBoardView = (doc: Y.Doc, blind: Y.Doc | null, personId: string) =>
-  readWith(doc, blind, personId, shape)
+const readBoardView = readTwoAreaBoard
 
 describe('keepUnchanged', () => {
   it('keeps what a tick did not touch and takes what it did', () => {
