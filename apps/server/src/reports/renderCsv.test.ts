@@ -1,3 +1,4 @@
+import { proposeAction, setTick, upsertPerson } from '@co-assess/board-model'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { buildReportModel } from './buildReportModel.ts'
@@ -25,5 +26,45 @@ describe('renderCsv', () => {
     expect(actions[1]!['Dropped because']).toBe('No budget until April')
     expect(actions[1]!.Agreed).toBe('Outside a session')
     expect(actions[1]!['People told on']).toBe('')
+  })
+
+  it('neutralises cells a spreadsheet would run as a formula (OWASP CSV injection)', () => {
+    const doc = tinyBoard()
+    upsertPerson(doc, {
+      id: 'mallory',
+      name: '@SUM(1+1)',
+      organisation: '+cmd|calc',
+      group: 'vcse',
+      role: 'participant',
+      colour: '#005eb8',
+      joinedAt: 2,
+    })
+    setTick(doc, 'mallory', '1b.emerging.1', true)
+    proposeAction(
+      doc,
+      'mallory',
+      {
+        youSaid: '=HYPERLINK("http://x","x")',
+        raisedBy: ['vcse'],
+        weDid: '-2+3',
+        owner: '\tTab first',
+        dueDate: null,
+        areaIds: ['1b'],
+      },
+      10,
+    )
+    const model = buildReportModel(doc, tinyFramework, tinyAssessment, { names: true })
+    const actions: Record<string, string>[] = parse(renderActionsCsv(model), { bom: true, columns: true })
+    const planted = actions.find((a) => a['You said']?.includes('HYPERLINK'))!
+    expect(planted['You said']).toBe(`'=HYPERLINK("http://x","x")`)
+    expect(planted['We did']).toBe(`'-2+3`)
+    expect(planted.Owner).toBe(`'\tTab first`)
+    const items: Record<string, string>[] = parse(renderItemsCsv(model), { bom: true, columns: true })
+    const ticked = items.find((i) => i.Item === '1b.emerging.1')!
+    expect(ticked['Ticked by']).toBe(`'@SUM(1+1) (+cmd|calc)`)
+    // Counts stay numbers a spreadsheet can add up.
+    expect(ticked.Ticked).toBe('1')
+    for (const row of [...actions, ...items])
+      for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r]/)
   })
 })

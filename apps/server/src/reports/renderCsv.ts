@@ -9,7 +9,10 @@ const GROUP_HEADINGS: Record<(typeof GROUPS)[number], string> = {
 }
 
 // A byte-order mark, so Excel reads the file as UTF-8 and non-ASCII names survive; CRLF as RFC 4180 says.
-const options = { bom: true, record_delimiter: 'windows' } as const
+// escape_formulas prefixes a cell that starts with =, +, -, @, tab or CR with a quote, as OWASP's
+// CSV-injection guidance says, so typed text (an action, an organisation) never opens as a formula.
+// Every CSV the server writes goes through these options.
+const options = { bom: true, record_delimiter: 'windows', escape_formulas: true } as const
 
 /** One row per checklist item: ticks overall and by stakeholder group, and who ticked it. */
 export function renderItemsCsv(model: ReportModel): string {
