@@ -68,15 +68,13 @@ export async function redisExtension(deps: RedisExtensionDeps): Promise<Extensio
     deps.log,
   )
   const [pub, sub] = clients as [Redis, Redis]
-  // While Redis is away a publish is dropped, not queued: the announcement on reconnect covers it.
-  const publish = pub.publish.bind(pub)
-  pub.publish = ((channel: string | Buffer, message: string | Buffer) =>
-    pub.status === 'ready' ? publish(channel, message) : Promise.resolve(0)) as typeof pub.publish
   // After an outage, once both connections are back, announce every open board again.
   let resyncNeeded = false
   const onLost = () => {
     resyncNeeded = true
   }
+  makePublishBestEffort(pub, where, deps.log, onLost)
+  makeSubscribeBestEffort(sub, onLost)
   const onReady = () => {
     if (!resyncNeeded || pub.status !== 'ready' || sub.status !== 'ready') return
     resyncNeeded = false
@@ -156,12 +154,66 @@ class CoAssessRedis extends HocuspocusRedis {
     for (const [name, document] of open) {
       await this.catchUpFromStore(name, document)
       const channel = `${this.configuration.prefix}:${name}`
+      // A board opened while Redis was away was never subscribed (see makeSubscribeBestEffort);
+      // subscribing again to a channel already held changes nothing.
+      await this.sub.subscribe(channel)
       const syncStep1 = new OutgoingMessage(name).createSyncMessage().writeFirstSyncStepFor(document)
       const queryAwareness = new OutgoingMessage(name).writeQueryAwareness()
       await this.pub.publish(channel, Buffer.concat([this.messagePrefix, syncStep1.toUint8Array()]))
       await this.pub.publish(channel, Buffer.concat([this.messagePrefix, queryAwareness.toUint8Array()]))
     }
   }
+}
+
+/**
+ * Every publish is best effort and never rejects. The stock extension hands some publishes to
+ * callers that drop the promise (its replies to a peer's SyncStep1 go through a `void` callback),
+ * so a publish sent just before Redis died, failing later with ioredis's MaxRetriesPerRequestError,
+ * was an unhandled rejection and stopped the whole instance. A publish lost this way costs nothing
+ * lasting: what it carried is in the store, and the resync after the outage announces every open board.
+ */
+function makePublishBestEffort(pub: Redis, where: string, log: Logger, onLost: () => void) {
+  const publish = pub.publish.bind(pub)
+  let failing = false
+  pub.publish = ((channel: string | Buffer, message: string | Buffer) => {
+    // While Redis is away a publish is dropped, not queued.
+    if (pub.status !== 'ready') return Promise.resolve(0)
+    return publish(channel, message).then(
+      (receivers) => {
+        failing = false
+        return receivers
+      },
+      (error: Error & { code?: string }) => {
+        onLost()
+        if (!failing) {
+          failing = true
+          log.warn(
+            { redis: where, reason: error.code ?? error.name, err: error },
+            'could not publish to Redis: this instance keeps serving its own clients and resyncs when Redis is back',
+          )
+        }
+        return 0
+      },
+    )
+  }) as typeof pub.publish
+}
+
+/**
+ * A board opened while Redis is away still opens for this instance's clients: its channel
+ * subscription is skipped (the stock extension would fail the load, and with it the connection)
+ * and made by the resync once Redis is back.
+ */
+function makeSubscribeBestEffort(sub: Redis, onLost: () => void) {
+  const subscribe = sub.subscribe.bind(sub) as (...args: unknown[]) => Promise<unknown>
+  sub.subscribe = ((...args: unknown[]) => {
+    if (sub.status === 'ready') return subscribe(...args)
+    onLost()
+    const callback = args.at(-1)
+    if (typeof callback === 'function') {
+      ;(callback as (error: Error | null, count: number) => void)(null, 0)
+    }
+    return Promise.resolve(0)
+  }) as typeof sub.subscribe
 }
 
 /** Logs each outage once, not every retry, and reports losing and regaining the connection. */
