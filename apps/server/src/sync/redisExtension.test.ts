@@ -108,15 +108,14 @@ describe.skipIf(!hasRedisServer)('redisExtension with Redis going away', () => {
     const open = async (name: string) => {
       const connection: DirectConnection = await hocuspocus.openDirectConnection(name)
       cleanups.push(() => connection.disconnect())
-      return connection
+      return { connection, doc: () => hocuspocus.documents.get(name) }
     }
     return { hocuspocus, open, logged }
   }
 
-  const write = (connection: DirectConnection, key: string) =>
-    connection.transact((doc) => doc.getMap('m').set(key, true))
-  const holds = (connection: DirectConnection, key: string) =>
-    connection.document?.getMap('m').has(key) === true
+  type Open = Awaited<ReturnType<Awaited<ReturnType<typeof instance>>['open']>>
+  const write = (open: Open, key: string) => open.connection.transact((doc) => doc.getMap('m').set(key, true))
+  const holds = (open: Open, key: string) => open.doc()?.getMap('m').has(key) === true
 
   it('survives Redis dying while a reply to a peer is in flight, keeps serving, and resyncs once Redis is back', async () => {
     process.on('unhandledRejection', onUnhandled)
