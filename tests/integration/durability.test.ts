@@ -6,6 +6,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type ChildServer, freePort, startChildServer } from '../utils/childServer.ts'
+import { frameworkItems } from '../utils/frameworkItems.ts'
 import { waitFor } from '../utils/waitFor.ts'
 
 const ADMIN_KEY = 'durability-admin-key-0123456789'
@@ -56,8 +57,12 @@ describe('durability under SIGKILL', () => {
       )
     }
 
-    const acknowledged: string[] = []
+    // Writers cycle through the framework's items; each write carries a stamp higher than any before
+    // it, so an acknowledged write survived if its key holds that stamp or a later one.
+    const { items } = frameworkItems()
+    const acknowledged: Array<{ key: string; at: number }> = []
     let attempted = 0
+    let stamp = 0
     for (let trial = 1; trial <= TRIALS; trial++) {
       const providers = writers.map((writer) => {
         const doc = new Y.Doc()
@@ -73,15 +78,17 @@ describe('durability under SIGKILL', () => {
       let killed = false
       const writing = providers.map(async ({ writer, doc, provider }, index) => {
         for (let n = 1; n <= 999 && !killed; n++) {
-          const item = `t${trial}.w${index}.${n}`
-          setTick(doc, writer.person.id, item, true)
+          const item = items[(n * 7 + index * 101) % items.length]!
+          const at = ++stamp
+          setTick(doc, writer.person.id, item, n % 2 === 0, at)
           attempted++
           try {
             await waitFor(() => provider.unsyncedChanges === 0 || killed, { timeout: 5000, interval: 1 })
           } catch {
             return
           }
-          if (provider.unsyncedChanges === 0 && !killed) acknowledged.push(tickKey(writer.person.id, item))
+          if (provider.unsyncedChanges === 0 && !killed)
+            acknowledged.push({ key: tickKey(writer.person.id, item), at })
         }
       })
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 400))
@@ -102,7 +109,7 @@ describe('durability under SIGKILL', () => {
     })
     await waitFor(() => reader.isSynced)
     const stored = ticksMap(doc)
-    const missing = acknowledged.filter((key) => !stored.has(key))
+    const missing = acknowledged.filter(({ key, at }) => (stored.get(key)?.at ?? -1) < at)
     console.log(
       `durability: ${TRIALS} SIGKILL trials, ${attempted} writes attempted, ${acknowledged.length} acknowledged, ${missing.length} lost`,
     )

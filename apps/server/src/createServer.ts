@@ -25,12 +25,11 @@ import { startAccessSweep } from './sync/accessSweep.ts'
 import { authExtension } from './sync/authExtension.ts'
 import { awarenessExtension } from './sync/awarenessExtension.ts'
 import { boardLifecycleExtension } from './sync/boardLifecycleExtension.ts'
-import { DocumentWriteLock } from './sync/documentWriteLock.ts'
 import { limitsExtension } from './sync/limitsExtension.ts'
 import { persistenceExtension } from './sync/persistenceExtension.ts'
 import { redisExtension } from './sync/redisExtension.ts'
 import { createUpgradeGate } from './sync/upgradeGate.ts'
-import { writeGuardExtension } from './sync/writeGuardExtension.ts'
+import { writeGate } from './sync/writeGate.ts'
 
 export interface CoAssessServer {
   app: FastifyInstance
@@ -63,8 +62,7 @@ export async function createServer(
     await loadSigningKey(storage.metadata, process.env.CO_ASSESS_TOKEN_SECRET),
   )
 
-  const writeLock = new DocumentWriteLock()
-  const persistence = persistenceExtension({ documents: storage.documents, log, lock: writeLock })
+  const persistence = persistenceExtension({ documents: storage.documents, log })
   let hocuspocusRef: Hocuspocus | null = null
   const lifecycle = boardLifecycleExtension({
     documents: storage.documents,
@@ -74,8 +72,8 @@ export async function createServer(
   })
   const extensions = [
     limitsExtension({ messagesPer10s: config.messagesPer10s, log }),
-    authExtension({ tokens, metadata: storage.metadata, log }),
-    writeGuardExtension({ log, lock: writeLock }),
+    authExtension({ tokens, metadata: storage.metadata, frameworks, log }),
+    writeGate({ documents: storage.documents, log }),
     persistence,
     awarenessExtension(),
     lifecycle,

@@ -1,5 +1,6 @@
+export { claimClients, clientOwner, clientsOf } from './clientClaims.ts'
+export { BOARD_LIMITS, type BoardShape, boardShape } from './guard/boardShape.ts'
 export { type GuardVerdict, guardUpdate } from './guard/guardUpdate.ts'
-export { locateUpdate, mapValueOf, type UpdateChange } from './guard/locateUpdate.ts'
 export { type MapWrite, mayWriteFragment, mayWriteMapEntry, type Writer } from './guard/writeRules.ts'
 export { areaIdSchema, areaOfItem, entityIdSchema, itemIdSchema, levelIdSchema } from './ids.ts'
 export { type BoardOrigin, isBoardOrigin, localOrigin, serverOrigin } from './origins.ts'
@@ -46,6 +47,7 @@ export {
   agreedMap,
   BLIND_SEPARATOR,
   blindDocumentName,
+  clientsMap,
   commentsMap,
   LIVE_KEYS,
   liveMap,
@@ -55,6 +57,7 @@ export {
   noteFragment,
   noteRootName,
   parseDocumentName,
+  parseLiveKey,
   peerKey,
   peerMap,
   peopleMap,
@@ -67,6 +70,7 @@ export {
   ticksMap,
 } from './roots.ts'
 export * from './values.ts'
+export { CLOSE_CODES, isRefusalMessage, refusalMessage, refusalReason, SYNC_MESSAGE } from './wire.ts'
 export { type ActionDraft, agreeAction, proposeAction, updateAction } from './write/actions.ts'
 export { type UnsavedWork, unsavedWork } from './write/carryNotes.ts'
 export {

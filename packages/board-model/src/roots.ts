@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { areaIdSchema } from './ids.ts'
 import type {
   Action,
   AgreedLevel,
@@ -33,6 +34,8 @@ export const ROOTS = {
   peer: 'peer',
   sessions: 'sessions',
   live: 'live',
+  /** Which person each Yjs client id belongs to: written by the server alone, at a client id's first write. */
+  clients: 'clients',
 } as const
 export type MapRootName = (typeof ROOTS)[keyof typeof ROOTS]
 
@@ -62,6 +65,8 @@ export const peerMap = (doc: Y.Doc) => doc.getMap<PeerSuggestion>(ROOTS.peer)
 export const sessionsMap = (doc: Y.Doc) => doc.getMap<Session>(ROOTS.sessions)
 /** Keys: `focus`, `activeSession`, `round:${areaId}`, `timer:${areaId}`. */
 export const liveMap = (doc: Y.Doc) => doc.getMap<Focus | Round | Timer | string | null>(ROOTS.live)
+/** Key: a Yjs client id in decimal; value: the person who first wrote with it in this document. */
+export const clientsMap = (doc: Y.Doc) => doc.getMap<string>(ROOTS.clients)
 export const noteFragment = (doc: Y.Doc, areaId: string) => doc.getXmlFragment(noteRootName(areaId))
 
 export const LIVE_KEYS = {
@@ -70,6 +75,16 @@ export const LIVE_KEYS = {
   round: (areaId: string) => `round:${areaId}`,
   timer: (areaId: string) => `timer:${areaId}`,
 } as const
+
+/** The area setting a live key holds (`round:1a`, `timer:1a`), or null for `focus`, `activeSession` and anything else. */
+export function parseLiveKey(key: string): { kind: 'round' | 'timer'; areaId: string } | null {
+  const colon = key.indexOf(':')
+  const kind = key.slice(0, colon)
+  const areaId = key.slice(colon + 1)
+  if (colon <= 0 || (kind !== 'round' && kind !== 'timer') || !areaIdSchema.safeParse(areaId).success)
+    return null
+  return { kind, areaId }
+}
 
 export function tickKey(personId: string, itemId: string): string {
   return `${personId}/${itemId}`

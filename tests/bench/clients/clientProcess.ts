@@ -1,5 +1,6 @@
 import { setTick, ticksMap } from '@co-assess/board-model'
 import * as Y from 'yjs'
+import { frameworkItems } from '../../utils/frameworkItems.ts'
 import { nowMs, sleep, stampMicros } from '../clock.ts'
 import { startDelayMonitor } from '../eventLoopDelay.ts'
 import type { ClientRequest, ClientSpec, Collected, Opened, Ran } from './protocol.ts'
@@ -12,12 +13,17 @@ interface Client {
   spec: ClientSpec
   doc: Y.Doc
   provider: BenchProvider
-  /** Tick keys of the current run seen by this reader, with how many times each arrived. */
+  /** Writes of the current run seen by this reader (tick key and stamp), with how many times each arrived. */
   seen: Map<string, number>
 }
 
 const clients: Client[] = []
-let runMarker = ''
+/**
+ * Writers tick the framework's real items (the write gate refuses any other), cycling through them;
+ * a write is told apart by its key and its stamp, and a run's writes by stamps from its start on.
+ */
+const { items } = frameworkItems()
+let runFrom = Number.POSITIVE_INFINITY
 let latencies: number[] = []
 const lastArrival = new Map<string, number>()
 let doubled = 0
@@ -31,21 +37,20 @@ function send(message: Opened | Ran | Collected | { type: 'closed' }) {
 
 function observe(client: Client) {
   ticksMap(client.doc).observe((event) => {
-    if (!runMarker) return
     const arrived = nowMs()
     for (const key of event.keysChanged) {
-      if (!key.includes(runMarker)) continue
       const tick = ticksMap(client.doc).get(key)
-      if (!tick) continue
-      const count = (client.seen.get(key) ?? 0) + 1
-      client.seen.set(key, count)
+      if (!tick || tick.at < runFrom) continue
+      const write = `${key}@${tick.at}`
+      const count = (client.seen.get(write) ?? 0) + 1
+      client.seen.set(write, count)
       if (count > 1) {
         doubled++
         continue
       }
       const latency = arrived - tick.at / 1000
       latencies.push(latency)
-      if ((lastArrival.get(key) ?? Number.NEGATIVE_INFINITY) < latency) lastArrival.set(key, latency)
+      if ((lastArrival.get(write) ?? Number.NEGATIVE_INFINITY) < latency) lastArrival.set(write, latency)
     }
   })
 }
@@ -81,7 +86,7 @@ async function open(message: Extract<ClientRequest, { type: 'open' }>): Promise<
 }
 
 async function run(message: Extract<ClientRequest, { type: 'run' }>): Promise<Ran> {
-  runMarker = `/r${message.runTag}-`
+  runFrom = Math.round(message.startAt * 1000)
   latencies = []
   lastArrival.clear()
   doubled = 0
@@ -103,8 +108,8 @@ async function run(message: Extract<ClientRequest, { type: 'run' }>): Promise<Ra
       while (due < end && due <= nowMs()) {
         maxScheduleLagMs = Math.max(maxScheduleLagMs, nowMs() - due)
         const n = writer.next++
-        const item = `r${message.runTag}-${Math.floor(n / 1000)}.w.${n % 1000}`
-        setTick(writer.client.doc, writer.client.spec.personId, item, true, stampMicros())
+        const item = items[n % items.length]!
+        setTick(writer.client.doc, writer.client.spec.personId, item, n % 2 === 0, stampMicros())
         written[writer.client.spec.board] = (written[writer.client.spec.board] ?? 0) + 1
         due = message.startAt + writer.client.spec.phaseMs + writer.next * writer.interval
       }
@@ -143,7 +148,7 @@ async function collect(message: Extract<ClientRequest, { type: 'collect' }>): Pr
       eventLoopDelayMs: delay.read(),
     },
   }
-  runMarker = ''
+  runFrom = Number.POSITIVE_INFINITY
   return result
 }
 

@@ -2,7 +2,7 @@ import { addComment, commentsMap, editComment, noteFragment, setTick, ticksMap }
 import * as Y from 'yjs'
 import { type BenchProvider, openProvider, type Transport } from '../clients/transports.ts'
 import { nowMs, sleep } from '../clock.ts'
-import { frameworkItems } from '../frameworkItems.ts'
+import { frameworkItems } from '../../utils/frameworkItems.ts'
 import type { Pinning } from '../pinning.ts'
 import { type Board, provisionBoards } from '../provision.ts'
 import { type BenchServer, type ServerKind, startBenchServer } from '../serverProcess.ts'

@@ -1,10 +1,11 @@
 import { rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { setTick, tickKey, ticksMap } from '@co-assess/board-model'
+import { setTick, type Tick, tickKey, ticksMap } from '@co-assess/board-model'
 import * as Y from 'yjs'
 import { type BenchProvider, openProvider } from '../clients/transports.ts'
 import { nowMs, sleep } from '../clock.ts'
 import type { Pinning } from '../pinning.ts'
+import { frameworkItems } from '../../utils/frameworkItems.ts'
 import { provisionBoards } from '../provision.ts'
 import { type BenchServer, startBenchServer } from '../serverProcess.ts'
 import { type Percentiles, percentiles } from '../stats.ts'
@@ -74,7 +75,13 @@ export async function runDurability(spec: DurabilitySpec, pinning: Pinning): Pro
   const restarts: number[] = []
   const listening: number[] = []
   let slowest = { restartMs: 0, logKb: 0, snapshotKb: 0 }
-  const acknowledged: string[] = []
+  // Writers cycle through the framework's items; each write carries a stamp higher than any before it,
+  // so an acknowledged write survived if its key holds that stamp or a later one.
+  const { items } = frameworkItems()
+  const acknowledged: Array<{ key: string; at: number }> = []
+  const survived = (stored: Y.Map<Tick>, { key, at }: { key: string; at: number }) =>
+    (stored.get(key)?.at ?? -1) >= at
+  let stamp = 0
   let attempted = 0
   let trialsWithLoss = 0
   try {
@@ -89,13 +96,14 @@ export async function runDurability(spec: DurabilitySpec, pinning: Pinning): Pro
       const writing = clients.map(async ({ doc, provider }, index) => {
         const personId = writers[index]!.personId
         for (let n = 0; n < 999 * 50 && !killed; n++) {
-          const item = `k${trial}-${Math.floor(n / 999)}.w${index}.${n % 999}`
-          setTick(doc, personId, item, true)
+          const item = items[(n * 7 + index * 101) % items.length]!
+          const at = ++stamp
+          setTick(doc, personId, item, n % 2 === 0, at)
           attempted++
           const deadline = Date.now() + 5000
           while (!provider.allAcknowledged && !killed && Date.now() < deadline) await sleep(1)
           if (killed || !provider.allAcknowledged) return
-          acknowledged.push(tickKey(personId, item))
+          acknowledged.push({ key: tickKey(personId, item), at })
         }
       })
       await sleep(300 + Math.random() * 1200)
@@ -115,12 +123,12 @@ export async function runDurability(spec: DurabilitySpec, pinning: Pinning): Pro
       restarts.push(restartMs)
       if (restartMs > slowest.restartMs) slowest = { restartMs, ...sizes }
       const stored = ticksMap(check.doc)
-      if (acknowledged.some((key) => !stored.has(key))) trialsWithLoss++
+      if (acknowledged.some((write) => !survived(stored, write))) trialsWithLoss++
       check.provider.destroy()
     }
     const final = await synced(server, board!.board, checker.token, 'final check')
     const stored = ticksMap(final.doc)
-    const recovered = acknowledged.filter((key) => stored.has(key)).length
+    const recovered = acknowledged.filter((write) => survived(stored, write)).length
     const result: DurabilityResult = {
       trials: spec.trials,
       attempted,

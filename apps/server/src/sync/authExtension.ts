@@ -1,4 +1,5 @@
-import { parseDocumentName } from '@co-assess/board-model'
+import { type BoardShape, boardShape, parseDocumentName } from '@co-assess/board-model'
+import { type Framework, itemsOfArea, listAreas } from '@co-assess/framework'
 import type { MetadataStore } from '@co-assess/storage'
 import type { Extension, onAuthenticatePayload, onConnectPayload } from '@hocuspocus/server'
 import type { Logger } from 'pino'
@@ -14,8 +15,26 @@ import type { SyncContext } from './syncContext.ts'
 export function authExtension(deps: {
   tokens: TokenService
   metadata: MetadataStore
+  frameworks: ReadonlyMap<string, Framework>
   log: Logger
 }): Extension {
+  const shapes = new Map<string, BoardShape>()
+  /** A board whose framework file is gone holds nothing new: every write is refused, reads go on. */
+  const shapeOf = (frameworkId: string | undefined): BoardShape => {
+    const framework = frameworkId === undefined ? undefined : deps.frameworks.get(frameworkId)
+    if (!framework) return boardShape([])
+    let shape = shapes.get(framework.id)
+    if (!shape) {
+      shape = boardShape(
+        listAreas(framework).map((area) => ({
+          id: area.id,
+          itemIds: itemsOfArea(area).map((item) => item.id),
+        })),
+      )
+      shapes.set(framework.id, shape)
+    }
+    return shape
+  }
   return {
     extensionName: 'co-assess-auth',
     priority: 1000,
@@ -51,8 +70,15 @@ export function authExtension(deps: {
           'The invite you joined with has been withdrawn by the chair.',
         )
       }
+      const assessment = await deps.metadata.getAssessment(target.assessmentId)
+      if (!assessment) throw closeWith(CLOSE_CODES.unauthorized, 'That assessment no longer exists.')
       if (claims.role === 'observer') data.connectionConfig.readOnly = true
-      return { claims, documentKind: target.kind, assessmentId: target.assessmentId }
+      return {
+        claims,
+        documentKind: target.kind,
+        assessmentId: target.assessmentId,
+        shape: shapeOf(assessment.frameworkId),
+      }
     },
   }
 }

@@ -1,3 +1,5 @@
+export { CLOSE_CODES } from '@co-assess/board-model'
+
 /**
  * An error Hocuspocus turns into a WebSocket close frame. Close reasons are limited to 123 bytes, so
  * the reason is cut to fit; the full text goes to the log.
@@ -7,11 +9,3 @@ export function closeWith(code: number, reason: string): Error & { code: number;
   while (Buffer.byteLength(short) > 120) short = short.slice(0, -1)
   return Object.assign(new Error(reason), { code, reason: short })
 }
-
-export const CLOSE_CODES = {
-  /** An update broke the writer's permissions; the client should drop its local copy and resync. */
-  forbiddenWrite: 4403,
-  unauthorized: 4401,
-  badDocumentName: 4400,
-  tooManyMessages: 4429,
-} as const

@@ -1,7 +1,6 @@
 import type { DocumentStore } from '@co-assess/storage'
 import type {
   afterLoadDocumentPayload,
-  beforeSyncPayload,
   Extension,
   onChangePayload,
   onLoadDocumentPayload,
@@ -9,9 +8,6 @@ import type {
 } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
-import { acceptedUpdates } from './acceptedUpdates.ts'
-import { CLOSE_CODES, closeWith } from './closeWith.ts'
-import type { DocumentWriteLock } from './documentWriteLock.ts'
 
 /** Compact a document's log into a snapshot once it holds this many updates. */
 const COMPACT_AFTER = 500
@@ -22,16 +18,11 @@ export interface Persistence extends Extension {
 }
 
 /**
- * Every accepted client update is appended to the document's log, and the append is awaited before
- * Hocuspocus applies the update and acknowledges it: an update the client sees as saved is on disk.
- * Writes the server makes itself (through direct connections) are appended as they happen and can be
- * awaited with `flush`. Logs are compacted into snapshots after the debounced store.
+ * Loads and compacts documents, and stores the writes the server makes itself (through direct
+ * connections) as they happen; `flush` awaits them. Clients' updates are stored by the write gate,
+ * before they are applied.
  */
-export function persistenceExtension(deps: {
-  documents: DocumentStore
-  log: Logger
-  lock: DocumentWriteLock
-}): Persistence {
+export function persistenceExtension(deps: { documents: DocumentStore; log: Logger }): Persistence {
   const pending = new Map<string, Set<Promise<void>>>()
 
   const track = (name: string, write: Promise<void>) => {
@@ -62,27 +53,10 @@ export function persistenceExtension(deps: {
       if ((await deps.documents.logLength(documentName)) < COMPACT_AFTER) return
       track(documentName, deps.documents.compact(documentName, Y.encodeStateAsUpdate(document)))
     },
-    async beforeSync({ type, payload, documentName }: beforeSyncPayload) {
-      if (type === 0) return
-      try {
-        const mark = acceptedUpdates.get(payload)
-        if (!mark) throw closeWith(CLOSE_CODES.forbiddenWrite, 'Not saved: the update was not checked.')
-        if (!mark.fresh) return
-        try {
-          await deps.documents.appendUpdate(documentName, payload)
-        } catch (error) {
-          deps.log.error({ err: error, documentName }, 'could not store an update; the client will retry')
-          // Closing makes the client keep the change and send it again on reconnect.
-          throw closeWith(1011, 'The server could not save your change. It will be sent again.')
-        }
-      } finally {
-        // The last hook to touch the update: the guard's hold on the document ends once it is applied.
-        deps.lock.releaseAfterApply(payload)
-      }
-    },
     async onChange({ transactionOrigin, update, documentName }: onChangePayload) {
       const origin = transactionOrigin as { source?: string } | undefined
-      // Client updates were stored in beforeSync; updates from other instances by those instances.
+      // Clients' updates (and the claims on their client ids) were stored by the write gate; updates
+      // from other instances by those instances.
       if (origin?.source !== 'local') return
       track(documentName, deps.documents.appendUpdate(documentName, update))
     },

@@ -1,3 +1,4 @@
+import type { BoardShape } from '@co-assess/board-model'
 import type { VerifiedClaims } from '../auth/tokens.ts'
 
 /** What onAuthenticate learns about a connection; later hooks read it, never the client's words. */
@@ -5,6 +6,8 @@ export interface SyncContext {
   claims: VerifiedClaims
   documentKind: 'board' | 'blind'
   assessmentId: string
+  /** What the assessment's framework lets the board hold: the write gate checks every update against it. */
+  shape: BoardShape
 }
 
 export function isSyncContext(value: unknown): value is SyncContext {

@@ -36,20 +36,22 @@ function locateDocItem(item: Y.Item): Location | 'inert' {
   }
 }
 
-export function locateUpdate(doc: Y.Doc, update: Uint8Array): UpdateChange[] {
-  const { structs, ds } = Y.decodeUpdate(update)
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
+/** Every change the update makes, located; the update must already be known to apply completely. */
+export function locateUpdate(doc: Y.Doc, { structs, ds }: DecodedUpdate): UpdateChange[] {
   const store = doc.store
   const newByClient = new Map<number, Y.Item[]>()
   const fresh: Y.Item[] = []
   let inertGc = false
   for (const struct of structs) {
+    const known = Y.getState(store, struct.id.client)
+    if (struct.id.clock + struct.length <= known) continue // the server has it already
     if (!(struct instanceof Y.Item)) {
       // GC and Skip structs carry no content; a GC range is a client's own deleted, collected edit.
       inertGc = true
       continue
     }
-    const known = Y.getState(store, struct.id.client)
-    if (struct.id.clock + struct.length <= known) continue // the server has it already
     if (struct.id.clock < known) {
       return [{ op: 'unresolvable', reason: 'an update overlaps content the server already has' }]
     }

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import type { z } from 'zod'
-import { areaIdSchema, areaOfItem, itemIdSchema } from '../ids.ts'
+import { areaOfItem } from '../ids.ts'
 import type { Role } from '../roles.ts'
 import {
   actionsMap,
@@ -9,6 +9,7 @@ import {
   liveMap,
   metaMap,
   NOTE_ROOT_PREFIX,
+  parseLiveKey,
   ROOTS,
   splitOwnedKey,
 } from '../roots.ts'
@@ -27,6 +28,7 @@ import {
   tickSchema,
   timerSchema,
 } from '../values.ts'
+import type { BoardShape } from './boardShape.ts'
 
 /** Who is writing, from the verified token; never from anything the client says. */
 export interface Writer {
@@ -61,40 +63,92 @@ function isBlind(doc: Y.Doc, areaId: string): boolean {
 }
 
 /** May this writer touch a note fragment (evidence notes, edited together in TipTap)? */
-export function mayWriteFragment(writer: Writer, root: string): string | null {
+export function mayWriteFragment(writer: Writer, root: string, shape: BoardShape): string | null {
   if (writer.documentKind !== 'board') return refuse('a private blind-round document holds only ticks')
-  if (
-    !root.startsWith(NOTE_ROOT_PREFIX) ||
-    !areaIdSchema.safeParse(root.slice(NOTE_ROOT_PREFIX.length)).success
-  ) {
-    return refuse(`"${root}" is not part of the board`)
+  if (!root.startsWith(NOTE_ROOT_PREFIX) || !shape.areaIds.has(root.slice(NOTE_ROOT_PREFIX.length))) {
+    return refuse(`"${root.slice(0, 40)}" is not part of the board`)
   }
   if (!WRITERS.has(writer.role)) return refuse(`a ${writer.role} cannot edit evidence notes`)
   return null
 }
 
-/** Decides one map write; returns why it is refused, or null when it is allowed. */
-export function mayWriteMapEntry(writer: Writer, doc: Y.Doc, write: MapWrite): string | null {
+/**
+ * May this writer touch this key of this root at all, whatever the value? Every map entry an update
+ * carries passes here, including one already deleted in the same update (a dead entry), which has no
+ * value to judge but would still create the root on every client.
+ */
+export function mayTouchKey(
+  writer: Writer,
+  doc: Y.Doc,
+  root: string,
+  key: string,
+  shape: BoardShape,
+): string | null {
   const { role, personId } = writer
-  const inserting = write.op === 'insert'
-  if (writer.documentKind === 'blind' && write.root !== ROOTS.ticks) {
+  if (writer.documentKind === 'blind' && root !== ROOTS.ticks) {
     return refuse('a private blind-round document holds only ticks')
   }
-  switch (write.root) {
+  switch (root) {
     case ROOTS.ticks: {
       if (!WRITERS.has(role)) return refuse(`a ${role} cannot tick checklist items`)
-      const owned = splitOwnedKey(write.key)
+      const owned = splitOwnedKey(key)
       if (!owned || owned.personId !== personId) return refuse('you can only change your own ticks')
-      if (!itemIdSchema.safeParse(owned.rest).success)
-        return refuse(`"${owned.rest}" is not a checklist item`)
+      if (!shape.itemIds.has(owned.rest))
+        return refuse(`"${owned.rest.slice(0, 40)}" is not a checklist item`)
       if (writer.documentKind === 'board' && isBlind(doc, areaOfItem(owned.rest))) {
         return refuse('this area is in a blind round: ticks stay private until the chair reveals them')
       }
-      return inserting ? invalid(tickSchema, write.value, 'the tick') : null
+      return null
     }
-    case ROOTS.agreed: {
+    case ROOTS.agreed:
       if (role !== 'chair') return refuse('only a chair records the agreed level')
-      if (!areaIdSchema.safeParse(write.key).success) return refuse(`"${write.key}" is not an area`)
+      return shape.areaIds.has(key) ? null : refuse(`"${key.slice(0, 40)}" is not an area`)
+    case ROOTS.comments:
+      if (role === 'observer') return refuse('an observer cannot comment')
+      if (role === 'peer-reviewer' && !reviewOpen(doc)) return refuse('the chair has closed this peer review')
+      return null
+    case ROOTS.threads:
+      if (!(WRITERS.has(role) || (role === 'peer-reviewer' && reviewOpen(doc)))) {
+        return refuse(`a ${role} cannot resolve or reopen threads`)
+      }
+      return null
+    case ROOTS.actions:
+      return role === 'chair' || role === 'participant' ? null : refuse(`a ${role} cannot propose actions`)
+    case ROOTS.peer: {
+      if (role !== 'peer-reviewer') return refuse('only peer reviewers write the peer-review layer')
+      if (!reviewOpen(doc)) return refuse('the chair has closed this peer review')
+      const owned = splitOwnedKey(key)
+      if (!owned || owned.personId !== personId) return refuse('you can only change your own suggestions')
+      return shape.areaIds.has(owned.rest) ? null : refuse(`"${owned.rest.slice(0, 40)}" is not an area`)
+    }
+    case ROOTS.sessions:
+      return role === 'chair' ? null : refuse('only a chair starts and ends sessions')
+    case ROOTS.live:
+      return mayTouchLive(writer, key, shape)
+    case ROOTS.meta:
+    case ROOTS.people:
+    case ROOTS.clients:
+      return refuse('only the server changes who is taking part and the assessment’s settings')
+    default:
+      return refuse(`"${root.slice(0, 40)}" is not part of the board`)
+  }
+}
+
+/** Decides one map write; returns why it is refused, or null when it is allowed. */
+export function mayWriteMapEntry(
+  writer: Writer,
+  doc: Y.Doc,
+  write: MapWrite,
+  shape: BoardShape,
+): string | null {
+  const keyRefusal = mayTouchKey(writer, doc, write.root, write.key, shape)
+  if (keyRefusal) return keyRefusal
+  const { personId } = writer
+  const inserting = write.op === 'insert'
+  switch (write.root) {
+    case ROOTS.ticks:
+      return inserting ? invalid(tickSchema, write.value, 'the tick') : null
+    case ROOTS.agreed: {
       if (!inserting) return null
       const bad = invalid(agreedLevelSchema, write.value, 'the agreed level')
       if (bad) return bad
@@ -103,65 +157,56 @@ export function mayWriteMapEntry(writer: Writer, doc: Y.Doc, write: MapWrite): s
         : refuse('an agreed level must be recorded in your own name')
     }
     case ROOTS.comments:
-      return mayWriteComment(writer, doc, write)
+      return mayWriteComment(writer, doc, write, shape)
     case ROOTS.threads: {
-      if (!(WRITERS.has(role) || (role === 'peer-reviewer' && reviewOpen(doc)))) {
-        return refuse(`a ${role} cannot resolve or reopen threads`)
-      }
       if (!inserting) return refuse('a thread’s state is changed, never removed')
       const bad = invalid(threadStateSchema, write.value, 'the thread state')
       if (bad) return bad
       if ((write.value as { by: string }).by !== personId)
         return refuse('write thread changes in your own name')
       // A thread is keyed by its first comment: a reviewer settles only threads the review layer began.
-      if (role === 'peer-reviewer' && commentsMap(doc).get(write.key)?.layer !== 'peer') {
+      if (writer.role === 'peer-reviewer' && commentsMap(doc).get(write.key)?.layer !== 'peer') {
         return refuse('a peer reviewer can resolve or reopen only peer-review threads')
       }
       return null
     }
     case ROOTS.actions:
-      return mayWriteAction(writer, doc, write)
-    case ROOTS.peer: {
-      if (role !== 'peer-reviewer') return refuse('only peer reviewers write the peer-review layer')
-      if (!reviewOpen(doc)) return refuse('the chair has closed this peer review')
-      const owned = splitOwnedKey(write.key)
-      if (!owned || owned.personId !== personId) return refuse('you can only change your own suggestions')
-      if (!areaIdSchema.safeParse(owned.rest).success) return refuse(`"${owned.rest}" is not an area`)
+      return mayWriteAction(writer, doc, write, shape)
+    case ROOTS.peer:
       return inserting ? invalid(peerSuggestionSchema, write.value, 'the suggested level') : null
-    }
-    case ROOTS.sessions: {
-      if (role !== 'chair') return refuse('only a chair starts and ends sessions')
+    case ROOTS.sessions:
       return inserting ? invalid(sessionSchema, write.value, 'the session') : null
-    }
     case ROOTS.live:
-      return mayWriteLive(writer, write)
-    case ROOTS.meta:
-    case ROOTS.people:
-      return refuse('only the server changes who is taking part and the assessment’s settings')
+      return mayWriteLive(write)
     default:
-      return refuse(`"${write.root}" is not part of the board`)
+      return refuse(`"${write.root.slice(0, 40)}" is not part of the board`)
   }
 }
 
-function mayWriteLive(writer: Writer, write: MapWrite): string | null {
+function mayTouchLive(writer: Writer, key: string, shape: BoardShape): string | null {
   if (writer.role !== 'chair') return refuse('only a chair runs the session')
-  const { key, value } = write
-  const inserting = write.op === 'insert'
-  if (key === LIVE_KEYS.focus) return inserting ? invalid(focusSchema, value, 'the focus') : null
-  if (key === LIVE_KEYS.activeSession) {
-    return !inserting || value === null || typeof value === 'string' ? null : refuse('bad session id')
-  }
-  const [kind, areaId] = key.split(':')
-  if (!areaId || !areaIdSchema.safeParse(areaId).success) return refuse(`"${key}" is not a session setting`)
-  if (kind === 'round') return inserting ? invalid(roundSchema, value, 'the blind round') : null
-  if (kind === 'timer') return inserting ? invalid(timerSchema, value, 'the timer') : null
-  return refuse(`"${key}" is not a session setting`)
+  if (key === LIVE_KEYS.focus || key === LIVE_KEYS.activeSession) return null
+  const setting = parseLiveKey(key)
+  return setting && shape.areaIds.has(setting.areaId)
+    ? null
+    : refuse(`"${key.slice(0, 40)}" is not a session setting`)
 }
 
-function mayWriteComment(writer: Writer, doc: Y.Doc, write: MapWrite): string | null {
+function mayWriteLive(write: MapWrite): string | null {
+  const { key, value } = write
+  if (write.op !== 'insert') return null
+  if (key === LIVE_KEYS.focus) return invalid(focusSchema, value, 'the focus')
+  if (key === LIVE_KEYS.activeSession) {
+    return value === null || typeof value === 'string' ? null : refuse('bad session id')
+  }
+  const setting = parseLiveKey(key)
+  if (setting?.kind === 'round') return invalid(roundSchema, value, 'the blind round')
+  if (setting?.kind === 'timer') return invalid(timerSchema, value, 'the timer')
+  return refuse(`"${key.slice(0, 40)}" is not a session setting`)
+}
+
+function mayWriteComment(writer: Writer, doc: Y.Doc, write: MapWrite, shape: BoardShape): string | null {
   const { role, personId } = writer
-  if (role === 'observer') return refuse('an observer cannot comment')
-  if (role === 'peer-reviewer' && !reviewOpen(doc)) return refuse('the chair has closed this peer review')
   if (write.op === 'delete') {
     const removed = write.value as Partial<Comment> | undefined
     return removed?.authorId === personId ? null : refuse('only its author can change or delete a comment')
@@ -171,6 +216,10 @@ function mayWriteComment(writer: Writer, doc: Y.Doc, write: MapWrite): string | 
   const comment = write.value as Comment
   if (comment.id !== write.key) return refuse('a comment is stored under its own id')
   if (comment.authorId !== personId) return refuse('a comment must be written in your own name')
+  if (!shape.areaIds.has(comment.anchor.areaId))
+    return refuse('a comment must belong to one of the board’s areas')
+  if (comment.anchor.itemId !== null && !shape.itemIds.has(comment.anchor.itemId))
+    return refuse('a comment must be on one of the board’s checklist items')
   const existing = commentsMap(doc).get(write.key)
   if (existing && existing.authorId !== personId)
     return refuse('only its author can change or delete a comment')
@@ -178,10 +227,15 @@ function mayWriteComment(writer: Writer, doc: Y.Doc, write: MapWrite): string | 
   return comment.layer === layer ? null : refuse(`a ${role}'s comments belong to the ${layer} layer`)
 }
 
-function mayWriteAction(writer: Writer, doc: Y.Doc, write: MapWrite): string | null {
+function mayWriteAction(writer: Writer, doc: Y.Doc, write: MapWrite, shape: BoardShape): string | null {
   const { role, personId } = writer
-  if (role === 'chair') return write.op === 'insert' ? invalid(actionSchema, write.value, 'the action') : null
-  if (role !== 'participant') return refuse(`a ${role} cannot propose actions`)
+  if (write.op === 'insert') {
+    const bad = invalid(actionSchema, write.value, 'the action')
+    if (bad) return bad
+    if ((write.value as Action).areaIds.some((areaId) => !shape.areaIds.has(areaId)))
+      return refuse('an action can name only the board’s areas')
+  }
+  if (role === 'chair') return null
   const ownProposal = (value: unknown) => {
     const action = value as Partial<Action> | undefined
     return action?.proposedBy === personId && action.status === 'proposed' && action.agreedInSession === null
@@ -189,8 +243,6 @@ function mayWriteAction(writer: Writer, doc: Y.Doc, write: MapWrite): string | n
   if (write.op === 'delete') {
     return ownProposal(write.value) ? null : refuse('only a chair changes an action once it is agreed')
   }
-  const bad = invalid(actionSchema, write.value, 'the action')
-  if (bad) return bad
   if ((write.value as Action).id !== write.key) return refuse('an action is stored under its own id')
   const existing = actionsMap(doc).get(write.key)
   if (existing && !ownProposal(existing)) return refuse('only a chair changes an action once it is agreed')

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { boardShape } from '../guard/boardShape.ts'
 import { guardUpdate } from '../guard/guardUpdate.ts'
 import { noteFragment, tickKey, ticksMap } from '../roots.ts'
 import { unsavedWork } from './carryNotes.ts'
 import { addComment } from './comments.ts'
 import { startBlindRound } from './session.ts'
 import { setTick } from './ticks.ts'
+
+/** The part of a framework these tests write to. */
+const shape = boardShape([
+  { id: '1a', itemIds: ['1a.emerging.1', '1a.emerging.2'] },
+  { id: '2a', itemIds: ['2a.emerging.1'] },
+  { id: '2b', itemIds: [] },
+])
 
 const ana = { personId: 'ana1', role: 'participant' as const, documentKind: 'board' as const }
 
@@ -50,14 +58,14 @@ describe('unsavedWork', () => {
     noteFragment(server, '1a').push([paragraph('Ben was here')])
 
     const whole = Y.encodeStateAsUpdate(device, Y.encodeStateVector(server))
-    expect(guardUpdate(server, whole, ana).allowed).toBe(false)
+    expect(guardUpdate(server, whole, ana, shape).allowed).toBe(false)
 
     const work = unsavedWork(device, server)
     expect(work.noteAreas).toEqual(['1a', '2b'])
     expect([...(work.entries.get('ticks') ?? [])]).toEqual([tickKey('ana1', '1a.emerging.1')])
     expect(work.entries.get('comments')?.size).toBe(1)
     // What is carried is something the server accepts, and it holds only the notes.
-    expect(guardUpdate(server, work.noteEdits!, ana)).toMatchObject({ allowed: true })
+    expect(guardUpdate(server, work.noteEdits!, ana, shape)).toMatchObject({ allowed: true })
     Y.applyUpdate(server, work.noteEdits!)
     expect(noteText(server, '1a')).toBe('Ana: Shared|Ben was here')
     expect(noteText(server, '2b')).toBe('Written on the train')

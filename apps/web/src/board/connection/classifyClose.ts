@@ -1,5 +1,6 @@
-/** The server's close code for an update that broke the sender's write permissions. */
-export const FORBIDDEN_WRITE = 4403
+import { CLOSE_CODES, isRefusalMessage, refusalReason } from '@co-assess/board-model'
+
+export { refusalReason }
 
 export type CloseKind =
   /** The server refused a change: drop the local copy (it holds the refused change) and resync. */
@@ -16,16 +17,8 @@ export type CloseKind =
  */
 export function classifyClose(event: { code?: number; reason?: string }, socketOpen: boolean): CloseKind {
   const reason = event.reason ?? ''
-  if (event.code === FORBIDDEN_WRITE || /^not saved/i.test(reason)) return 'refused'
+  if (event.code === CLOSE_CODES.forbiddenWrite || isRefusalMessage(reason)) return 'refused'
   return socketOpen ? 'dropped' : 'network'
-}
-
-/** Why the server refused, from its close reason, without the "Not saved:" lead-in. */
-export function refusalReason(reason: string): string {
-  return reason
-    .replace(/^not saved:?\s*/i, '')
-    .replace(/\.$/, '')
-    .trim()
 }
 
 /** The refusal in words for the person whose change it was. */

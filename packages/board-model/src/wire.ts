@@ -1,0 +1,39 @@
+/**
+ * The sync wire's names, shared by the server and the browser so neither writes a bare number or
+ * recognises a refusal by guesswork.
+ */
+
+/** WebSocket close codes the server uses (4000–4999 are the application's own range). */
+export const CLOSE_CODES = {
+  badDocumentName: 4400,
+  unauthorized: 4401,
+  /** An update broke the writer's permissions: the client should drop its local copy and resync. */
+  forbiddenWrite: 4403,
+  tooManyMessages: 4429,
+  /** The store could not take a change: the client keeps it and sends it again once reconnected. */
+  storageUnavailable: 4503,
+} as const
+
+/** y-protocols sync message types, as Hocuspocus hands them to `beforeSync`. */
+export const SYNC_MESSAGE = { step1: 0, step2: 1, update: 2 } as const
+
+const REFUSAL_LEAD = 'Not saved'
+
+/** The close reason for a refused update: a person reads it, the browser recognises it by its lead. */
+export function refusalMessage(reason: string): string {
+  return `${REFUSAL_LEAD}: ${reason}.`
+}
+
+/** Whether a close reason is a write refusal. */
+export function isRefusalMessage(reason: string): boolean {
+  return reason.toLowerCase().startsWith(REFUSAL_LEAD.toLowerCase())
+}
+
+/** Why the server refused, from its close reason, without the "Not saved:" lead-in. */
+export function refusalReason(reason: string): string {
+  const body = isRefusalMessage(reason) ? reason.slice(REFUSAL_LEAD.length) : reason
+  return body
+    .replace(/^:?\s*/, '')
+    .replace(/\.$/, '')
+    .trim()
+}
