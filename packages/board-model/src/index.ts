@@ -24,6 +24,7 @@ export {
   type LevelSuggestion,
   suggestLevel,
 } from './read/suggestLevel.ts'
+export { identityOf, peopleTakingPart, takesPart } from './read/takingPart.ts'
 export {
   type AreaRespondents,
   type AreaTally,
@@ -35,6 +36,8 @@ export {
 } from './read/tallyArea.ts'
 export { type AreaTicks, ticksByArea, ticksOfPerson } from './read/ticksByArea.ts'
 export {
+  PARTICIPANT_GROUPS,
+  participantGroupSchema,
   type Role,
   roleLabels,
   roleSchema,

@@ -8,6 +8,19 @@ export type Role = z.infer<typeof roleSchema>
 export const stakeholderGroupSchema = z.enum(['ics', 'vcse', 'lived-experience', 'peer-reviewer'])
 export type StakeholderGroup = z.infer<typeof stakeholderGroupSchema>
 
+/**
+ * The groups a participant or chair can speak for. "peer-reviewer" stays in the stored enum for the
+ * people records of peer reviewers, but it is not a group in the room and an invite never accepts it.
+ */
+export const PARTICIPANT_GROUPS = [
+  'ics',
+  'vcse',
+  'lived-experience',
+] as const satisfies readonly StakeholderGroup[]
+export const participantGroupSchema = z.enum(PARTICIPANT_GROUPS, {
+  error: `must be one of the stakeholder groups: ${PARTICIPANT_GROUPS.join(', ')}`,
+})
+
 export const stakeholderGroupLabels: Record<StakeholderGroup, string> = {
   ics: 'ICS or statutory organisation',
   vcse: 'Voluntary, community or social enterprise (VCSE)',

@@ -6,6 +6,7 @@ import { hashSecret } from '../auth/hashSecret.ts'
 import type { Claims, TokenService } from '../auth/tokens.ts'
 import { gone, notFound } from '../http/httpError.ts'
 import { serverWrite } from '../sync/serverWrite.ts'
+import { joiningGroup } from './joiningGroup.ts'
 import { personColour } from './personColour.ts'
 
 export async function findLiveInvite(metadata: MetadataStore, token: string) {
@@ -33,13 +34,13 @@ export async function joinWithInvite(
     flush: (name: string) => Promise<void>
   },
   token: string,
-  input: { displayName: string; organisation: string; group: StakeholderGroup },
+  input: { displayName: string; organisation: string; group?: StakeholderGroup | undefined },
 ) {
   const invite = await findLiveInvite(deps.metadata, token)
   const assessment = await deps.metadata.getAssessment(invite.assessmentId)
   if (!assessment) throw notFound('The assessment for this invite no longer exists.')
+  const group = joiningGroup(invite.role, input.group)
   const existing = await deps.metadata.listParticipants(invite.assessmentId)
-  const group: StakeholderGroup = invite.role === 'peer-reviewer' ? 'peer-reviewer' : input.group
   const participant: ParticipantRecord = {
     id: nanoid(16),
     assessmentId: invite.assessmentId,

@@ -6,7 +6,7 @@ import {
   NOT_ASSESSED,
   NOT_YET,
   noteFragment,
-  type Person,
+  peopleTakingPart,
   readActions,
   readAgreedLevels,
   readPeerSuggestions,
@@ -20,7 +20,10 @@ import {
 } from '@co-assess/board-model'
 import type { Framework } from '@co-assess/framework'
 import type * as Y from 'yjs'
+import type { Audience, Disclosure } from './audience.ts'
 import { noteParagraphs } from './noteText.ts'
+import { type Redaction, redactionFor } from './redaction.ts'
+import type { ShownCount } from './smallNumbers.ts'
 
 export interface ReportAssessment {
   id: string
@@ -43,11 +46,11 @@ export interface ReportItem {
   text: string
   level: string
   levelLabel: string
-  ticked: number
-  respondents: number
-  byGroup: Array<{ group: string; label: string; ticked: number; respondents: number }>
+  ticked: ShownCount
+  respondents: ShownCount
+  byGroup: Array<{ group: string; label: string; ticked: ShownCount; respondents: ShownCount }>
   disagreement: boolean
-  /** Who ticked it: names only when the reader asked for them and may see them, else organisation and group. */
+  /** Who ticked it, for the chair only: names when asked for, else organisation and group. Empty for everyone else. */
   tickedBy: string[]
 }
 
@@ -56,7 +59,7 @@ export interface ReportArea {
   title: string
   summary: string
   phaseTitle: string
-  respondents: number
+  respondents: ShownCount
   suggested: LevelRef & { explanation: string }
   agreed: (LevelRef & { rationale: string; dissent: string }) | null
   peer: Array<{ reviewer: string; level: LevelRef; reasoning: string }>
@@ -98,12 +101,21 @@ export interface ReportModel {
   assessment: ReportAssessment
   framework: { id: string; title: string; version: string; levels: Array<{ id: string; label: string }> }
   generatedAt: string
+  /** Who this copy is for, and so what it may carry (redaction.ts decided, the renderers follow). */
+  audience: Audience
+  disclosure: Disclosure
+  /** Counts below this read "fewer than …" (0 when counts are exact). */
+  smallNumberThreshold: number
   namesShown: boolean
   phases: Array<{ id: string; title: string; areas: ReportArea[] }>
   actions: ReportAction[]
+  /** Everyone on the board by name: only in the chair's copy with names. */
   participants: ReportParticipant[]
-  /** Counts by organisation and stakeholder group: who took part, without naming anyone. */
-  takingPart: Array<{ organisation: string; group: string; count: number }>
+  /**
+   * Counts by stakeholder group (and organisation where the audience may see organisations, else
+   * null): who took part, one count per person however many devices, never observers or reviewers.
+   */
+  takingPart: Array<{ organisation: string | null; group: string; count: ShownCount }>
 }
 
 export const actionStatusLabels: Record<ActionStatus, string> = {
@@ -125,13 +137,6 @@ export function levelRef(framework: Pick<Framework, 'levels'>, id: string | null
   return { id, label: framework.levels[index]!.label, rank: index + 1 }
 }
 
-function describePerson(person: Person | undefined, names: boolean): string {
-  if (!person) return 'Someone who has left'
-  const group = stakeholderGroupLabels[person.group]
-  const org = person.organisation || group
-  return names ? `${person.name} (${org})` : `${org} (${group})`
-}
-
 const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 function agreedIn(action: Action, session: ReportAction['agreedInSession']): string {
@@ -144,16 +149,25 @@ function agreedIn(action: Action, session: ReportAction['agreedInSession']): str
 }
 
 /**
- * One assessment's report as plain data, read from its live document: every renderer (HTML, Word,
- * Markdown, CSV) works from this, so they agree, and names appear only when `names` is set.
+ * One assessment's report as plain data for one audience, read from its live document: every
+ * renderer (HTML, Word, Markdown, CSV) works from this, so they agree, and every value about people
+ * has passed the audience's redaction step (redaction.ts) before a renderer sees it.
  */
 export function buildReportModel(
   doc: Y.Doc,
   framework: Framework,
   assessment: ReportAssessment,
-  options: { names: boolean; now?: Date },
+  options: { audience?: Audience; names: boolean; threshold?: number; now?: Date },
 ): ReportModel {
   const people = readPeople(doc)
+  const audience = options.audience ?? 'chair'
+  const redact: Redaction = redactionFor(audience, {
+    people: people.values(),
+    names: options.names,
+    ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+  })
+  const { disclosure } = redact
+  const words = (text: string) => (disclosure.boardWords ? redact.text(text) : '')
   const ticks = ticksByArea(doc)
   const agreed = readAgreedLevels(doc)
   const peer = readPeerSuggestions(doc)
@@ -171,30 +185,46 @@ export function buildReportModel(
       const items: ReportItem[] = area.levels.flatMap((level) =>
         level.items.map((item) => {
           const t = tally.items.get(item.id)
+          const groups = t?.byGroup ?? []
+          const ticked = redact.totalAndParts(
+            t?.ticked ?? 0,
+            groups.map((g) => g.ticked),
+          )
+          const respondents = redact.totalAndParts(
+            t?.respondents ?? 0,
+            groups.map((g) => g.respondents),
+          )
           return {
             id: item.id,
             text: item.text,
             level: level.level,
             levelLabel: levelLabel(level.level),
-            ticked: t?.ticked ?? 0,
-            respondents: t?.respondents ?? 0,
-            byGroup: (t?.byGroup ?? []).map((g) => ({
+            ticked: ticked.total,
+            respondents: respondents.total,
+            byGroup: groups.map((g, i) => ({
               group: g.group,
               label: stakeholderGroupLabels[g.group],
-              ticked: g.ticked,
-              respondents: g.respondents,
+              ticked: ticked.parts[i]!,
+              respondents: respondents.parts[i]!,
             })),
             disagreement: t?.disagreement ?? false,
-            tickedBy: (t?.tickedBy ?? []).map((id) => describePerson(people.get(id), options.names)),
+            tickedBy: disclosure.tickers
+              ? (t?.tickedBy ?? []).map((id) => redact.person(people.get(id)))
+              : [],
           }
         }),
       )
+      const firstItem = tally.items.values().next().value
+      const areaRespondents = redact.totalAndParts(
+        tally.respondents,
+        (firstItem?.byGroup ?? []).map((g) => g.respondents),
+      ).total
       return {
         id: area.id,
         title: area.title,
         summary: area.summary,
         phaseTitle: phase.title,
-        respondents: tally.respondents,
+        respondents: areaRespondents,
         suggested: {
           ...levelRef(framework, suggestion.level),
           label: suggestion.label,
@@ -203,18 +233,18 @@ export function buildReportModel(
         agreed: recorded
           ? {
               ...levelRef(framework, recorded.level),
-              rationale: recorded.rationale,
-              dissent: recorded.dissent,
+              rationale: words(recorded.rationale),
+              dissent: words(recorded.dissent),
             }
           : null,
         peer: [...(peer.get(area.id)?.entries() ?? [])]
           .sort(([, a], [, b]) => a.at - b.at)
           .map(([reviewerId, s]) => ({
-            reviewer: describePerson(people.get(reviewerId), options.names),
+            reviewer: redact.person(people.get(reviewerId)),
             level: levelRef(framework, s.level),
-            reasoning: s.reasoning,
+            reasoning: words(s.reasoning),
           })),
-        notes: noteParagraphs(noteFragment(doc, area.id)),
+        notes: disclosure.boardWords ? noteParagraphs(noteFragment(doc, area.id)).map(redact.text) : [],
         items,
       }
     }),
@@ -226,37 +256,42 @@ export function buildReportModel(
     const session = index >= 0 ? { number: index + 1, startedAt: dateOf(sessions[index]!.startedAt) } : null
     return {
       id: a.id,
-      youSaid: a.youSaid,
-      weDid: a.weDid,
-      whatChanged: a.whatChanged,
-      owner: a.owner,
+      youSaid: redact.text(a.youSaid),
+      weDid: redact.text(a.weDid),
+      whatChanged: redact.text(a.whatChanged),
+      owner: redact.text(a.owner),
       dueDate: a.dueDate,
       status: a.status,
       statusLabel: actionStatusLabels[a.status],
-      droppedReason: a.droppedReason,
+      droppedReason: redact.text(a.droppedReason),
       raisedBy: a.raisedBy.map((g) => stakeholderGroupLabels[g]),
       areas: a.areaIds.map((id) => ({ id, title: areaTitles.get(id) ?? id })),
       agreedInSession: session,
       agreedIn: agreedIn(a, session),
-      feedback: { toldAt: a.feedback.toldAt, how: a.feedback.how },
+      feedback: { toldAt: a.feedback.toldAt, how: redact.text(a.feedback.how) },
       carriedFrom: a.carriedFrom,
-      history: (a.history ?? []).map(describeHistoryEntry),
+      history: (a.history ?? []).map((h) => redact.text(describeHistoryEntry(h))),
     }
   })
 
-  const everyone = [...people.values()].sort(
-    (a, b) => a.organisation.localeCompare(b.organisation) || a.joinedAt - b.joinedAt,
-  )
-  const participants = everyone.map((p) => ({
-    name: options.names ? p.name : null,
-    organisation: p.organisation,
-    group: stakeholderGroupLabels[p.group],
-    role: roleLabels[p.role],
-  }))
-  const counts = new Map<string, { organisation: string; group: string; count: number }>()
-  for (const p of participants) {
-    const key = `${p.organisation}\u0000${p.group}`
-    const entry = counts.get(key) ?? { organisation: p.organisation, group: p.group, count: 0 }
+  const byOrganisation = (a: { organisation: string }, b: { organisation: string }) =>
+    a.organisation.localeCompare(b.organisation)
+  const participants = disclosure.names
+    ? [...people.values()]
+        .sort((a, b) => byOrganisation(a, b) || a.joinedAt - b.joinedAt)
+        .map((p) => ({
+          name: p.name,
+          organisation: p.organisation,
+          group: stakeholderGroupLabels[p.group],
+          role: roleLabels[p.role],
+        }))
+    : []
+  const counts = new Map<string, { organisation: string | null; group: string; count: number }>()
+  for (const p of peopleTakingPart(people).sort(byOrganisation)) {
+    const organisation = disclosure.organisations ? p.organisation : null
+    const group = stakeholderGroupLabels[p.group]
+    const key = `${organisation}\u0000${group}`
+    const entry = counts.get(key) ?? { organisation, group, count: 0 }
     entry.count += 1
     counts.set(key, entry)
   }
@@ -270,10 +305,13 @@ export function buildReportModel(
       levels: framework.levels.map((l) => ({ id: l.id, label: l.label })),
     },
     generatedAt: (options.now ?? new Date()).toISOString(),
-    namesShown: options.names,
+    audience,
+    disclosure,
+    smallNumberThreshold: disclosure.exactCounts ? 0 : redact.threshold,
+    namesShown: disclosure.names,
     phases,
     actions,
     participants,
-    takingPart: [...counts.values()],
+    takingPart: [...counts.values()].map((t) => ({ ...t, count: redact.count(t.count) })),
   }
 }

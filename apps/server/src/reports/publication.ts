@@ -1,11 +1,34 @@
-import type { Action } from '@co-assess/board-model'
+import type { Action, ActionStatus } from '@co-assess/board-model'
 import type { Framework } from '@co-assess/framework'
 import { z } from 'zod'
 import { actionStatusLabels } from './buildReportModel.ts'
+import type { Redaction } from './redaction.ts'
+
+/**
+ * What can go on the public page: commitments and their outcomes. A proposed action is an idea
+ * someone raised, not something the organisations agreed to, so publishing it would read as a
+ * promise nobody made. "In progress" is an agreed action being worked on, so it may go too.
+ */
+export const PUBLISHABLE_STATUSES: ReadonlySet<ActionStatus> = new Set<ActionStatus>([
+  'agreed',
+  'in-progress',
+  'done',
+  'dropped',
+])
+
+/** Why an action cannot be published as it stands, in words the chair can act on; null when it can. */
+export function whyNotPublishable(action: Action): string | null {
+  if (!PUBLISHABLE_STATUSES.has(action.status))
+    return `"${action.youSaid || action.id}" is ${actionStatusLabels[action.status].toLowerCase()}, not agreed: agree it (or drop it, with a reason) before publishing it`
+  if (action.status === 'dropped' && !action.droppedReason.trim())
+    return `"${action.youSaid || action.id}" was dropped without a reason: the people who raised it are told why, so record the reason before publishing it`
+  return null
+}
 
 /**
  * What a public page holds: a snapshot of the actions the chair chose, and nothing else. No names,
- * no owners, no comments, no groups: only the words of each action and the areas it belongs to.
+ * no owners, no comments, no groups: only the words of each action (names of people on the board
+ * turned into their group by the public redaction) and the areas it belongs to.
  */
 export const publicationContentSchema = z.object({
   publicId: z.string(),
@@ -19,6 +42,8 @@ export const publicationContentSchema = z.object({
         whatChanged: z.string(),
         status: z.string(),
         statusLabel: z.string(),
+        /** Why a dropped action was dropped; pages published before this was kept have none. */
+        droppedReason: z.string().optional(),
         areas: z.array(z.object({ id: z.string(), title: z.string() })),
       }),
     )
@@ -31,18 +56,21 @@ export function publicationContent(
   assessment: { title: string; workstream: string },
   framework: Framework,
   chosen: readonly Action[],
+  redact: Redaction,
 ): PublicationContent {
+  if (redact.audience !== 'public') throw new Error('a public page is made only through the public redaction')
   const titles = new Map(framework.phases.flatMap((p) => p.areas.map((a) => [a.id, a.title] as const)))
   return {
     publicId,
     title: assessment.title,
     workstream: assessment.workstream,
     items: chosen.map((a) => ({
-      youSaid: a.youSaid,
-      weDid: a.weDid,
-      whatChanged: a.whatChanged,
+      youSaid: redact.text(a.youSaid),
+      weDid: redact.text(a.weDid),
+      whatChanged: redact.text(a.whatChanged),
       status: a.status,
       statusLabel: actionStatusLabels[a.status],
+      ...(a.status === 'dropped' ? { droppedReason: redact.text(a.droppedReason) } : {}),
       areas: a.areaIds.map((id) => ({ id, title: titles.get(id) ?? id })),
     })),
   }

@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { type LevelRef, levelRef } from './buildReportModel.ts'
 import { escapeHtml as e } from './escapeHtml.ts'
 import { htmlPage, levelClass } from './htmlPage.ts'
+import type { Redaction } from './redaction.ts'
 
 export interface ComparisonArea {
   id: string
@@ -36,7 +37,12 @@ interface Side {
  * Then and now, per area: the agreed levels of two assessments of one workstream, and the actions
  * completed in between (done in the earlier board, or carried forward and done since).
  */
-export function buildComparison(framework: Framework, before: Side, after: Side): Comparison {
+export function buildComparison(
+  framework: Framework,
+  before: Side,
+  after: Side,
+  redact: Pick<Redaction, 'text'>,
+): Comparison {
   const thenLevels = readAgreedLevels(before.doc)
   const nowLevels = readAgreedLevels(after.doc)
   const completed: Action[] = [
@@ -63,7 +69,7 @@ export function buildComparison(framework: Framework, before: Side, after: Side)
         movement,
         completed: completed
           .filter((a) => a.areaIds.includes(area.id))
-          .map((a) => ({ youSaid: a.youSaid, weDid: a.weDid })),
+          .map((a) => ({ youSaid: redact.text(a.youSaid), weDid: redact.text(a.weDid) })),
       }
     }),
   )

@@ -14,8 +14,12 @@ const GROUP_HEADINGS: Record<(typeof GROUPS)[number], string> = {
 // Every CSV the server writes goes through these options.
 const options = { bom: true, record_delimiter: 'windows', escape_formulas: true } as const
 
-/** One row per checklist item: ticks overall and by stakeholder group, and who ticked it. */
+/**
+ * One row per checklist item: ticks overall and by stakeholder group, and, in the chair's copy only,
+ * who ticked it (the column is left out for everyone else, so no row lists one person's view).
+ */
 export function renderItemsCsv(model: ReportModel): string {
+  const tickers = model.disclosure.tickers
   const header = [
     'Phase',
     'Area',
@@ -28,7 +32,7 @@ export function renderItemsCsv(model: ReportModel): string {
     ...GROUPS.flatMap((g) => [`${GROUP_HEADINGS[g]} ticked`, `${GROUP_HEADINGS[g]} respondents`]),
     'Groups differ',
     'Agreed level',
-    'Ticked by',
+    ...(tickers ? ['Ticked by'] : []),
   ]
   const rows = model.phases.flatMap((phase) =>
     phase.areas.flatMap((area) =>
@@ -47,7 +51,7 @@ export function renderItemsCsv(model: ReportModel): string {
         }),
         item.disagreement ? 'yes' : 'no',
         area.agreed?.label ?? '',
-        item.tickedBy.join('; '),
+        ...(tickers ? [item.tickedBy.join('; ')] : []),
       ]),
     ),
   )

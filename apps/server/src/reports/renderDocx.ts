@@ -11,6 +11,8 @@ import {
 } from 'docx'
 import { actionFacts } from './actionFacts.ts'
 import type { ReportModel } from './buildReportModel.ts'
+import { countOf } from './smallNumbers.ts'
+import { takingPartNote } from './takingPartNote.ts'
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
   new Paragraph({ text, heading: level })
@@ -80,8 +82,8 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
           area.items.map((item) => [
             item.levelLabel,
             `${item.text}${item.disagreement ? ' (groups differ)' : ''}`,
-            `${item.ticked} of ${item.respondents}`,
-            item.byGroup.map((g) => `${g.label}: ${g.ticked} of ${g.respondents}`).join('; ') ||
+            countOf(item.ticked, item.respondents),
+            item.byGroup.map((g) => `${g.label}: ${countOf(g.ticked, g.respondents)}`).join('; ') ||
               'No responses',
           ]),
         ),
@@ -95,10 +97,12 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
     for (const [label, value] of actionFacts(a)) children.push(labelled(label, value))
   }
   children.push(heading('Who took part', HeadingLevel.HEADING_1))
+  children.push(para(takingPartNote(model)))
+  const orgs = model.disclosure.organisations
   children.push(
     table(
-      ['Organisation', 'Group', 'People'],
-      model.takingPart.map((t) => [t.organisation, t.group, String(t.count)]),
+      orgs ? ['Organisation', 'Group', 'People'] : ['Group', 'People'],
+      model.takingPart.map((t) => [...(orgs ? [t.organisation ?? ''] : []), t.group, String(t.count)]),
     ),
   )
   if (model.namesShown) {

@@ -1,5 +1,7 @@
 import { actionFacts } from './actionFacts.ts'
 import type { ReportModel } from './buildReportModel.ts'
+import { countOf } from './smallNumbers.ts'
+import { takingPartNote } from './takingPartNote.ts'
 
 // Text a person typed must not turn into Markdown structure (links, headings, tables, HTML).
 const md = (text: string) =>
@@ -44,9 +46,9 @@ export function renderMarkdown(model: ReportModel): string {
       }
       out.push('| Level | Item | Ticked | By group |', '| --- | --- | --- | --- |')
       for (const item of area.items) {
-        const groups = item.byGroup.map((g) => `${g.label}: ${g.ticked} of ${g.respondents}`).join('; ')
+        const groups = item.byGroup.map((g) => `${g.label}: ${countOf(g.ticked, g.respondents)}`).join('; ')
         out.push(
-          `| ${cell(item.levelLabel)} | ${cell(item.text)}${item.disagreement ? ' (groups differ)' : ''} | ${item.ticked} of ${item.respondents} | ${cell(groups || 'No responses')} |`,
+          `| ${cell(item.levelLabel)} | ${cell(item.text)}${item.disagreement ? ' (groups differ)' : ''} | ${countOf(item.ticked, item.respondents)} | ${cell(groups || 'No responses')} |`,
         )
       }
       out.push('')
@@ -59,8 +61,14 @@ export function renderMarkdown(model: ReportModel): string {
     for (const [label, value] of actionFacts(a)) out.push(`- ${label}: ${cell(value)}`)
     out.push('')
   }
-  out.push('## Who took part', '', '| Organisation | Group | People |', '| --- | --- | --- |')
-  for (const t of model.takingPart) out.push(`| ${cell(t.organisation)} | ${cell(t.group)} | ${t.count} |`)
+  const orgs = model.disclosure.organisations
+  out.push('## Who took part', '', takingPartNote(model), '')
+  out.push(
+    orgs ? '| Organisation | Group | People |' : '| Group | People |',
+    orgs ? '| --- | --- | --- |' : '| --- | --- |',
+  )
+  for (const t of model.takingPart)
+    out.push(`|${orgs ? ` ${cell(t.organisation ?? '')} |` : ''} ${cell(t.group)} | ${t.count} |`)
   if (model.namesShown) {
     out.push('', '| Name | Organisation | Group | Role |', '| --- | --- | --- | --- |')
     for (const p of model.participants)

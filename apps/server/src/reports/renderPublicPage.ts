@@ -10,6 +10,21 @@ const longDate = (iso: string) =>
     timeZone: 'UTC',
   })
 
+type PublicItem = NonNullable<PublicationContent['items']>[number]
+
+/**
+ * What happened, in words that match the status: a dropped action says why it was dropped (the form
+ * promised the people who raised it would be told), never that work is still going on.
+ */
+function outcome(item: PublicItem): string {
+  if (item.status === 'dropped')
+    return `<dt>What we decided</dt><dd>We are not going ahead with this.</dd>
+<dt>Why</dt><dd>${e(item.droppedReason?.trim() || 'No reason was recorded.')}</dd>`
+  const done = item.status === 'done'
+  return `<dt>We did</dt><dd>${e(item.weDid || (done ? 'This is done.' : 'We are still working on this.'))}</dd>
+<dt>What changed</dt><dd>${e(item.whatChanged || (done ? 'Not recorded yet.' : 'We will tell you when we know.'))}</dd>`
+}
+
 /** The public "you said, we did" page: plain words, one column, readable on a phone. */
 export function renderPublicPage(content: PublicationContent, publishedAt: string): string {
   const items = content.items ?? []
@@ -19,8 +34,7 @@ export function renderPublicPage(content: PublicationContent, publishedAt: strin
           (item) => `<div class="card">
 <h2>You said: ${e(item.youSaid || 'Something we heard')}</h2>
 <dl class="pairs">
-<dt>We did</dt><dd>${e(item.weDid || 'We are still working on this.')}</dd>
-<dt>What changed</dt><dd>${e(item.whatChanged || 'We will tell you when we know.')}</dd>
+${outcome(item)}
 <dt>Where we are</dt><dd>${e(item.statusLabel)}</dd>
 ${item.areas.length ? `<dt>Part of</dt><dd>${e(item.areas.map((a) => a.title).join('; '))}</dd>` : ''}
 </dl></div>`,

@@ -2,6 +2,8 @@ import { actionFacts } from './actionFacts.ts'
 import type { ReportArea, ReportModel } from './buildReportModel.ts'
 import { escapeHtml as e } from './escapeHtml.ts'
 import { htmlPage, levelClass } from './htmlPage.ts'
+import { countOf } from './smallNumbers.ts'
+import { takingPartNote } from './takingPartNote.ts'
 
 const paragraphs = (text: string) =>
   text
@@ -56,14 +58,14 @@ function areaSection(area: ReportArea): string {
   const rows = area.items
     .map((item) => {
       const groups = item.byGroup.length
-        ? item.byGroup.map((g) => `${e(g.label)}: ${g.ticked} of ${g.respondents}`).join('<br>')
+        ? item.byGroup.map((g) => `${e(g.label)}: ${e(countOf(g.ticked, g.respondents))}`).join('<br>')
         : 'No responses'
-      return `<tr><td>${e(item.levelLabel)}</td><td>${e(item.text)}${item.disagreement ? ' <span class="tag">Groups differ</span>' : ''}</td><td class="num">${item.ticked} of ${item.respondents}</td><td>${groups}</td></tr>`
+      return `<tr><td>${e(item.levelLabel)}</td><td>${e(item.text)}${item.disagreement ? ' <span class="tag">Groups differ</span>' : ''}</td><td class="num">${e(countOf(item.ticked, item.respondents))}</td><td>${groups}</td></tr>`
     })
     .join('\n')
   return `<section class="area" id="area-${e(area.id)}" aria-labelledby="area-${e(area.id)}-title">
 <h3 id="area-${e(area.id)}-title">${e(area.id)} ${e(area.title)}</h3>
-<p class="meta">${e(area.phaseTitle)} phase · ${area.respondents === 1 ? '1 person' : `${area.respondents} people`} ticked in this area</p>
+<p class="meta">${e(area.phaseTitle)} phase · ${area.respondents === 1 ? '1 person' : `${e(String(area.respondents))} people`} ticked in this area</p>
 ${agreed}
 <p><strong>Suggested from the ticks:</strong> ${e(area.suggested.label)}. <span class="meta">${e(area.suggested.explanation)}</span></p>
 ${peer}
@@ -94,8 +96,12 @@ ${actionFacts(a)
 }
 
 function peopleSection(model: ReportModel): string {
+  const orgs = model.disclosure.organisations
   const summary = model.takingPart
-    .map((t) => `<tr><td>${e(t.organisation)}</td><td>${e(t.group)}</td><td class="num">${t.count}</td></tr>`)
+    .map(
+      (t) =>
+        `<tr>${orgs ? `<td>${e(t.organisation ?? '')}</td>` : ''}<td>${e(t.group)}</td><td class="num">${e(String(t.count))}</td></tr>`,
+    )
     .join('')
   const named = model.namesShown
     ? `<table><caption>People who took part</caption><thead><tr><th scope="col">Name</th><th scope="col">Organisation</th><th scope="col">Group</th><th scope="col">Role</th></tr></thead><tbody>${model.participants
@@ -105,7 +111,11 @@ function peopleSection(model: ReportModel): string {
         )
         .join('')}</tbody></table>`
     : '<p>Names are not shown in this copy of the report.</p>'
-  return `<table><caption>Taking part, by organisation and stakeholder group</caption><thead><tr><th scope="col">Organisation</th><th scope="col">Group</th><th scope="col" class="num">People</th></tr></thead><tbody>${summary || '<tr><td colspan="3">Nobody has joined yet.</td></tr>'}</tbody></table>${named}`
+  const caption = orgs
+    ? 'Taking part, by organisation and stakeholder group'
+    : 'Taking part, by stakeholder group'
+  return `<table><caption>${caption}</caption><thead><tr>${orgs ? '<th scope="col">Organisation</th>' : ''}<th scope="col">Group</th><th scope="col" class="num">People</th></tr></thead><tbody>${summary || `<tr><td colspan="${orgs ? 3 : 2}">Nobody has joined yet.</td></tr>`}</tbody></table>
+<p>${e(takingPartNote(model))}</p>${named}`
 }
 
 /** The assessment report as one printable page; every value a person typed is escaped. */

@@ -1,6 +1,7 @@
 import type { StakeholderGroup } from '../roles.ts'
-import type { Person } from '../values.ts'
+import type { Person, Tick } from '../values.ts'
 import type { AreaShape } from './areaShape.ts'
+import { identityOf, takesPart } from './takingPart.ts'
 import type { AreaTicks } from './ticksByArea.ts'
 
 export interface GroupCount {
@@ -18,6 +19,7 @@ export interface ItemTally {
   byGroup: GroupCount[]
   /** Groups on different sides of half: one mostly says "in place", another mostly does not. */
   disagreement: boolean
+  /** Person ids, one per person: of someone on two devices, the device whose tick is latest. */
   tickedBy: string[]
 }
 
@@ -27,13 +29,17 @@ export interface AreaTally {
   items: Map<string, ItemTally>
 }
 
-/** The people who ticked anything in an area (and are on the board), all and by group. */
+/**
+ * The people who ticked anything in an area (and are on the board and take part), all and by group,
+ * as identities (see identityOf), so one person on two devices is one respondent.
+ */
 export interface AreaRespondents {
   all: Set<string>
   byGroup: Map<StakeholderGroup, Set<string>>
 }
 
-const GROUP_ORDER: StakeholderGroup[] = ['ics', 'vcse', 'lived-experience', 'peer-reviewer']
+// Peer reviewers are not a group in the room: takesPart leaves them out of every count.
+const GROUP_ORDER: StakeholderGroup[] = ['ics', 'vcse', 'lived-experience']
 
 /**
  * Only people who ticked something in the area count as respondents, so someone who never looked at
@@ -48,10 +54,11 @@ export function areaRespondents(
   for (const perItem of ticks?.values() ?? []) {
     for (const personId of perItem.keys()) {
       const person = people.get(personId)
-      if (!person) continue
-      all.add(personId)
+      if (!person || !takesPart(person)) continue
+      const who = identityOf(person)
+      all.add(who)
       const set = byGroup.get(person.group) ?? new Set()
-      set.add(personId)
+      set.add(who)
       byGroup.set(person.group, set)
     }
   }
@@ -65,18 +72,26 @@ export function areaRespondents(
  */
 export function tallyItem(
   itemId: string,
-  perItem: ReadonlyMap<string, { ticked: boolean }> | undefined,
+  perItem: ReadonlyMap<string, Pick<Tick, 'ticked' | 'at'>> | undefined,
   people: ReadonlyMap<string, Person>,
   respondents: AreaRespondents,
 ): ItemTally {
-  const tickedBy = [...(perItem?.entries() ?? [])]
-    .filter(([personId, tick]) => tick.ticked && people.has(personId))
-    .map(([personId]) => personId)
+  // A person on two devices may have ticked on one and unticked on the other: the latest says what they think now.
+  const latest = new Map<string, { personId: string; ticked: boolean; at: number }>()
+  for (const [personId, tick] of perItem ?? []) {
+    const person = people.get(personId)
+    if (!person || !takesPart(person)) continue
+    const who = identityOf(person)
+    const seen = latest.get(who)
+    if (!seen || tick.at > seen.at) latest.set(who, { personId, ticked: tick.ticked, at: tick.at })
+  }
+  const tickedWho = [...latest].filter(([, t]) => t.ticked)
+  const tickedBy = tickedWho.map(([, t]) => t.personId)
   const byGroup: GroupCount[] = []
   for (const group of GROUP_ORDER) {
     const groupRespondents = respondents.byGroup.get(group)
     if (!groupRespondents) continue
-    const ticked = tickedBy.filter((id) => groupRespondents.has(id)).length
+    const ticked = tickedWho.filter(([who]) => groupRespondents.has(who)).length
     byGroup.push({ group, ticked, respondents: groupRespondents.size })
   }
   const sides = new Set(byGroup.map((g) => g.ticked * 2 >= g.respondents && g.ticked > 0))
@@ -93,7 +108,7 @@ export function tallyItem(
 /**
  * Counts ticks per item split by stakeholder group. Only people who ticked something in the area
  * count as respondents, so someone who never looked at an area does not read as "not in place".
- * Peer reviewers and observers never tick, so they are not counted.
+ * Peer reviewers and observers are never counted (takesPart), and one person on two devices counts once.
  */
 export function tallyArea(
   area: AreaShape,

@@ -42,7 +42,8 @@ export const inviteRoutes =
           body: z.strictObject({
             displayName: personText('Your name', 80),
             organisation: personText('Organisation', 120),
-            group: stakeholderGroupSchema,
+            // Checked against the invite's role in joiningGroup: a peer reviewer sends none.
+            group: stakeholderGroupSchema.optional(),
           }),
         },
       },

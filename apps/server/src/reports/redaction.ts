@@ -1,0 +1,114 @@
+import { type Person, stakeholderGroupLabels } from '@co-assess/board-model'
+import { type Audience, type Disclosure, disclosureFor } from './audience.ts'
+import {
+  type CountRule,
+  DEFAULT_SMALL_NUMBER_THRESHOLD,
+  type ShownCount,
+  showCount,
+  showTotalAndParts,
+} from './smallNumbers.ts'
+
+/** How a person is referred to where their name may not appear: by what they were there as. */
+export function groupPhrase(person: Pick<Person, 'role' | 'group'>): string {
+  switch (person.role) {
+    case 'chair':
+      return 'the chair'
+    case 'observer':
+      return 'an observer'
+    case 'peer-reviewer':
+      return 'a peer reviewer'
+    case 'participant':
+      switch (person.group) {
+        case 'ics':
+          return 'an ICS partner'
+        case 'vcse':
+          return 'a VCSE partner'
+        case 'lived-experience':
+          return 'a community member'
+        case 'peer-reviewer':
+          return 'a peer reviewer'
+      }
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+// A name stands alone: no letter or digit just before or after it (so "Ann" leaves "Annual" alone).
+const alone = (pattern: string) => `(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`
+
+interface NamePattern {
+  pattern: RegExp
+  phrase: string
+}
+
+/**
+ * Every way a board person's name turns up in free text: the whole name (with or without the @ of a
+ * mention, spacing and case as typed) and a mention by first name ("@Maria"). Longer names first,
+ * so "Maria Lopez" is replaced whole before "Maria" could be.
+ */
+function namePatterns(people: Iterable<Person>): NamePattern[] {
+  const found: Array<{ source: string; length: number; phrase: string }> = []
+  for (const person of people) {
+    const words = person.name.normalize('NFKC').trim().split(/\s+/).filter(Boolean)
+    const whole = words.join(' ')
+    if (whole.length < 2) continue
+    const phrase = groupPhrase(person)
+    found.push({ source: alone(`@?${words.map(escapeRegExp).join('\\s+')}`), length: whole.length, phrase })
+    const first = words[0]!
+    if (words.length > 1 && first.length >= 2)
+      found.push({ source: alone(`@${escapeRegExp(first)}`), length: first.length, phrase })
+  }
+  return found
+    .sort((a, b) => b.length - a.length)
+    .map((f) => ({ pattern: new RegExp(f.source, 'giu'), phrase: f.phrase }))
+}
+
+export interface Redaction {
+  audience: Audience
+  disclosure: Disclosure
+  /** Free text a person typed (actions, notes, rationale): names of people on the board become their group. */
+  text(value: string): string
+  /** How a person is shown: name, organisation and group, or just what they were there as. */
+  person(person: Person | undefined): string
+  /** A count of people. */
+  count(n: number): ShownCount
+  /** A total and its parts, withheld together so a suppressed part cannot be worked out. */
+  totalAndParts(total: number, parts: readonly number[]): { total: ShownCount; parts: ShownCount[] }
+  threshold: number
+}
+
+/**
+ * The one redaction step for an audience. Every output (report, Word, Markdown, CSV, the public
+ * page, the comparison) builds its content through this, so what an audience may see of people's
+ * names, organisations and words is decided here and nowhere else.
+ */
+export function redactionFor(
+  audience: Audience,
+  input: { people: Iterable<Person>; names?: boolean; threshold?: number },
+): Redaction {
+  const disclosure = disclosureFor(audience, input.names)
+  const threshold = input.threshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD
+  const rule: CountRule = { threshold: disclosure.exactCounts ? 0 : threshold }
+  const patterns = disclosure.names ? [] : namePatterns(input.people)
+  return {
+    audience,
+    disclosure,
+    threshold,
+    text(value) {
+      let out = value.normalize('NFKC')
+      if (!patterns.length) return value
+      for (const { pattern, phrase } of patterns) out = out.replace(pattern, phrase)
+      return out === value.normalize('NFKC') ? value : out
+    },
+    person(person) {
+      if (!person) return 'Someone who has left'
+      const group = person.group === 'peer-reviewer' ? 'Peer reviewer' : stakeholderGroupLabels[person.group]
+      const org = person.organisation || group
+      if (disclosure.names) return `${person.name} (${org})`
+      if (disclosure.organisations) return `${org} (${group})`
+      const phrase = groupPhrase(person)
+      return phrase.charAt(0).toUpperCase() + phrase.slice(1)
+    },
+    count: (n) => showCount(n, rule),
+    totalAndParts: (total, parts) => showTotalAndParts(total, parts, rule),
+  }
+}
