@@ -1,10 +1,11 @@
-import { revealBlindRound, startBlindRound } from '@co-assess/board-model'
+import { noteFragment, revealBlindRound, startBlindRound } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { boardExportSchema } from './boardExport.ts'
 import { ExportNotWhole, exportJson } from './exportJson.ts'
 import { importJson } from './importJson.ts'
 import { tinyBoard } from './reportFixture.ts'
+import { stringifyJson } from './stringifyJson.ts'
 
 const record = {
   id: 'asmt-1',
@@ -48,5 +49,38 @@ describe('exportJson and importJson', () => {
     const result = boardExportSchema.safeParse(exported)
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.path).toEqual(['board', 'people', 'zoe1', 'role'])
+  })
+
+  it('round-trips a note thousands of levels deep, and names the field of a bad node deep inside', () => {
+    const original = tinyBoard()
+    const depth = 5000
+    original.transact(() => {
+      let parent: Y.XmlFragment | Y.XmlElement = noteFragment(original, '1b')
+      for (let level = 0; level < depth; level++) {
+        const child: Y.XmlElement = new Y.XmlElement('paragraph')
+        parent.insert(0, [child])
+        parent = child
+      }
+      parent.insert(0, [new Y.XmlText('bottom')])
+    })
+    const file = stringifyJson(exportJson(original, record))
+    const exported = boardExportSchema.parse(JSON.parse(file))
+    const copy = new Y.Doc()
+    importJson(copy, exported, 'asmt-1')
+    const notes = (board: Y.Doc) => stringifyJson(exportJson(board, record).board.notes)
+    expect(notes(copy)).toBe(notes(original))
+    expect(notes(copy)).toContain('"insert":"bottom"')
+
+    // The bottom element of the deep note gets a name no element may have.
+    const bottom = file.lastIndexOf('"name":"paragraph"')
+    const bad = JSON.parse(
+      `${file.slice(0, bottom)}"name":"<p>"${file.slice(bottom + '"name":"paragraph"'.length)}`,
+    )
+    const result = boardExportSchema.safeParse(bad)
+    expect(result.success).toBe(false)
+    const path = result.error!.issues[0]!.path
+    expect(path.slice(0, 5)).toEqual(['board', 'notes', '1b', 0, 'children'])
+    expect(path.length).toBe(4 + 2 * (depth - 1) + 1)
+    expect(path.at(-1)).toBe('name')
   })
 })

@@ -3,23 +3,40 @@ import type { AssessmentRecord } from '@co-assess/storage'
 import * as Y from 'yjs'
 import { type BoardExport, EXPORT_FORMAT, EXPORT_VERSION, type NoteNode } from './boardExport.ts'
 
-function nodeJson(node: Y.XmlElement | Y.XmlText): NoteNode {
-  if (node instanceof Y.XmlText) {
-    return {
-      type: 'text',
-      delta: node
-        .toDelta()
-        .map((op: { insert: string; attributes?: Record<string, unknown> }) =>
-          op.attributes ? { insert: op.insert, attributes: op.attributes } : { insert: op.insert },
-        ),
+function textJson(text: Y.XmlText): NoteNode {
+  return {
+    type: 'text',
+    delta: text
+      .toDelta()
+      .map((op: { insert: string; attributes?: Record<string, unknown> }) =>
+        op.attributes ? { insert: op.insert, attributes: op.attributes } : { insert: op.insert },
+      ),
+  }
+}
+
+/**
+ * A note's nodes as JSON, built top down with a stack of its own: a note can be nested as deep as a
+ * client managed to make it, and recursing on that depth overflowed the call stack (a 500 on export).
+ */
+function notesJson(roots: Array<Y.XmlElement | Y.XmlText>): NoteNode[] {
+  const top = roots.map(shallowJson)
+  const stack = roots.map((from, i) => ({ from, node: top[i]! }))
+  while (stack.length > 0) {
+    const { from, node } = stack.pop()!
+    if (!(from instanceof Y.XmlElement) || node.type !== 'element') continue
+    for (const child of from.toArray() as Array<Y.XmlElement | Y.XmlText>) {
+      const childJson = shallowJson(child)
+      node.children.push(childJson)
+      stack.push({ from: child, node: childJson })
     }
   }
-  return {
-    type: 'element',
-    name: node.nodeName,
-    attributes: { ...node.getAttributes() },
-    children: node.toArray().map((child) => nodeJson(child as Y.XmlElement | Y.XmlText)),
-  }
+  return top
+}
+
+/** One node without its children (an element's are filled in by notesJson). */
+function shallowJson(node: Y.XmlElement | Y.XmlText): NoteNode {
+  if (node instanceof Y.XmlText) return textJson(node)
+  return { type: 'element', name: node.nodeName, attributes: { ...node.getAttributes() }, children: [] }
 }
 
 const mapJson = <T>(doc: Y.Doc, name: string) => doc.getMap(name).toJSON() as Record<string, T>
@@ -54,9 +71,9 @@ export function exportJson(doc: Y.Doc, assessment: AssessmentRecord, now = new D
     if (!name.startsWith(NOTE_ROOT_PREFIX)) continue
     const fragment = doc.getXmlFragment(name)
     if (fragment.length === 0) continue
-    notes[name.slice(NOTE_ROOT_PREFIX.length)] = fragment
-      .toArray()
-      .map((child) => nodeJson(child as Y.XmlElement | Y.XmlText))
+    notes[name.slice(NOTE_ROOT_PREFIX.length)] = notesJson(
+      fragment.toArray() as Array<Y.XmlElement | Y.XmlText>,
+    )
   }
   return {
     format: EXPORT_FORMAT,

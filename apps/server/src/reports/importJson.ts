@@ -15,7 +15,8 @@ import {
 import * as Y from 'yjs'
 import type { BoardExport, NoteNode } from './boardExport.ts'
 
-function buildNode(node: NoteNode): Y.XmlElement | Y.XmlText {
+/** One node without its children; text keeps its formatting. */
+function shallowNode(node: NoteNode): Y.XmlElement | Y.XmlText {
   if (node.type === 'text') {
     const text = new Y.XmlText()
     text.applyDelta(node.delta)
@@ -24,8 +25,25 @@ function buildNode(node: NoteNode): Y.XmlElement | Y.XmlText {
   const element = new Y.XmlElement(node.name)
   for (const [key, value] of Object.entries(node.attributes))
     element.setAttribute(key, value as unknown as string)
-  element.insert(0, node.children.map(buildNode))
   return element
+}
+
+/**
+ * Writes note nodes under `parent` level by level: each level is inserted into a parent already on
+ * the board before its own children are, so neither this code nor Yjs (which integrates a detached
+ * element's children recursively) recurses on the note's depth, however deep the export is.
+ */
+function insertNotes(parent: Y.XmlFragment, nodes: NoteNode[]): void {
+  const stack: Array<{ parent: Y.XmlFragment | Y.XmlElement; nodes: NoteNode[] }> = [{ parent, nodes }]
+  while (stack.length > 0) {
+    const level = stack.pop()!
+    const built = level.nodes.map(shallowNode)
+    level.parent.insert(0, built)
+    level.nodes.forEach((node, i) => {
+      if (node.type === 'element' && node.children.length > 0)
+        stack.push({ parent: built[i] as Y.XmlElement, nodes: node.children })
+    })
+  }
 }
 
 function fill<T>(map: Y.Map<T>, entries: Record<string, T>): void {
@@ -51,7 +69,6 @@ export function importJson(doc: Y.Doc, data: BoardExport, assessmentId: string):
     fill(peerMap(doc), board.peer)
     fill(sessionsMap(doc), board.sessions)
     fill(liveMap(doc), board.live)
-    for (const [areaId, nodes] of Object.entries(board.notes))
-      noteFragment(doc, areaId).insert(0, nodes.map(buildNode))
+    for (const [areaId, nodes] of Object.entries(board.notes)) insertNotes(noteFragment(doc, areaId), nodes)
   }, serverOrigin('import'))
 }

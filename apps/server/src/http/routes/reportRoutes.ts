@@ -3,7 +3,6 @@ import {
   entityIdSchema,
   type Role,
   readActions,
-  readPeople,
   readSessions,
   ticksMap,
 } from '@co-assess/board-model'
@@ -15,27 +14,20 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { createAssessment } from '../../assessments/createAssessment.ts'
 import { loadSigningKey } from '../../auth/tokens.ts'
-import { audienceOf } from '../../reports/audience.ts'
 import { boardExportSchema } from '../../reports/boardExport.ts'
 import { buildReportModel } from '../../reports/buildReportModel.ts'
 import { carryForward } from '../../reports/carryForward.ts'
 import { blindAreas, ExportNotWhole, exportJson } from '../../reports/exportJson.ts'
 import { importJson } from '../../reports/importJson.ts'
-import {
-  publicationContent,
-  publicationContentSchema,
-  publicPageKey,
-  whyNotPublishable,
-} from '../../reports/publication.ts'
-import { redactionFor } from '../../reports/redaction.ts'
+import { publicationContent, publicationContentSchema, publicPageKey } from '../../reports/publication.ts'
 import { buildComparison, renderComparison } from '../../reports/renderComparison.ts'
 import { renderActionsCsv, renderItemsCsv } from '../../reports/renderCsv.ts'
 import { renderDocx } from '../../reports/renderDocx.ts'
 import { renderMarkdown } from '../../reports/renderMarkdown.ts'
 import { renderNotPublished, renderPublicPage } from '../../reports/renderPublicPage.ts'
 import { renderReportHtml } from '../../reports/renderReportHtml.ts'
+import { stringifyJson } from '../../reports/stringifyJson.ts'
 import { createReportLinks, ReportLinkError } from '../../reports/reportAccess.ts'
-import { DEFAULT_SMALL_NUMBER_THRESHOLD } from '../../reports/smallNumbers.ts'
 import type { AppDeps } from '../appDeps.ts'
 import { idParam, personText } from '../fieldSchemas.ts'
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../httpError.ts'
@@ -119,18 +111,7 @@ export const reportRoutes =
         throw forbidden('Only a chair can show the names of the people taking part.')
       const assessment = await assessmentOf(assessmentId)
       const framework = frameworkOf(assessment)
-      const threshold = await smallNumberThreshold(assessmentId)
-      // The reader's role decides the audience; the model comes out already redacted for it.
-      return withBoard(assessmentId, (doc) =>
-        buildReportModel(doc, framework, assessment, { audience: audienceOf(who.role), names, threshold }),
-      )
-    }
-
-    // Kept as a setting beside the assessment (the record's shape belongs to the storage port).
-    const thresholdKey = (assessmentId: string) => `smallNumberThreshold:${assessmentId}`
-    async function smallNumberThreshold(assessmentId: string): Promise<number> {
-      const stored = Number(await metadata.getSetting(thresholdKey(assessmentId)))
-      return Number.isInteger(stored) && stored >= 1 ? stored : DEFAULT_SMALL_NUMBER_THRESHOLD
+      return withBoard(assessmentId, (doc) => buildReportModel(doc, framework, assessment, { names }))
     }
 
     /**
@@ -274,7 +255,7 @@ export const reportRoutes =
           reply,
           'application/json; charset=utf-8',
           `assessment-${assessmentId}.json`,
-          JSON.stringify(data, null, 2),
+          stringifyJson(data),
         )
       },
     )
@@ -320,31 +301,6 @@ export const reportRoutes =
       },
     )
 
-    app.put(
-      '/api/assessments/:assessmentId/small-numbers',
-      {
-        schema: {
-          summary:
-            'Counts of people below this threshold read "fewer than N" in every output but the chair\'s report (chair)',
-          params: assessmentParams,
-          body: z.strictObject({
-            threshold: z
-              .number({ error: 'must be a whole number from 1 to 20' })
-              .int({ error: 'must be a whole number from 1 to 20' })
-              .min(1, { error: 'must be a whole number from 1 to 20' })
-              .max(20, { error: 'must be a whole number from 1 to 20' }),
-          }),
-        },
-      },
-      async (request) => {
-        const { assessmentId } = request.params
-        await deps.auth.person(request, assessmentId, ['chair'])
-        await assessmentOf(assessmentId)
-        await metadata.setSetting(thresholdKey(assessmentId), String(request.body.threshold))
-        return { threshold: request.body.threshold }
-      },
-    )
-
     app.get(
       '/api/assessments/:assessmentId/publication',
       { schema: { summary: 'Whether the public page is published, and where', params: assessmentParams } },
@@ -378,16 +334,11 @@ export const reportRoutes =
         await deps.auth.person(request, assessmentId, ['chair'])
         const assessment = await assessmentOf(assessmentId)
         const framework = frameworkOf(assessment)
-        const { actions, people } = await withBoard(assessmentId, (doc) => ({
-          actions: readActions(doc),
-          people: readPeople(doc),
-        }))
+        const actions = await withBoard(assessmentId, readActions)
         const known = new Set(actions.map((a) => a.id))
         const missing = request.body.actionIds.filter((id) => !known.has(id))
         if (missing.length) throw badRequest(`These actions are not on the board: ${missing.join(', ')}.`)
         const chosen = new Set(request.body.actionIds)
-        const refused = actions.flatMap((a) => (chosen.has(a.id) ? (whyNotPublishable(a) ?? []) : []))
-        if (refused.length) throw badRequest(`Nothing was published. ${refused.join('. ')}.`)
         const previous = assessment.publication
           ? publicationContentSchema.safeParse(assessment.publication.content)
           : null
@@ -397,7 +348,6 @@ export const reportRoutes =
           assessment,
           framework,
           actions.filter((a) => chosen.has(a.id)),
-          redactionFor('public', { people: people.values() }),
         )
         await metadata.setSetting(publicPageKey(publicId), assessmentId)
         const publishedAt = new Date().toISOString()
@@ -505,7 +455,7 @@ export const reportRoutes =
       },
       async (request, reply) => {
         const { assessmentId } = request.params
-        const who = await reader(request, assessmentId, request.query.access)
+        await reader(request, assessmentId, request.query.access)
         const current = await assessmentOf(assessmentId)
         if (!current.previousAssessmentId)
           throw notFound(
@@ -519,10 +469,6 @@ export const reportRoutes =
               framework,
               { doc: before, title: previous.title, createdAt: previous.createdAt },
               { doc: after, title: current.title, createdAt: current.createdAt },
-              // Actions carried forward keep words written on the earlier board, so both boards' people are known.
-              redactionFor(audienceOf(who.role), {
-                people: [...readPeople(before).values(), ...readPeople(after).values()],
-              }),
             ),
           ),
         )
