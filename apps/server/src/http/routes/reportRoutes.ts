@@ -3,6 +3,7 @@ import {
   entityIdSchema,
   type Role,
   readActions,
+  readPeople,
   readSessions,
   ticksMap,
 } from '@co-assess/board-model'
@@ -14,20 +15,28 @@ import * as Y from 'yjs'
 import { z } from 'zod'
 import { createAssessment } from '../../assessments/createAssessment.ts'
 import { loadSigningKey } from '../../auth/tokens.ts'
+import { audienceOf } from '../../reports/audience.ts'
 import { boardExportSchema } from '../../reports/boardExport.ts'
 import { buildReportModel } from '../../reports/buildReportModel.ts'
 import { carryForward } from '../../reports/carryForward.ts'
 import { blindAreas, ExportNotWhole, exportJson } from '../../reports/exportJson.ts'
 import { importJson } from '../../reports/importJson.ts'
-import { publicationContent, publicationContentSchema, publicPageKey } from '../../reports/publication.ts'
+import {
+  publicationContent,
+  publicationContentSchema,
+  publicPageKey,
+  whyNotPublishable,
+} from '../../reports/publication.ts'
+import { redactionFor } from '../../reports/redaction.ts'
 import { buildComparison, renderComparison } from '../../reports/renderComparison.ts'
 import { renderActionsCsv, renderItemsCsv } from '../../reports/renderCsv.ts'
 import { renderDocx } from '../../reports/renderDocx.ts'
 import { renderMarkdown } from '../../reports/renderMarkdown.ts'
 import { renderNotPublished, renderPublicPage } from '../../reports/renderPublicPage.ts'
 import { renderReportHtml } from '../../reports/renderReportHtml.ts'
-import { stringifyJson } from '../../reports/stringifyJson.ts'
 import { createReportLinks, ReportLinkError } from '../../reports/reportAccess.ts'
+import { DEFAULT_SMALL_NUMBER_THRESHOLD } from '../../reports/smallNumbers.ts'
+import { stringifyJson } from '../../reports/stringifyJson.ts'
 import type { AppDeps } from '../appDeps.ts'
 import { idParam, personText } from '../fieldSchemas.ts'
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../httpError.ts'
@@ -111,7 +120,18 @@ export const reportRoutes =
         throw forbidden('Only a chair can show the names of the people taking part.')
       const assessment = await assessmentOf(assessmentId)
       const framework = frameworkOf(assessment)
-      return withBoard(assessmentId, (doc) => buildReportModel(doc, framework, assessment, { names }))
+      const threshold = await smallNumberThreshold(assessmentId)
+      // The reader's role decides the audience; the model comes out already redacted for it.
+      return withBoard(assessmentId, (doc) =>
+        buildReportModel(doc, framework, assessment, { audience: audienceOf(who.role), names, threshold }),
+      )
+    }
+
+    // Kept as a setting beside the assessment (the record's shape belongs to the storage port).
+    const thresholdKey = (assessmentId: string) => `smallNumberThreshold:${assessmentId}`
+    async function smallNumberThreshold(assessmentId: string): Promise<number> {
+      const stored = Number(await metadata.getSetting(thresholdKey(assessmentId)))
+      return Number.isInteger(stored) && stored >= 1 ? stored : DEFAULT_SMALL_NUMBER_THRESHOLD
     }
 
     /**
@@ -301,6 +321,31 @@ export const reportRoutes =
       },
     )
 
+    app.put(
+      '/api/assessments/:assessmentId/small-numbers',
+      {
+        schema: {
+          summary:
+            'Counts of people below this threshold read "fewer than N" in every output but the chair\'s report (chair)',
+          params: assessmentParams,
+          body: z.strictObject({
+            threshold: z
+              .number({ error: 'must be a whole number from 1 to 20' })
+              .int({ error: 'must be a whole number from 1 to 20' })
+              .min(1, { error: 'must be a whole number from 1 to 20' })
+              .max(20, { error: 'must be a whole number from 1 to 20' }),
+          }),
+        },
+      },
+      async (request) => {
+        const { assessmentId } = request.params
+        await deps.auth.person(request, assessmentId, ['chair'])
+        await assessmentOf(assessmentId)
+        await metadata.setSetting(thresholdKey(assessmentId), String(request.body.threshold))
+        return { threshold: request.body.threshold }
+      },
+    )
+
     app.get(
       '/api/assessments/:assessmentId/publication',
       { schema: { summary: 'Whether the public page is published, and where', params: assessmentParams } },
@@ -334,11 +379,16 @@ export const reportRoutes =
         await deps.auth.person(request, assessmentId, ['chair'])
         const assessment = await assessmentOf(assessmentId)
         const framework = frameworkOf(assessment)
-        const actions = await withBoard(assessmentId, readActions)
+        const { actions, people } = await withBoard(assessmentId, (doc) => ({
+          actions: readActions(doc),
+          people: readPeople(doc),
+        }))
         const known = new Set(actions.map((a) => a.id))
         const missing = request.body.actionIds.filter((id) => !known.has(id))
         if (missing.length) throw badRequest(`These actions are not on the board: ${missing.join(', ')}.`)
         const chosen = new Set(request.body.actionIds)
+        const refused = actions.flatMap((a) => (chosen.has(a.id) ? (whyNotPublishable(a) ?? []) : []))
+        if (refused.length) throw badRequest(`Nothing was published. ${refused.join('. ')}.`)
         const previous = assessment.publication
           ? publicationContentSchema.safeParse(assessment.publication.content)
           : null
@@ -348,6 +398,7 @@ export const reportRoutes =
           assessment,
           framework,
           actions.filter((a) => chosen.has(a.id)),
+          redactionFor('public', { people: people.values() }),
         )
         await metadata.setSetting(publicPageKey(publicId), assessmentId)
         const publishedAt = new Date().toISOString()
@@ -455,7 +506,7 @@ export const reportRoutes =
       },
       async (request, reply) => {
         const { assessmentId } = request.params
-        await reader(request, assessmentId, request.query.access)
+        const who = await reader(request, assessmentId, request.query.access)
         const current = await assessmentOf(assessmentId)
         if (!current.previousAssessmentId)
           throw notFound(
@@ -469,6 +520,10 @@ export const reportRoutes =
               framework,
               { doc: before, title: previous.title, createdAt: previous.createdAt },
               { doc: after, title: current.title, createdAt: current.createdAt },
+              // Actions carried forward keep words written on the earlier board, so both boards' people are known.
+              redactionFor(audienceOf(who.role), {
+                people: [...readPeople(before).values(), ...readPeople(after).values()],
+              }),
             ),
           ),
         )
