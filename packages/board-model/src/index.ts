@@ -103,3 +103,4 @@ export {
   stopTimer,
 } from './write/session.ts'
 export { setTick } from './write/ticks.ts'
+export { type PresenceCursor, presenceCursorSchema } from './presence.ts'

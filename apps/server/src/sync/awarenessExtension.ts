@@ -1,4 +1,4 @@
-import { areaIdSchema } from '@co-assess/board-model'
+import { areaIdSchema, presenceCursorSchema } from '@co-assess/board-model'
 import {
   type beforeHandleAwarenessPayload,
   type Document,
@@ -8,7 +8,6 @@ import {
 } from '@hocuspocus/server'
 import { isSyncContext } from './syncContext.ts'
 
-const MAX_CURSOR_BYTES = 2048
 /** A browser tab speaks for one Yjs client id per document; a few more allow for a reload's new id. */
 const MAX_CLIENT_IDS_PER_CONNECTION = 4
 
@@ -67,12 +66,9 @@ export function awarenessExtension(): Extension {
         const raw = state as Record<string, unknown>
         const area =
           typeof raw.area === 'string' && areaIdSchema.safeParse(raw.area).success ? raw.area : null
-        const cursor =
-          raw.cursor &&
-          typeof raw.cursor === 'object' &&
-          JSON.stringify(raw.cursor).length <= MAX_CURSOR_BYTES
-            ? raw.cursor
-            : null
+        // Only the caret the note editor really sends passes on to everyone; any other shape is dropped.
+        const parsedCursor = presenceCursorSchema.safeParse(raw.cursor)
+        const cursor = parsedCursor.success ? parsedCursor.data : null
         states.set(clientId, {
           user: {
             id: claims.personId,
