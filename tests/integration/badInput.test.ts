@@ -133,6 +133,41 @@ describe('bad WebSocket input closes that connection and nothing else', () => {
 })
 
 describe('bad sign-ins', () => {
+  it('checks sign-in before reading a body, so someone not signed in learns nothing about its fields', async () => {
+    const { assessmentId, chair } = await t.createAssessment()
+    const participant = await t.join(await t.invite(assessmentId, chair.token, 'participant'), 'Pat', 'vcse')
+    const assessments = (await t.server.storage.metadata.listAssessments()).length
+    const post = (path: string, body: string, token?: string) =>
+      fetch(`${t.baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body,
+      })
+    // A body that would not even parse: the answer is about sign-in, so it was never read as JSON.
+    for (const body of ['{}', '{"title": ']) {
+      const created = await post('/api/assessments', body)
+      expect(created.status).toBe(401)
+      expect(((await created.json()) as { message: string }).message).toMatch(/Sign in|admin key/)
+    }
+    expect((await post('/api/assessments', '{}', 'wrong-key')).status).toBe(401)
+    // 19 MB that is not JSON, under the import's 20 MB limit: refused for want of the key, not parsed.
+    const huge = `{"format": "${'x'.repeat(19 * 1024 * 1024)}`
+    const imported = await post('/api/assessments/import', huge)
+    expect(imported.status).toBe(401)
+    // Signed in but not a chair: the role is refused before the (bad) body is looked at.
+    const notChair = await post(`/api/assessments/${assessmentId}/invites`, '{"role": 7', participant.token)
+    expect(notChair.status).toBe(403)
+    expect(((await notChair.json()) as { message: string }).message).toMatch(/Only a chair/)
+    // A chair with a bad body still gets the 400 that names the field.
+    const badBody = await post(`/api/assessments/${assessmentId}/invites`, '{"role": "boss"}', chair.token)
+    expect(badBody.status).toBe(400)
+    expect(((await badBody.json()) as { message: string }).message).toMatch(/role/)
+    expect((await t.server.storage.metadata.listAssessments()).length).toBe(assessments)
+  })
+
   it('answers a missing, malformed or oversized sign-in with 401 and a sentence', async () => {
     const { assessmentId } = await t.createAssessment()
     const path = `/api/assessments/${assessmentId}`

@@ -18,6 +18,8 @@ export const assessmentRoutes =
     app.post(
       '/api/assessments',
       {
+        // Sign-in first (see RequestAuth.adminFirst): without the key, a 401 before any field is read.
+        onRequest: deps.auth.adminFirst,
         config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
         schema: {
           summary: 'Create an assessment (admin key); the creator gets a chair invite',
@@ -79,6 +81,7 @@ export const assessmentRoutes =
     app.post(
       '/api/assessments/:assessmentId/invites',
       {
+        onRequest: deps.auth.personFirst(['chair']),
         schema: {
           summary: 'Make an invite link for a role (chair)',
           params: assessmentParams,
@@ -140,6 +143,7 @@ export const assessmentRoutes =
     app.post(
       '/api/assessments/:assessmentId/review/close',
       {
+        onRequest: deps.auth.personFirst(['chair']),
         schema: {
           summary: 'Close the peer review: reviewers keep reading but no longer write (chair)',
           params: assessmentParams,

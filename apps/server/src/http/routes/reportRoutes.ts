@@ -283,6 +283,7 @@ export const reportRoutes =
     app.post(
       '/api/assessments/:assessmentId/report-links',
       {
+        onRequest: deps.auth.personFirst(['chair', 'participant']),
         schema: {
           summary:
             'A short-lived ?access= token, so a browser can open the report as a plain link (chair, participant)',
@@ -324,6 +325,7 @@ export const reportRoutes =
     app.put(
       '/api/assessments/:assessmentId/small-numbers',
       {
+        onRequest: deps.auth.personFirst(['chair']),
         schema: {
           summary:
             'Counts of people below this threshold read "fewer than N" in every output but the chair\'s report (chair)',
@@ -368,6 +370,7 @@ export const reportRoutes =
     app.post(
       '/api/assessments/:assessmentId/publication',
       {
+        onRequest: deps.auth.personFirst(['chair']),
         schema: {
           summary: 'Publish (or republish) the chosen actions to the public "you said, we did" page (chair)',
           params: assessmentParams,
@@ -460,6 +463,7 @@ export const reportRoutes =
     app.post(
       '/api/assessments/:assessmentId/reassess',
       {
+        onRequest: deps.auth.personFirst(['chair']),
         schema: {
           summary:
             'Assess the workstream again: same framework, no ticks, open actions carried forward (chair)',
@@ -534,6 +538,8 @@ export const reportRoutes =
     app.post(
       '/api/assessments/import',
       {
+        // Checked before the body is read: nobody without the admin key gets 20 MB parsed.
+        onRequest: deps.auth.adminFirst,
         bodyLimit: 20 * 1024 * 1024,
         config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
         schema: {
