@@ -35,6 +35,10 @@ test('the chair publishes one action from the reports page, the public reads it 
   const { page } = chair
   await proposeAction(page, SHARED)
   await proposeAction(page, KEPT_BACK)
+  // Only an agreed action can go on the public page: the chair agrees the one they will publish.
+  const shared = page.getByTestId('action').filter({ hasText: SHARED })
+  await shared.getByRole('button', { name: 'Agree this action' }).click()
+  await expect(shared.getByTestId('action-status')).toHaveText('Agreed')
 
   await page.getByTestId('reports-link').click()
   await expect(page).toHaveURL(/\/a\/[A-Za-z0-9_-]+\/reports$/)
@@ -57,10 +61,13 @@ test('the chair publishes one action from the reports page, the public reads it 
   await expect(summary).toBeFocused()
   await expect(summary.getByRole('link')).toHaveText('Tick at least one action to put on the public page')
 
-  await page
-    .getByRole('group', { name: 'Which actions should the public page show?' })
-    .getByLabel(SHARED)
-    .check()
+  const choices = page.getByRole('group', { name: 'Which actions should the public page show?' })
+  // The proposed one cannot be chosen, and says why.
+  await expect(choices.getByLabel(KEPT_BACK)).toBeDisabled()
+  await expect(choices.getByLabel(KEPT_BACK)).toHaveAccessibleDescription(
+    /cannot be published yet: it is proposed/,
+  )
+  await choices.getByLabel(SHARED).check()
   await expectNoViolations(page, 'the reports page')
   await page.getByRole('button', { name: 'Publish selected' }).click()
   await expect(page.getByTestId('publication-state')).toContainText('Published')

@@ -18,6 +18,7 @@ export {
   readThreads,
   type Thread,
 } from './read/readRecords.ts'
+export { PUBLISHABLE_STATUSES, whyNotPublishable } from './read/publishable.ts'
 export {
   LEVEL_THRESHOLD,
   type LevelProgress,

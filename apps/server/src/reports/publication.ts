@@ -1,29 +1,8 @@
-import type { Action, ActionStatus } from '@co-assess/board-model'
+import type { Action } from '@co-assess/board-model'
 import type { Framework } from '@co-assess/framework'
 import { z } from 'zod'
 import { actionStatusLabels } from './buildReportModel.ts'
 import type { Redaction } from './redaction.ts'
-
-/**
- * What can go on the public page: commitments and their outcomes. A proposed action is an idea
- * someone raised, not something the organisations agreed to, so publishing it would read as a
- * promise nobody made. "In progress" is an agreed action being worked on, so it may go too.
- */
-export const PUBLISHABLE_STATUSES: ReadonlySet<ActionStatus> = new Set<ActionStatus>([
-  'agreed',
-  'in-progress',
-  'done',
-  'dropped',
-])
-
-/** Why an action cannot be published as it stands, in words the chair can act on; null when it can. */
-export function whyNotPublishable(action: Action): string | null {
-  if (!PUBLISHABLE_STATUSES.has(action.status))
-    return `"${action.youSaid || action.id}" is ${actionStatusLabels[action.status].toLowerCase()}, not agreed: agree it (or drop it, with a reason) before publishing it`
-  if (action.status === 'dropped' && !action.droppedReason.trim())
-    return `"${action.youSaid || action.id}" was dropped without a reason: the people who raised it are told why, so record the reason before publishing it`
-  return null
-}
 
 /**
  * What a public page holds: a snapshot of the actions the chair chose, and nothing else. No names,

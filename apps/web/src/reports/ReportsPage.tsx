@@ -1,4 +1,4 @@
-import { type Action, roleLabels } from '@co-assess/board-model'
+import { type Action, roleLabels, whyNotPublishable } from '@co-assess/board-model'
 import { type FormEvent, type MouseEvent, useCallback, useEffect, useRef, useState } from 'react'
 import type { PublicationState, Reassessment, ReportLinks } from '../api/apiTypes.ts'
 import { getPublication, getReportLinks, publish, reassess, withdrawPublication } from '../api/endpoints.ts'
@@ -264,7 +264,8 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    const ids = order.filter((id) => chosen.has(id))
+    const publishable = new Set(actions.filter((a) => whyNotPublishable(a) === null).map((a) => a.id))
+    const ids = order.filter((id) => chosen.has(id) && publishable.has(id))
     if (ids.length === 0) {
       fail({ target: 'publish-choice', text: 'Tick at least one action to put on the public page' })
       return
@@ -339,9 +340,11 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
             </h3>
             <p>
               The public page shows no names, organisations or comments. It shows only the actions you tick
-              here: what people said, what was done, what changed and where each action stands. Anyone with
-              the link can read it.
+              here: what people said, what was done (or, for a dropped action, why), what changed and where
+              each action stands. The name of anyone on the board in those words is replaced by their group,
+              such as "a VCSE partner". Anyone with the link can read it.
             </p>
+            <p>Only agreed actions can go on the page, and a dropped one only once its reason is recorded.</p>
           </div>
           {actions.length === 0 ? (
             <p>
@@ -373,7 +376,7 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
                         key={action.id}
                         action={action}
                         inputId={index === 0 ? 'publish-choice' : `publish-${action.id}`}
-                        checked={chosen.has(action.id)}
+                        checked={chosen.has(action.id) && whyNotPublishable(action) === null}
                         onChange={() => setChosen((c) => toggleChoice(order, c, action.id))}
                       />
                     ))}
@@ -443,6 +446,8 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
 function ActionChoice(props: { action: Action; inputId: string; checked: boolean; onChange: () => void }) {
   const { action, inputId } = props
   const hintId = `${inputId}-hint`
+  // The server refuses these too; saying why here saves the chair a failed publish.
+  const blocked = whyNotPublishable(action)
   return (
     <div className="nhsuk-checkboxes__item">
       <input
@@ -451,6 +456,7 @@ function ActionChoice(props: { action: Action; inputId: string; checked: boolean
         type="checkbox"
         checked={props.checked}
         onChange={props.onChange}
+        disabled={blocked !== null}
         aria-describedby={hintId}
       />
       <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={inputId}>
@@ -458,6 +464,7 @@ function ActionChoice(props: { action: Action; inputId: string; checked: boolean
       </label>
       <div className="nhsuk-hint nhsuk-checkboxes__hint" id={hintId}>
         We did: {action.weDid || '(not written yet)'}. Status: {statusLabels[action.status]}.
+        {blocked ? ` It cannot be published yet: it ${blocked}.` : ''}
       </div>
     </div>
   )

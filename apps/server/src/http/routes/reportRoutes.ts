@@ -6,6 +6,7 @@ import {
   readPeople,
   readSessions,
   ticksMap,
+  whyNotPublishable,
 } from '@co-assess/board-model'
 import type { AssessmentRecord } from '@co-assess/storage'
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -21,12 +22,7 @@ import { buildReportModel } from '../../reports/buildReportModel.ts'
 import { carryForward } from '../../reports/carryForward.ts'
 import { blindAreas, ExportNotWhole, exportJson } from '../../reports/exportJson.ts'
 import { importJson } from '../../reports/importJson.ts'
-import {
-  publicationContent,
-  publicationContentSchema,
-  publicPageKey,
-  whyNotPublishable,
-} from '../../reports/publication.ts'
+import { publicationContent, publicationContentSchema, publicPageKey } from '../../reports/publication.ts'
 import { redactionFor } from '../../reports/redaction.ts'
 import { buildComparison, renderComparison } from '../../reports/renderComparison.ts'
 import { renderActionsCsv, renderItemsCsv } from '../../reports/renderCsv.ts'
@@ -390,7 +386,10 @@ export const reportRoutes =
         const missing = request.body.actionIds.filter((id) => !known.has(id))
         if (missing.length) throw badRequest(`These actions are not on the board: ${missing.join(', ')}.`)
         const chosen = new Set(request.body.actionIds)
-        const refused = actions.flatMap((a) => (chosen.has(a.id) ? (whyNotPublishable(a) ?? []) : []))
+        const refused = actions.flatMap((a) => {
+          const why = chosen.has(a.id) ? whyNotPublishable(a) : null
+          return why ? [`"${a.youSaid.trim() || a.id}" ${why}`] : []
+        })
         if (refused.length) throw badRequest(`Nothing was published. ${refused.join('. ')}.`)
         const previous = assessment.publication
           ? publicationContentSchema.safeParse(assessment.publication.content)
