@@ -4,8 +4,10 @@ export { type GuardVerdict, guardUpdate } from './guard/guardUpdate.ts'
 export { type MapWrite, mayWriteFragment, mayWriteMapEntry, type Writer } from './guard/writeRules.ts'
 export { areaIdSchema, areaOfItem, entityIdSchema, itemIdSchema, levelIdSchema } from './ids.ts'
 export { type BoardOrigin, isBoardOrigin, localOrigin, serverOrigin } from './origins.ts'
+export { type PresenceCursor, presenceCursorSchema } from './presence.ts'
 export { agreedBefore, agreedThen, describeHistoryEntry, toldThen } from './read/actionHistory.ts'
 export type { AreaShape, LevelShape } from './read/areaShape.ts'
+export { PUBLISHABLE_STATUSES, whyNotPublishable } from './read/publishable.ts'
 export {
   type LiveState,
   readActions,
@@ -18,14 +20,13 @@ export {
   readThreads,
   type Thread,
 } from './read/readRecords.ts'
-export { PUBLISHABLE_STATUSES, whyNotPublishable } from './read/publishable.ts'
 export {
   LEVEL_THRESHOLD,
   type LevelProgress,
   type LevelSuggestion,
   suggestLevel,
 } from './read/suggestLevel.ts'
-export { identityOf, peopleTakingPart, takesPart } from './read/takingPart.ts'
+export { countPeople, identityOf, peopleTakingPart, takesPart } from './read/takingPart.ts'
 export {
   type AreaRespondents,
   type AreaTally,
@@ -104,4 +105,3 @@ export {
   stopTimer,
 } from './write/session.ts'
 export { setTick } from './write/ticks.ts'
-export { type PresenceCursor, presenceCursorSchema } from './presence.ts'

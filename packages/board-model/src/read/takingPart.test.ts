@@ -4,7 +4,7 @@ import type { Role, StakeholderGroup } from '../roles.ts'
 import type { Person } from '../values.ts'
 import { setTick } from '../write/ticks.ts'
 import type { AreaShape } from './areaShape.ts'
-import { peopleTakingPart, takesPart } from './takingPart.ts'
+import { countPeople, peopleTakingPart, takesPart } from './takingPart.ts'
 import { tallyArea } from './tallyArea.ts'
 import { ticksByArea } from './ticksByArea.ts'
 
@@ -67,5 +67,16 @@ describe('who takes part', () => {
     })
     expect(tally.items.get('1a.e.1')?.tickedBy).toHaveLength(1)
     expect(tally.items.get('1a.e.2')).toMatchObject({ ticked: 1, tickedBy: ['lee'] })
+  })
+
+  it("counts a session's attendance by person, not by device", () => {
+    const people = new Map([
+      ['laptop', person('laptop', 'Ama Owusu', 'ics', 'chair', 1)],
+      ['projector', person('projector', 'Ama Owusu', 'ics', 'chair', 2)],
+      ['lee', person('lee', 'Lee', 'ics')],
+    ])
+    expect(countPeople(['laptop', 'projector', 'lee'], people)).toBe(2)
+    // Someone no longer on the board still attended.
+    expect(countPeople(['laptop', 'gone'], people)).toBe(2)
   })
 })

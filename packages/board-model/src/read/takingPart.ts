@@ -42,3 +42,13 @@ export function peopleTakingPart(people: ReadonlyMap<string, Person>): Person[] 
   }
   return [...seen.values()]
 }
+
+/** How many people these person records are (a session's attendance lists each device that connected). */
+export function countPeople(personIds: Iterable<string>, people: ReadonlyMap<string, Person>): number {
+  const seen = new Set<string>()
+  for (const id of personIds) {
+    const person = people.get(id)
+    seen.add(person ? identityOf(person) : `unknown\u0000${id}`)
+  }
+  return seen.size
+}

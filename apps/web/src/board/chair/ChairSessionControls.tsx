@@ -1,3 +1,4 @@
+import { countPeople } from '@co-assess/board-model'
 import { useAnnounce } from '../Announcer.tsx'
 import { useBoardContext } from '../BoardContext.tsx'
 import { activeSession } from '../boardView.ts'
@@ -11,12 +12,14 @@ export function ChairSessionControls({ areaId }: { areaId: string | null }) {
   const session = activeSession(view)
   const focus = view.live.focus?.areaId ?? null
   const focusTitle = focus ? areas.get(focus)?.area.title : undefined
+  // Attendance records each device that connected; a person on a laptop and the projector is one person.
+  const attended = countPeople(session?.attendance ?? [], view.people)
   return (
     <div className="co-console__group">
       <h3 className="nhsuk-heading-s">Session</h3>
       <p>
         {session
-          ? `Running since ${clock.format(session.startedAt)}; ${session.attendance.length} ${session.attendance.length === 1 ? 'person has' : 'people have'} joined it.`
+          ? `Running since ${clock.format(session.startedAt)}; ${attended} ${attended === 1 ? 'person has' : 'people have'} joined it.`
           : 'No session is running. Start one when the workshop begins, so attendance is recorded.'}
       </p>
       <div className="co-button-row">
