@@ -265,6 +265,19 @@ describe('the JSON export', () => {
     const refused = await t.api('/api/assessments/import', { token: ADMIN_KEY, body: bad })
     expect(refused.status).toBe(400)
     expect(refused.body.message).toContain('status')
+    // Nothing the board could not hold: a tick of an item the framework does not have is named.
+    const strayTick = structuredClone(exported)
+    strayTick.board.ticks[`${chair.person.id}/9z.emerging.1`] = { ticked: true, at: 1 }
+    const stray = await t.api('/api/assessments/import', { token: ADMIN_KEY, body: strayTick })
+    expect(stray.status).toBe(400)
+    expect(stray.body.message).toBe(
+      `In the request body, "board.ticks.${chair.person.id}/9z.emerging.1": "9z.emerging.1" is not a checklist item of this framework.`,
+    )
+    const nulTitle = structuredClone(exported)
+    nulTitle.assessment.title = 'Board\u0000papers'
+    const nul = await t.api('/api/assessments/import', { token: ADMIN_KEY, body: nulTitle })
+    expect(nul.status).toBe(400)
+    expect(nul.body.message).toMatch(/"assessment.title": Title must not contain control characters/)
     expect((await t.api('/api/assessments/import', { token: ADMIN_KEY, body: { hello: 1 } })).status).toBe(
       400,
     )

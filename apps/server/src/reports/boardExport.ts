@@ -14,6 +14,7 @@ import {
   timerSchema,
 } from '@co-assess/board-model'
 import { z } from 'zod'
+import { personText } from '../http/fieldSchemas.ts'
 
 // The export file's shape, as one zod schema: the import validates a whole file before it writes anything.
 
@@ -83,30 +84,60 @@ const areaKey = z.string().regex(/^[A-Za-z0-9-]{1,16}$/, 'is not an area id')
 
 const liveValueSchema = z.union([focusSchema, roundSchema, timerSchema, entityIdSchema, z.null()])
 
-export const boardExportSchema = z.strictObject({
-  format: z.literal(EXPORT_FORMAT, { error: `must be "${EXPORT_FORMAT}": this is not a Co-assess export` }),
-  version: z.literal(EXPORT_VERSION, { error: `must be ${EXPORT_VERSION}` }),
-  exportedAt: z.string().max(40),
-  assessment: z.strictObject({
-    title: z.string().trim().min(1).max(200),
-    frameworkId: z.string().max(64),
-    frameworkVersion: z.string().max(32),
-    scope: z.enum(['strategic', 'operational']),
-    workstream: z.string().trim().min(1).max(200),
-    createdAt: z.string().max(40),
-  }),
-  board: z.strictObject({
-    meta: metaSchema,
-    people: z.record(entityIdSchema, personSchema),
-    ticks: z.record(ownedKey, tickSchema),
-    agreed: z.record(areaKey, agreedLevelSchema),
-    comments: z.record(entityIdSchema, commentSchema),
-    threads: z.record(entityIdSchema, threadStateSchema),
-    actions: z.record(entityIdSchema, actionSchema),
-    peer: z.record(ownedKey, peerSuggestionSchema),
-    sessions: z.record(entityIdSchema, sessionSchema),
-    live: z.record(z.string().max(80), liveValueSchema),
-    notes: z.record(areaKey, noteNodesSchema),
-  }),
-})
+export const boardExportSchema = z
+  .strictObject({
+    format: z.literal(EXPORT_FORMAT, { error: `must be "${EXPORT_FORMAT}": this is not a Co-assess export` }),
+    version: z.literal(EXPORT_VERSION, { error: `must be ${EXPORT_VERSION}` }),
+    exportedAt: z.string().max(40),
+    assessment: z.strictObject({
+      title: personText('Title', 200),
+      frameworkId: z.string().max(64),
+      frameworkVersion: z.string().max(32),
+      scope: z.enum(['strategic', 'operational']),
+      workstream: personText('Workstream', 200),
+      createdAt: z.string().max(40),
+    }),
+    board: z.strictObject({
+      meta: metaSchema,
+      people: z.record(entityIdSchema, personSchema),
+      ticks: z.record(ownedKey, tickSchema),
+      agreed: z.record(areaKey, agreedLevelSchema),
+      comments: z.record(entityIdSchema, commentSchema),
+      threads: z.record(entityIdSchema, threadStateSchema),
+      actions: z.record(entityIdSchema, actionSchema),
+      peer: z.record(ownedKey, peerSuggestionSchema),
+      sessions: z.record(entityIdSchema, sessionSchema),
+      live: z.record(z.string().max(80), liveValueSchema),
+      notes: z.record(areaKey, noteNodesSchema),
+    }),
+  })
+  .superRefine(({ assessment, board }, ctx) => {
+    // What the live board could never hold: people keyed by another id, ticks and peer suggestions
+    // of people who are not on it, a board that names another framework than its assessment.
+    // Checks against the framework itself are in exportFit.ts, which needs the server's frameworks.
+    const refuse = (path: Array<string | number>, message: string) => {
+      ctx.addIssue({ code: 'custom', path, message })
+    }
+    if (board.meta.frameworkId !== assessment.frameworkId)
+      return refuse(
+        ['board', 'meta', 'frameworkId'],
+        `is not the assessment's framework "${assessment.frameworkId}"`,
+      )
+    for (const [id, person] of Object.entries(board.people))
+      if (person.id !== id)
+        return refuse(['board', 'people', id, 'id'], 'is not the id the person is listed under')
+    for (const [root, entries] of [
+      ['ticks', board.ticks],
+      ['peer', board.peer],
+    ] as const) {
+      for (const key of Object.keys(entries)) {
+        const owner = key.slice(0, key.indexOf('/'))
+        if (!Object.hasOwn(board.people, owner))
+          return refuse(
+            ['board', root, key],
+            `belongs to "${owner}", who is not on the board's list of people`,
+          )
+      }
+    }
+  })
 export type BoardExport = z.infer<typeof boardExportSchema>

@@ -2,9 +2,10 @@ import { noteFragment, revealBlindRound, startBlindRound } from '@co-assess/boar
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { boardExportSchema } from './boardExport.ts'
+import { frameworkShape, misfitWithFramework } from './exportFit.ts'
 import { ExportNotWhole, exportJson } from './exportJson.ts'
 import { importJson } from './importJson.ts'
-import { tinyBoard } from './reportFixture.ts'
+import { tinyBoard, tinyFramework } from './reportFixture.ts'
 import { stringifyJson } from './stringifyJson.ts'
 
 const record = {
@@ -82,5 +83,46 @@ describe('exportJson and importJson', () => {
     expect(path.slice(0, 5)).toEqual(['board', 'notes', '1b', 0, 'children'])
     expect(path.length).toBe(4 + 2 * (depth - 1) + 1)
     expect(path.at(-1)).toBe('name')
+  })
+
+  it('refuses what the board itself could never hold, naming the field', () => {
+    const exported = () => JSON.parse(stringifyJson(exportJson(tinyBoard(), record)))
+    const firstProblem = (file: unknown) => {
+      const result = boardExportSchema.safeParse(file)
+      if (!result.success)
+        return { path: result.error.issues[0]!.path, message: result.error.issues[0]!.message }
+      return misfitWithFramework(result.data, frameworkShape(tinyFramework))
+    }
+    expect(firstProblem(exported())).toBeNull()
+
+    const nul = exported()
+    nul.assessment.title = 'Board\u0000 papers'
+    expect(firstProblem(nul)).toMatchObject({ path: ['assessment', 'title'], message: /control characters/ })
+
+    const stranger = exported()
+    stranger.board.ticks['nobody1/1a.emerging.1'] = { ticked: true, at: 1 }
+    expect(firstProblem(stranger)).toMatchObject({
+      path: ['board', 'ticks', 'nobody1/1a.emerging.1'],
+      message: /"nobody1", who is not on the board/,
+    })
+
+    const unknownItem = exported()
+    unknownItem.board.ticks['zoe1/9z.emerging.1'] = { ticked: true, at: 1 }
+    expect(firstProblem(unknownItem)).toEqual({
+      path: ['board', 'ticks', 'zoe1/9z.emerging.1'],
+      message: '"9z.emerging.1" is not a checklist item of this framework',
+    })
+
+    const unknownArea = exported()
+    unknownArea.board.agreed['9z'] = unknownArea.board.agreed['1a']
+    expect(firstProblem(unknownArea)).toMatchObject({ path: ['board', 'agreed', '9z'] })
+
+    const otherFramework = exported()
+    otherFramework.board.meta.frameworkId = 'cqc-hi-2025'
+    expect(firstProblem(otherFramework)).toMatchObject({ path: ['board', 'meta', 'frameworkId'] })
+
+    const renamed = exported()
+    renamed.board.people.zoe1.id = 'chair'
+    expect(firstProblem(renamed)).toMatchObject({ path: ['board', 'people', 'zoe1', 'id'] })
   })
 })

@@ -20,6 +20,7 @@ import { audienceOf } from '../../reports/audience.ts'
 import { boardExportSchema } from '../../reports/boardExport.ts'
 import { buildReportModel } from '../../reports/buildReportModel.ts'
 import { carryForward } from '../../reports/carryForward.ts'
+import { frameworkShape, misfitWithFramework } from '../../reports/exportFit.ts'
 import { blindAreas, ExportNotWhole, exportJson } from '../../reports/exportJson.ts'
 import { importJson } from '../../reports/importJson.ts'
 import { publicationContent, publicationContentSchema, publicPageKey } from '../../reports/publication.ts'
@@ -554,6 +555,8 @@ export const reportRoutes =
           throw badRequest(
             `In the request body, "assessment.frameworkId": there is no framework "${data.assessment.frameworkId}" on this server. Load it first, or choose one of: ${[...deps.frameworks.keys()].join(', ')}.`,
           )
+        const misfit = misfitWithFramework(data, frameworkShape(framework))
+        if (misfit) throw badRequest(`In the request body, "${misfit.path.join('.')}": ${misfit.message}.`)
         const closedAt = data.board.meta.reviewClosedAt
         if (closedAt !== null && Number.isNaN(new Date(closedAt).getTime()))
           throw badRequest('In the request body, "board.meta.reviewClosedAt": is not a time a date can hold.')

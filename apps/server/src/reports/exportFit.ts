@@ -1,0 +1,58 @@
+import { type BoardShape, boardShape, parseLiveKey, splitOwnedKey } from '@co-assess/board-model'
+import { type Framework, itemsOfArea, listAreas } from '@co-assess/framework'
+import type { BoardExport } from './boardExport.ts'
+
+/** Where in an export file it does not fit, and why, for a 400 that names the field. */
+export interface Misfit {
+  path: Array<string | number>
+  message: string
+}
+
+export function frameworkShape(framework: Framework): BoardShape {
+  return boardShape(
+    listAreas(framework).map((area) => ({ id: area.id, itemIds: itemsOfArea(area).map((item) => item.id) })),
+  )
+}
+
+/**
+ * The first place an export's board holds what the live board's write gate would never have let in
+ * for this framework: ticks of items it does not have, levels, suggestions, notes or live state for
+ * areas it does not have, comments anchored elsewhere. The schema has already checked each value's
+ * own shape; this checks the board against its framework, which only the server knows.
+ */
+export function misfitWithFramework(data: BoardExport, shape: BoardShape): Misfit | null {
+  const { board } = data
+  for (const key of Object.keys(board.ticks)) {
+    const item = splitOwnedKey(key)?.rest ?? ''
+    if (!shape.itemIds.has(item))
+      return { path: ['board', 'ticks', key], message: `"${item}" is not a checklist item of this framework` }
+  }
+  // Each root keyed by area, with how to read the area from a key (null: the key names no area).
+  const areaKeyed: Array<[string, Record<string, unknown>, (key: string) => string | null]> = [
+    ['agreed', board.agreed, (key) => key],
+    ['notes', board.notes, (key) => key],
+    ['peer', board.peer, (key) => splitOwnedKey(key)?.rest ?? ''],
+    ['live', board.live, (key) => parseLiveKey(key)?.areaId ?? null],
+  ]
+  for (const [root, entries, areaOf] of areaKeyed) {
+    for (const key of Object.keys(entries)) {
+      const area = areaOf(key)
+      if (area !== null && !shape.areaIds.has(area))
+        return { path: ['board', root, key], message: `"${area}" is not an area of this framework` }
+    }
+  }
+  for (const [id, comment] of Object.entries(board.comments)) {
+    const { areaId, itemId } = comment.anchor
+    if (!shape.areaIds.has(areaId))
+      return {
+        path: ['board', 'comments', id, 'anchor', 'areaId'],
+        message: 'is not an area of this framework',
+      }
+    if (itemId !== null && !shape.itemIds.has(itemId))
+      return {
+        path: ['board', 'comments', id, 'anchor', 'itemId'],
+        message: 'is not a checklist item of this framework',
+      }
+  }
+  return null
+}
