@@ -155,6 +155,25 @@ describe('the write gate, against a hostile client', () => {
     await serverRuns()
   })
 
+  it('refuses claiming a client id another person announced in presence before they first wrote', async () => {
+    const { assessmentId, chair, ics, vcse } = await t.createRoom()
+    const watcher = await t.connect(assessmentId, chair.token)
+    const victim = await rawClient(assessmentId, ics.token)
+    victim.sendAwareness(victim.doc.clientID, { area: '1a' })
+    await waitFor(() => watcher.provider.awareness?.getStates().has(victim.doc.clientID))
+    const attacker = await rawClient(assessmentId, vcse.token)
+    const preClaim = changeOn(
+      attacker.doc,
+      (d) => setTick(d, vcse.person.id, '1a.emerging.2', true),
+      victim.doc.clientID,
+    )
+    await expectRefusal(attacker, preClaim, /another person/)
+    victim.edit((d) => setTick(d, ics.person.id, '1a.emerging.1', true))
+    await waitFor(() => ticksMap(watcher.doc).has(tickKey(ics.person.id, '1a.emerging.1')))
+    expect(ticksMap(watcher.doc).has(tickKey(vcse.person.id, '1a.emerging.2'))).toBe(false)
+    victim.close()
+  })
+
   it('refuses a peer reviewer’s dead map entry that would create a new root on every client', async () => {
     const { assessmentId, chair } = await t.createRoom()
     const reviewer = await t.join(await t.invite(assessmentId, chair.token, 'peer-reviewer'), 'Pat', 'ics')

@@ -27,6 +27,7 @@ import { awarenessExtension } from './sync/awarenessExtension.ts'
 import { boardLifecycleExtension } from './sync/boardLifecycleExtension.ts'
 import { limitsExtension } from './sync/limitsExtension.ts'
 import { persistenceExtension } from './sync/persistenceExtension.ts'
+import { PresenceOwners } from './sync/presenceOwners.ts'
 import { redisExtension } from './sync/redisExtension.ts'
 import { createUpgradeGate } from './sync/upgradeGate.ts'
 import { writeGate } from './sync/writeGate.ts'
@@ -70,12 +71,13 @@ export async function createServer(
     hocuspocus: () => hocuspocusRef!,
     flush: (name) => persistence.flush(name),
   })
+  const presence = new PresenceOwners()
   const extensions = [
     limitsExtension({ messagesPer10s: config.messagesPer10s, log }),
     authExtension({ tokens, metadata: storage.metadata, frameworks, log }),
-    writeGate({ documents: storage.documents, log }),
+    writeGate({ documents: storage.documents, presence, log }),
     persistence,
-    awarenessExtension(),
+    awarenessExtension({ presence }),
     lifecycle,
   ]
   const extraExtensions: Extension[] = config.redisUrl

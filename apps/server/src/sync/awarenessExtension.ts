@@ -6,6 +6,7 @@ import {
   isTransactionOrigin,
   type onDisconnectPayload,
 } from '@hocuspocus/server'
+import type { PresenceOwners } from './presenceOwners.ts'
 import { isSyncContext } from './syncContext.ts'
 
 /** A browser tab speaks for one Yjs client id per document; a few more allow for a reload's new id. */
@@ -17,7 +18,7 @@ const MAX_CLIENT_IDS_PER_CONNECTION = 4
  * speaks only for the client ids it claimed first: otherwise it could put its own person over another
  * person's entry, or blank it.
  */
-export function awarenessExtension(): Extension {
+export function awarenessExtension(deps: { presence: PresenceOwners }): Extension {
   // Per document: which connection (by socket) speaks for each client id.
   const owners = new WeakMap<Document, Map<number, string>>()
   const ownersOf = (document: Document) => {
@@ -44,7 +45,13 @@ export function awarenessExtension(): Extension {
       socketId,
     }: beforeHandleAwarenessPayload) {
       // Presence relayed by another instance through Redis was rewritten there, from its sender's token.
-      if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') return
+      if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === 'redis') {
+        for (const [clientId, state] of states) {
+          const personId = (state as { user?: { id?: unknown } } | null)?.user?.id
+          if (typeof personId === 'string') deps.presence.record(document, clientId, personId)
+        }
+        return
+      }
       if (!isSyncContext(context)) {
         states.clear()
         return
@@ -57,6 +64,7 @@ export function awarenessExtension(): Extension {
         const owner = map.get(clientId)
         if (owner === undefined && mine < MAX_CLIENT_IDS_PER_CONNECTION) {
           map.set(clientId, socketId)
+          deps.presence.record(document, clientId, claims.personId)
           mine++
         } else if (owner !== socketId) {
           states.delete(clientId)

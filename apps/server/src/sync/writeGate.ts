@@ -4,6 +4,7 @@ import type { beforeSyncPayload, Extension } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { closeWith } from './closeWith.ts'
+import type { PresenceOwners } from './presenceOwners.ts'
 import { isSyncContext } from './syncContext.ts'
 
 /** The standard WebSocket code for "try again later": every client library reconnects after it. */
@@ -20,7 +21,11 @@ const TRY_AGAIN_LATER = 1013
  * reason. An update the store could not take is not applied either, and the whole socket closes with
  * "try again later", so any standard provider reconnects and sends it again.
  */
-export function writeGate(deps: { documents: DocumentStore; log: Logger }): Extension {
+export function writeGate(deps: {
+  documents: DocumentStore
+  presence: PresenceOwners
+  log: Logger
+}): Extension {
   const tails = new WeakMap<object, Promise<void>>()
   /** One writer at a time per document, from the check until the update is applied. */
   const exclusive = async (document: object, work: () => Promise<void>) => {
@@ -48,6 +53,7 @@ export function writeGate(deps: { documents: DocumentStore; log: Logger }): Exte
           payload,
           { personId: claims.personId, role: claims.role, documentKind },
           shape,
+          deps.presence.of(document),
         )
         if (!verdict.allowed) {
           deps.log.warn(

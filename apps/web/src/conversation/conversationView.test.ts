@@ -1,6 +1,7 @@
 import {
   type Action,
   actionsMap,
+  boardShape,
   type Comment,
   initBoard,
   mayWriteMapEntry,
@@ -133,7 +134,10 @@ describe('actions', () => {
     const serverAllows = (role: Role, stored: Action, changed: Action) => {
       actionsMap(doc).set(stored.id, stored)
       const write = { op: 'insert' as const, root: ROOTS.actions, key: stored.id, value: changed }
-      return mayWriteMapEntry({ personId: 'ivy-0001', role, documentKind: 'board' }, doc, write) === null
+      const shape = boardShape([{ id: '1a', itemIds: [] }])
+      return (
+        mayWriteMapEntry({ personId: 'ivy-0001', role, documentKind: 'board' }, doc, write, shape) === null
+      )
     }
     // Ids the server's schema accepts, unlike the short ones the helper uses for plain list tests.
     const mine = (patch: Partial<Action>) => action({ id: 'act-0001', proposedBy: 'ivy-0001', ...patch })

@@ -29,7 +29,17 @@ const refused = (reason: string): GuardVerdict => ({ allowed: false, reason })
  * board's framework has room for. One refused change refuses the whole update, so nothing
  * half-written is stored or broadcast.
  */
-export function guardUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer, shape: BoardShape): GuardVerdict {
+export function guardUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  writer: Writer,
+  shape: BoardShape,
+  /**
+   * Who each client id belongs to by presence (a browser announces its id as it connects, before it
+   * writes): an id someone else announced cannot be claimed first by a person who saw it there.
+   */
+  presence: ReadonlyMap<number, string> = new Map(),
+): GuardVerdict {
   let decoded: DecodedUpdate
   try {
     decoded = Y.decodeUpdate(update)
@@ -47,11 +57,17 @@ export function guardUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer, shap
   }
   const claims: number[] = []
   for (const clientId of newClock.keys()) {
-    const owner = clientOwner(doc, clientId)
-    if (owner === writer.personId) continue
-    if (owner !== undefined || Y.getState(doc.store, clientId) > 0) {
+    const claimed = clientOwner(doc, clientId)
+    const announced = presence.get(clientId)
+    const someoneElses =
+      claimed !== undefined
+        ? claimed !== writer.personId
+        : // Written before (by the server, or before claims were recorded), or announced by another.
+          Y.getState(doc.store, clientId) > 0 || (announced !== undefined && announced !== writer.personId)
+    if (someoneElses) {
       return refused('it is written under another person’s connection; reload the board and try again')
     }
+    if (claimed !== undefined) continue
     claims.push(clientId)
   }
 

@@ -113,9 +113,7 @@ export function locateUpdate(doc: Y.Doc, { structs, ds }: DecodedUpdate): Update
     const known = Y.getState(store, client)
     const docStructs = store.clients.get(client) ?? []
     for (const range of ranges) {
-      const end = range.clock + range.len
-      // Deletions of content this same update adds are covered by the insert checks above.
-      const docEnd = Math.min(end, known)
+      const docEnd = Math.min(range.clock + range.len, known)
       if (range.clock < docEnd) {
         let index = Y.findIndexSS(docStructs, range.clock)
         for (; index < docStructs.length; index++) {
@@ -128,17 +126,8 @@ export function locateUpdate(doc: Y.Doc, { structs, ds }: DecodedUpdate): Update
           )
         }
       }
-      if (end > known) {
-        const local = newByClient.get(client) ?? []
-        const covered = local.reduce(
-          (sum, s) =>
-            sum + Math.max(0, Math.min(end, s.id.clock + s.length) - Math.max(range.clock, s.id.clock)),
-          0,
-        )
-        if (covered < end - Math.max(range.clock, known)) {
-          changes.push({ op: 'unresolvable', reason: 'an update deletes content the server does not have' })
-        }
-      }
+      // Deletions of what this same update adds are judged as its inserts; that the rest of the range
+      // exists at all was checked before (updateCompleteness).
     }
   }
   return changes

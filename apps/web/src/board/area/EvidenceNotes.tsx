@@ -1,7 +1,8 @@
-import { noteFragment } from '@co-assess/board-model'
+import { BOARD_LIMITS, noteFragment } from '@co-assess/board-model'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
-import { EditorContent, useEditor } from '@tiptap/react'
+import { CharacterCount } from '@tiptap/extensions'
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
 import { useBoardContext } from '../BoardContext.tsx'
@@ -35,6 +36,8 @@ export function EvidenceNotes({ area }: { area: FrameworkArea }) {
       extensions: [
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ fragment: noteFragment(doc, area.id) }),
+        // The server refuses a note past this length; the editor stops there first and says so.
+        CharacterCount.configure({ limit: BOARD_LIMITS.noteCharacters }),
         CollaborationCaret.configure({
           provider,
           user: {
@@ -61,6 +64,12 @@ export function EvidenceNotes({ area }: { area: FrameworkArea }) {
     [doc, provider, area.id, canWrite, sync.generation],
   )
 
+  const characters = useEditorState({
+    editor,
+    selector: ({ editor: current }) => current?.storage.characterCount.characters() ?? 0,
+  })
+  const nearLimit = canWrite && (characters ?? 0) >= BOARD_LIMITS.noteCharacters * 0.9
+
   return (
     <section className="co-notes" aria-labelledby={labelId}>
       {/* A contenteditable cannot be the target of <label for>: this visible heading names it instead. */}
@@ -80,6 +89,11 @@ export function EvidenceNotes({ area }: { area: FrameworkArea }) {
         <div className={`co-notes__frame${canWrite ? '' : ' co-notes__frame--readonly'}`} data-testid="notes">
           <EditorContent editor={editor} />
         </div>
+        <p className="nhsuk-hint co-notes__count" aria-live="polite">
+          {nearLimit
+            ? `${(characters ?? 0).toLocaleString('en-GB')} of ${BOARD_LIMITS.noteCharacters.toLocaleString('en-GB')} characters used. For more, link to a document instead.`
+            : ''}
+        </p>
       </div>
     </section>
   )
