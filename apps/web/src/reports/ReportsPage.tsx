@@ -260,11 +260,17 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
   }, [confirming])
 
   const order = actions.map((a) => a.id)
+  // The server refuses the rest too; listing them apart, with why, saves the chair a failed publish.
+  const ready = actions.filter((a) => whyNotPublishable(a) === null)
+  const notReady = actions.flatMap((a) => {
+    const why = whyNotPublishable(a)
+    return why ? [{ action: a, why }] : []
+  })
   const chooseError = problem?.target === 'publish-choice' ? problem.text : null
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    const publishable = new Set(actions.filter((a) => whyNotPublishable(a) === null).map((a) => a.id))
+    const publishable = new Set(ready.map((a) => a.id))
     const ids = order.filter((id) => chosen.has(id) && publishable.has(id))
     if (ids.length === 0) {
       fail({ target: 'publish-choice', text: 'Tick at least one action to put on the public page' })
@@ -346,9 +352,11 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
             </p>
             <p>Only agreed actions can go on the page, and a dropped one only once its reason is recorded.</p>
           </div>
-          {actions.length === 0 ? (
+          {actions.length === 0 || ready.length === 0 ? (
             <p>
-              There are no actions on the board yet. Add "you said, we did" actions on the{' '}
+              {actions.length === 0
+                ? 'There are no actions on the board yet. Add "you said, we did" actions on the '
+                : 'No action is ready for the public page yet. Agree actions (or record why one was dropped) on the '}
               <AppLink href={boardPath(assessment.id)}>board overview</AppLink> first.
             </p>
           ) : (
@@ -371,12 +379,12 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
                     </span>
                   ) : null}
                   <div className="nhsuk-checkboxes" data-testid="publish-actions">
-                    {actions.map((action, index) => (
+                    {ready.map((action, index) => (
                       <ActionChoice
                         key={action.id}
                         action={action}
                         inputId={index === 0 ? 'publish-choice' : `publish-${action.id}`}
-                        checked={chosen.has(action.id) && whyNotPublishable(action) === null}
+                        checked={chosen.has(action.id)}
                         onChange={() => setChosen((c) => toggleChoice(order, c, action.id))}
                       />
                     ))}
@@ -388,6 +396,18 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
               </button>
             </form>
           )}
+          {notReady.length ? (
+            <>
+              <h3>Not ready for the public page</h3>
+              <ul className="nhsuk-list nhsuk-list--bullet" data-testid="publish-not-ready">
+                {notReady.map(({ action, why }) => (
+                  <li key={action.id}>
+                    You said: {action.youSaid || '(not written yet)'}. This action {why}.
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {state?.published ? (
             confirming ? (
               <div className="nhsuk-card nhsuk-card--feature co-confirm" data-testid="withdraw-confirm">
@@ -446,8 +466,6 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
 function ActionChoice(props: { action: Action; inputId: string; checked: boolean; onChange: () => void }) {
   const { action, inputId } = props
   const hintId = `${inputId}-hint`
-  // The server refuses these too; saying why here saves the chair a failed publish.
-  const blocked = whyNotPublishable(action)
   return (
     <div className="nhsuk-checkboxes__item">
       <input
@@ -456,7 +474,6 @@ function ActionChoice(props: { action: Action; inputId: string; checked: boolean
         type="checkbox"
         checked={props.checked}
         onChange={props.onChange}
-        disabled={blocked !== null}
         aria-describedby={hintId}
       />
       <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={inputId}>
@@ -464,7 +481,6 @@ function ActionChoice(props: { action: Action; inputId: string; checked: boolean
       </label>
       <div className="nhsuk-hint nhsuk-checkboxes__hint" id={hintId}>
         We did: {action.weDid || '(not written yet)'}. Status: {statusLabels[action.status]}.
-        {blocked ? ` It cannot be published yet: it ${blocked}.` : ''}
       </div>
     </div>
   )
