@@ -369,7 +369,8 @@ export const reportRoutes =
       {
         onRequest: deps.auth.personFirst(['chair']),
         schema: {
-          summary: 'Publish (or republish) the chosen actions to the public "you said, we did" page (chair)',
+          summary:
+            'Publish (or republish) the chosen actions to the public "you said, we did" page (chair): only agreed, in-progress, done or dropped-with-a-reason actions; names of people on the board become their group',
           params: assessmentParams,
           body: z.strictObject({ actionIds: z.array(entityIdSchema).max(500) }),
         },
