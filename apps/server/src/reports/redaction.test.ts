@@ -35,6 +35,12 @@ describe('redaction', () => {
     expect(text('Nothing personal here')).toBe('Nothing personal here')
   })
 
+  it('matches a one-word name that is also a word only as its owner capitalised it', () => {
+    const { text } = redactionFor('public', { people: [person({ name: 'Will' })] })
+    expect(text('We will write to everyone')).toBe('We will write to everyone')
+    expect(text('Will asked for it; thanks @will')).toBe('a VCSE partner asked for it; thanks a VCSE partner')
+  })
+
   it("leaves names as typed only in the chair's copy with names, and says who a person is per audience", () => {
     const maria = people[0]
     expect(redactionFor('chair', { people, names: true }).text('@Maria Lopez')).toBe('@Maria Lopez')

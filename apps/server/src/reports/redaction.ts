@@ -42,24 +42,32 @@ interface NamePattern {
 
 /**
  * Every way a board person's name turns up in free text: the whole name (with or without the @ of a
- * mention, spacing and case as typed) and a mention by first name ("@Maria"). Longer names first,
- * so "Maria Lopez" is replaced whole before "Maria" could be.
+ * mention, spacing and case as typed) and a mention by first name ("@Maria"). A one-word name
+ * ("Will", "May", "Hope") is matched without the @ only with the capitals the person typed, so "we
+ * will write" keeps its words. Longer names first, so "Maria Lopez" is replaced whole before
+ * "Maria" could be.
  */
 function namePatterns(people: Iterable<Person>): NamePattern[] {
-  const found: Array<{ source: string; length: number; phrase: string }> = []
+  const found: Array<{ source: string; flags: string; length: number; phrase: string }> = []
   for (const person of people) {
     const words = person.name.normalize('NFKC').trim().split(/\s+/).filter(Boolean)
     const whole = words.join(' ')
     if (whole.length < 2) continue
     const phrase = groupPhrase(person)
-    found.push({ source: alone(`@?${words.map(escapeRegExp).join('\\s+')}`), length: whole.length, phrase })
+    const spaced = words.map(escapeRegExp).join('\\s+')
     const first = words[0]!
-    if (words.length > 1 && first.length >= 2)
-      found.push({ source: alone(`@${escapeRegExp(first)}`), length: first.length, phrase })
+    if (words.length > 1) {
+      found.push({ source: alone(`@?${spaced}`), flags: 'giu', length: whole.length, phrase })
+      if (first.length >= 2)
+        found.push({ source: alone(`@${escapeRegExp(first)}`), flags: 'giu', length: first.length, phrase })
+    } else {
+      found.push({ source: alone(`@${spaced}`), flags: 'giu', length: whole.length + 1, phrase })
+      found.push({ source: alone(spaced), flags: 'gu', length: whole.length, phrase })
+    }
   }
   return found
     .sort((a, b) => b.length - a.length)
-    .map((f) => ({ pattern: new RegExp(f.source, 'giu'), phrase: f.phrase }))
+    .map((f) => ({ pattern: new RegExp(f.source, f.flags), phrase: f.phrase }))
 }
 
 export interface Redaction {
