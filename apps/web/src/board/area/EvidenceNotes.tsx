@@ -64,9 +64,11 @@ export function EvidenceNotes({ area }: { area: FrameworkArea }) {
     [doc, provider, area.id, canWrite, sync.generation],
   )
 
+  // Read from the document itself: an editor replaced after a resync has no count storage yet.
   const characters = useEditorState({
     editor,
-    selector: ({ editor: current }) => current?.storage.characterCount.characters() ?? 0,
+    selector: ({ editor: current }) =>
+      current && !current.isDestroyed ? current.state.doc.textContent.length : 0,
   })
   const nearLimit = canWrite && (characters ?? 0) >= BOARD_LIMITS.noteCharacters * 0.9
 
