@@ -24,9 +24,15 @@ export {
 export type {
   ChecklistItem,
   Framework,
+  GlossaryEntry,
+  Guidance,
+  GuidanceBlock,
+  GuidanceListItem,
+  GuidanceSection,
   ImprovementArea,
   LevelDefinition,
   LevelOfPractice,
   Phase,
   Principle,
+  RaciRow,
 } from './types.ts'

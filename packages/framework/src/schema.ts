@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { formatPath } from './formatPath.ts'
+import { glossarySchema } from './glossarySchema.ts'
+import { GUIDANCE_PARTS, guidanceSchema } from './guidanceSchema.ts'
 
 // The board stores ticks and recorded levels under these ids, so their shapes match the board
 // model's id schemas (packages/board-model/src/ids.ts): a framework that passes here never produces
@@ -54,6 +56,9 @@ export const checklistItemSchema = z
   .strictObject({
     id: itemIdSchema,
     text: text.describe('The item, word for word from the source.'),
+    plainEnglish: optionalText.describe(
+      "The item in plain English, written by the project: not the publisher's words, and shown as such.",
+    ),
     note: optionalText.describe(
       'Doubt about the transcription, or where the item was derived rather than copied.',
     ),
@@ -97,6 +102,9 @@ const frameworkShape = z.strictObject({
   title: text,
   subtitle: optionalText,
   publisher: optionalText,
+  publisherShort: optionalText.describe(
+    'A short name for the publisher ("CQC"), for saying whose words are whose: "not CQC\'s words".',
+  ),
   published: z
     .string()
     .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: 'must be a year or a year and month, like "2025-02"' })
@@ -104,7 +112,9 @@ const frameworkShape = z.strictObject({
   source: optionalText.describe('A one-line citation; say so when the content is derived.'),
   levels: z.array(levelDefinitionSchema).min(1, { error: 'must list at least one level' }),
   principles: z.array(principleSchema).optional(),
+  guidance: guidanceSchema.optional(),
   phases: z.array(phaseSchema).min(1, { error: 'must list at least one phase' }),
+  glossary: glossarySchema.optional(),
 })
 
 type FrameworkShape = z.infer<typeof frameworkShape>
@@ -129,6 +139,8 @@ function checkConsistency(fw: FrameworkShape, ctx: z.RefinementCtx): void {
 
   for (const [i, level] of fw.levels.entries()) claimId(level.id, ['levels', i, 'id'])
   for (const [i, principle] of (fw.principles ?? []).entries()) claimId(principle.id, ['principles', i, 'id'])
+  for (const { id, path } of guidanceIds(fw.guidance)) claimId(id, path)
+  checkGlossary(fw.glossary ?? [], ctx)
   fw.phases.forEach((phase, p) => {
     claimId(phase.id, ['phases', p, 'id'])
     phase.areas.forEach((area, a) => {
@@ -149,6 +161,56 @@ function checkConsistency(fw: FrameworkShape, ctx: z.RefinementCtx): void {
           claimId(item.id, itemPath)
         })
       })
+    })
+  })
+}
+
+// Guidance ids share the file's one namespace, so a link to "#tip-resources" can never mean two things.
+function* guidanceIds(guidance: FrameworkShape['guidance']): Generator<{ id: string; path: Path }> {
+  if (!guidance) return
+  for (const part of GUIDANCE_PARTS) {
+    const section = guidance[part]
+    if (!section) continue
+    yield { id: section.id, path: ['guidance', part, 'id'] }
+    for (const [b, block] of section.blocks.entries()) {
+      const blockPath: Path = ['guidance', part, 'blocks', b]
+      yield { id: block.id, path: [...blockPath, 'id'] }
+      if (block.type === 'list')
+        for (const [i, item] of block.items.entries())
+          yield { id: item.id, path: [...blockPath, 'items', i, 'id'] }
+      if (block.type === 'raci')
+        for (const [r, row] of block.rows.entries())
+          yield { id: row.id, path: [...blockPath, 'rows', r, 'id'] }
+    }
+  }
+}
+
+// Glossary ids have a namespace of their own ("lived-experience" is a principle and a term), but two
+// entries may not claim the same words, or which definition shows would depend on the order.
+function checkGlossary(
+  entries: readonly { id: string; forms: readonly string[] }[],
+  ctx: z.RefinementCtx,
+): void {
+  const ids = new Map<string, number>()
+  const forms = new Map<string, string>()
+  entries.forEach((entry, i) => {
+    const earlier = ids.get(entry.id)
+    if (earlier !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['glossary', i, 'id'],
+        message: `duplicate glossary id "${entry.id}": it is already used at glossary[${earlier}]`,
+      })
+    else ids.set(entry.id, i)
+    entry.forms.forEach((form, f) => {
+      const owner = forms.get(form)
+      if (owner !== undefined && owner !== entry.id)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['glossary', i, 'forms', f],
+          message: `"${form}" is already a form of the glossary entry "${owner}"`,
+        })
+      else forms.set(form, entry.id)
     })
   })
 }
