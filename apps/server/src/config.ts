@@ -26,6 +26,13 @@ const configSchema = z.object({
   upgradesPerMinute: z.coerce.number().int().min(1),
   httpRequestsPerMinute: z.coerce.number().int().min(1),
   /**
+   * Longest an HTTP request may take, its storage calls included, before it is answered 503: a frozen
+   * disk or a stuck database must give people a message, not a page that never loads.
+   */
+  requestTimeoutMs: z.coerce.number().int().min(100),
+  /** Longest /api/ready waits for the store to take its probe write. */
+  readyTimeoutMs: z.coerce.number().int().min(50),
+  /**
    * Addresses of the reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or
    * loopback / linklocal / uniquelocal). Empty means none: otherwise any client could name its own
    * address and walk round every per-address limit.
@@ -68,6 +75,8 @@ export function readConfig(argv = process.argv.slice(2), env = process.env): Con
     messagesPer10s: env.CO_ASSESS_MESSAGES_PER_10S ?? 2000,
     upgradesPerMinute: env.CO_ASSESS_UPGRADES_PER_MINUTE ?? 600,
     httpRequestsPerMinute: env.CO_ASSESS_HTTP_PER_MINUTE ?? 1200,
+    requestTimeoutMs: env.CO_ASSESS_REQUEST_TIMEOUT_MS ?? 15_000,
+    readyTimeoutMs: env.CO_ASSESS_READY_TIMEOUT_MS ?? 3000,
     trustedProxies: (env.CO_ASSESS_TRUSTED_PROXIES ?? '')
       .split(',')
       .map((s) => s.trim())

@@ -16,6 +16,7 @@ import type { Config } from './config.ts'
 import type { AppDeps } from './http/appDeps.ts'
 import { installErrorHandler } from './http/errorHandler.ts'
 import { createRequestAuth } from './http/requestAuth.ts'
+import { installRequestDeadline } from './http/requestDeadline.ts'
 import { assessmentRoutes } from './http/routes/assessmentRoutes.ts'
 import { frameworkRoutes } from './http/routes/frameworkRoutes.ts'
 import { healthRoutes } from './http/routes/healthRoutes.ts'
@@ -108,6 +109,7 @@ export async function createServer(
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
+  installRequestDeadline(app, config.requestTimeoutMs)
   await app.register(fastifyRateLimit, { max: config.httpRequestsPerMinute, timeWindow: '1 minute' })
   await app.register(fastifySwagger, {
     openapi: {

@@ -5,6 +5,7 @@ import { InvalidDocumentNameError } from './invalidDocumentNameError.ts'
 import { NotFoundError } from './notFoundError.ts'
 import { anAssessment, anInvite, aParticipant } from './recordFixtures.ts'
 import type { Storage } from './storagePort.ts'
+import { StorageUnavailableError } from './storageUnavailableError.ts'
 
 /** A writer doc whose every transaction's update is collected, to be appended as a client would. */
 function recordingDoc(): { doc: Y.Doc; updates: Uint8Array[] } {
@@ -318,6 +319,13 @@ export function describeStorageContract(
 
     it('describes where it stores data', () => {
       expect(storage.describe()).toMatch(/\S/)
+    })
+
+    it('takes a probe write while open and refuses it, as unavailable, once closed', async () => {
+      await storage.checkWritable()
+      await storage.checkWritable()
+      await storage.close()
+      await expect(storage.checkWritable()).rejects.toBeInstanceOf(StorageUnavailableError)
     })
   })
 }

@@ -57,6 +57,13 @@ export interface Storage {
   documents: DocumentStore
   /** Where the data lives, for logs and the health page, e.g. "embedded store at ./data"; never a password. */
   describe(): string
+  /**
+   * Makes one small durable write, as every save does, and resolves once it is stored: a readiness
+   * check that answers "can this store take work now", which a read cannot (a full or read-only disk
+   * and a frozen one still answer reads from cache). Throws the store's own error; once the store is
+   * closed, a StorageUnavailableError.
+   */
+  checkWritable(): Promise<void>
   /** Waits for writes in flight, then releases files and connections. */
   close(): Promise<void>
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { HttpError } from './httpError.ts'
+import { storageFailureMessage } from './storageFailure.ts'
 
 const where: Record<string, string> = {
   body: 'In the request body',
@@ -42,6 +43,14 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: 'BadRequest', message: error.message })
+    }
+    const storageMessage = storageFailureMessage(error)
+    if (storageMessage) {
+      request.log.error({ err: error }, 'request failed: the store could not take it')
+      return reply
+        .status(503)
+        .header('retry-after', '30')
+        .send({ error: 'StorageUnavailable', message: storageMessage })
     }
     request.log.error({ err: error }, 'request failed')
     return reply

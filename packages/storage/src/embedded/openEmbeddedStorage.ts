@@ -2,10 +2,12 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type StorageLogger, silentLogger } from '../storageLogger.ts'
 import type { Storage } from '../storagePort.ts'
+import { StorageUnavailableError } from '../storageUnavailableError.ts'
 import { createEmbeddedDocumentStore } from './embeddedDocumentStore.ts'
 import { openEmbeddedMetadataStore } from './embeddedMetadataStore.ts'
 import { fsyncDirectory } from './fsyncDirectory.ts'
 import { lockDataDirectory } from './lockDataDirectory.ts'
+import { writeFileDurably } from './writeFileDurably.ts'
 
 export interface EmbeddedStorageOptions {
   /** Holds metadata.json and docs/; created if missing. */
@@ -34,6 +36,12 @@ export async function openEmbeddedStorage(options: EmbeddedStorageOptions): Prom
     metadata,
     documents,
     describe: () => `embedded store at ${dir}`,
+    async checkWritable() {
+      if (closing) throw new StorageUnavailableError(`The embedded store at ${dir} is closed.`)
+      // Written the way metadata.json is (temp file, fsync, rename, fsync the directory), so a disk
+      // that could not take a save fails here the same way.
+      await writeFileDurably(join(dir, 'ready-probe'), new Date().toISOString())
+    },
     close: () => {
       closing ??= (async () => {
         try {

@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { type StorageLogger, silentLogger } from '../storageLogger.ts'
 import type { Storage } from '../storagePort.ts'
+import { StorageUnavailableError } from '../storageUnavailableError.ts'
 import { connectionTarget, hostAndPort } from './connectionTarget.ts'
 import { createDatabase } from './database.ts'
 import { createPostgresDocumentStore } from './postgresDocumentStore.ts'
@@ -42,11 +43,17 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     throw unavailableError(error, target) ?? error
   }
   const db = createDatabase(pool, target)
+  const metadata = createPostgresMetadataStore(db)
   let closing: Promise<void> | undefined
   return {
-    metadata: createPostgresMetadataStore(db),
+    metadata,
     documents: createPostgresDocumentStore(db),
     describe: () => `PostgreSQL database ${target.database} at ${hostAndPort(target)}`,
+    async checkWritable() {
+      if (closing) throw new StorageUnavailableError(`The connection to ${hostAndPort(target)} is closed.`)
+      // A committed one-row write: a database that is read-only, out of disk or gone fails it.
+      await metadata.setSetting('readyProbe', new Date().toISOString())
+    },
     close: () => {
       closing ??= pool.end()
       return closing
