@@ -15,6 +15,7 @@ import {
   sessionFromJoin,
 } from '../session/storedSession.ts'
 import { type JoinErrors, type JoinForm, validateJoin } from './validateJoin.ts'
+import { WhatWeKeep } from './WhatWeKeep.tsx'
 
 const GROUP_HINTS: Partial<Record<StakeholderGroup, string>> = {
   ics: 'You work for the NHS, the local authority or another statutory partner in the integrated care system',
@@ -213,6 +214,7 @@ function JoinFormView({ token, invite }: { token: string; invite: InviteInfo }) 
             {`. ${roleExplanation(invite.role)}`}
           </p>
           <p>Others on the board will see your name, organisation and group next to what you do.</p>
+          <WhatWeKeep />
           <form noValidate onSubmit={submit}>
             {field('displayName', 'Your name', 'name', 'The name people in the session know you by')}
             {field('organisation', 'Your organisation', 'organization')}
