@@ -23,6 +23,7 @@ import { carryForward } from '../../reports/carryForward.ts'
 import { frameworkShape, misfitWithFramework } from '../../reports/exportFit.ts'
 import { blindAreas, ExportNotWhole, exportJson } from '../../reports/exportJson.ts'
 import { importJson } from '../../reports/importJson.ts'
+import { possibleNames } from '../../reports/possibleNames.ts'
 import { publicationContent, publicationContentSchema, publicPageKey } from '../../reports/publication.ts'
 import { redactionFor } from '../../reports/redaction.ts'
 import { buildComparison, renderComparison } from '../../reports/renderComparison.ts'
@@ -364,46 +365,110 @@ export const reportRoutes =
       },
     )
 
+    /**
+     * The page the public would see for these actions, and the words in it that may still name a
+     * person on the board: what the chair checks before publishing. Refuses what publishing would.
+     */
+    const draftPublication = async (assessmentId: string, actionIds: readonly string[]) => {
+      const assessment = await assessmentOf(assessmentId)
+      const framework = frameworkOf(assessment)
+      const { actions, people } = await withBoard(assessmentId, (doc) => ({
+        actions: readActions(doc),
+        people: readPeople(doc),
+      }))
+      const known = new Set(actions.map((a) => a.id))
+      const missing = actionIds.filter((id) => !known.has(id))
+      if (missing.length) throw badRequest(`These actions are not on the board: ${missing.join(', ')}.`)
+      const chosenIds = new Set(actionIds)
+      const refused = actions.flatMap((a) => {
+        const why = chosenIds.has(a.id) ? whyNotPublishable(a) : null
+        return why ? [`"${a.youSaid.trim() || a.id}" ${why}`] : []
+      })
+      if (refused.length) throw badRequest(`Nothing was published. ${refused.join('. ')}.`)
+      const previous = assessment.publication
+        ? publicationContentSchema.safeParse(assessment.publication.content)
+        : null
+      const publicId = previous?.success ? previous.data.publicId : nanoid(21)
+      const chosen = actions.filter((a) => chosenIds.has(a.id))
+      const content = publicationContent(
+        publicId,
+        assessment,
+        framework,
+        chosen,
+        redactionFor('public', { people: people.values() }),
+      )
+      const flags = possibleNames(
+        chosen.map((action, index) => {
+          const item = content.items![index]!
+          return {
+            actionId: action.id,
+            fields: {
+              youSaid: item.youSaid,
+              weDid: item.weDid,
+              whatChanged: item.whatChanged,
+              ...(item.droppedReason ? { droppedReason: item.droppedReason } : {}),
+            },
+          }
+        }),
+        people.values(),
+      )
+      return { publicId, content, flags, actionIds: chosen.map((a) => a.id) }
+    }
+    const publishBody = z.strictObject({
+      actionIds: z.array(entityIdSchema).max(500),
+      /** Possible names the chair has checked and confirmed may stand (ids from the preview). */
+      confirmedNames: z.array(z.string().max(200)).max(2000).default([]),
+    })
+
+    app.post(
+      '/api/assessments/:assessmentId/publication/preview',
+      {
+        onRequest: deps.auth.personFirst(['chair']),
+        schema: {
+          summary:
+            'The public page as the public would see it for these actions, with any words that may still name a person on the board (chair)',
+          params: assessmentParams,
+          body: publishBody,
+        },
+      },
+      async (request) => {
+        const { assessmentId } = request.params
+        await deps.auth.person(request, assessmentId, ['chair'])
+        const draft = await draftPublication(assessmentId, request.body.actionIds)
+        return {
+          items: (draft.content.items ?? []).map((item, index) => ({
+            actionId: draft.actionIds[index]!,
+            ...item,
+          })),
+          possibleNames: draft.flags,
+        }
+      },
+    )
+
     app.post(
       '/api/assessments/:assessmentId/publication',
       {
         onRequest: deps.auth.personFirst(['chair']),
         schema: {
           summary:
-            'Publish (or republish) the chosen actions to the public "you said, we did" page (chair): only agreed, in-progress, done or dropped-with-a-reason actions; names of people on the board become their group',
+            'Publish (or republish) the chosen actions to the public "you said, we did" page (chair): only agreed, in-progress, done or dropped-with-a-reason actions; names of people on the board become their group; every possible name the preview flags must be confirmed',
           params: assessmentParams,
-          body: z.strictObject({ actionIds: z.array(entityIdSchema).max(500) }),
+          body: publishBody,
         },
       },
       async (request, reply) => {
         const { assessmentId } = request.params
         await deps.auth.person(request, assessmentId, ['chair'])
-        const assessment = await assessmentOf(assessmentId)
-        const framework = frameworkOf(assessment)
-        const { actions, people } = await withBoard(assessmentId, (doc) => ({
-          actions: readActions(doc),
-          people: readPeople(doc),
-        }))
-        const known = new Set(actions.map((a) => a.id))
-        const missing = request.body.actionIds.filter((id) => !known.has(id))
-        if (missing.length) throw badRequest(`These actions are not on the board: ${missing.join(', ')}.`)
-        const chosen = new Set(request.body.actionIds)
-        const refused = actions.flatMap((a) => {
-          const why = chosen.has(a.id) ? whyNotPublishable(a) : null
-          return why ? [`"${a.youSaid.trim() || a.id}" ${why}`] : []
-        })
-        if (refused.length) throw badRequest(`Nothing was published. ${refused.join('. ')}.`)
-        const previous = assessment.publication
-          ? publicationContentSchema.safeParse(assessment.publication.content)
-          : null
-        const publicId = previous?.success ? previous.data.publicId : nanoid(21)
-        const content = publicationContent(
-          publicId,
-          assessment,
-          framework,
-          actions.filter((a) => chosen.has(a.id)),
-          redactionFor('public', { people: people.values() }),
-        )
+        const { publicId, content, flags } = await draftPublication(assessmentId, request.body.actionIds)
+        const confirmed = new Set(request.body.confirmedNames)
+        const unchecked = flags.filter((flag) => !confirmed.has(flag.id))
+        if (unchecked.length) {
+          throw badRequest(
+            `Nothing was published. Check these words, which may name someone on the board, in the preview first: ${unchecked
+              .map((flag) => `"${flag.word}"`)
+              .join(', ')}.`,
+          )
+        }
         await metadata.setSetting(publicPageKey(publicId), assessmentId)
         const publishedAt = new Date().toISOString()
         await metadata.updateAssessment(assessmentId, {
