@@ -1,13 +1,16 @@
 export { claimClients, clientOwner, clientsOf } from './clientClaims.ts'
+export * from './evidenceValues.ts'
 export { BOARD_LIMITS, type BoardShape, boardShape } from './guard/boardShape.ts'
 export { type GuardVerdict, guardUpdate } from './guard/guardUpdate.ts'
 export { type MapWrite, mayWriteFragment, mayWriteMapEntry, type Writer } from './guard/writeRules.ts'
 export { areaIdSchema, areaOfItem, entityIdSchema, itemIdSchema, levelIdSchema } from './ids.ts'
 export { type BoardOrigin, isBoardOrigin, localOrigin, serverOrigin } from './origins.ts'
+export * from './planValues.ts'
 export { type PresenceCursor, presenceCursorSchema } from './presence.ts'
 export { agreedBefore, agreedThen, describeHistoryEntry, toldThen } from './read/actionHistory.ts'
 export type { AreaShape, LevelShape } from './read/areaShape.ts'
 export { PUBLISHABLE_STATUSES, whyNotPublishable } from './read/publishable.ts'
+export { readEvidence, readEvidenceMarks, readPrevious } from './read/readEvidence.ts'
 export {
   type LiveState,
   readActions,
@@ -54,6 +57,9 @@ export {
   blindDocumentName,
   clientsMap,
   commentsMap,
+  evidenceMap,
+  evidenceMarkKey,
+  evidenceMarksMap,
   LIVE_KEYS,
   liveMap,
   type MapRootName,
@@ -66,6 +72,7 @@ export {
   peerKey,
   peerMap,
   peopleMap,
+  previousMap,
   ROOTS,
   SCHEMA_VERSION,
   sessionsMap,
@@ -85,6 +92,16 @@ export {
   type NewComment,
   setThreadResolved,
 } from './write/comments.ts'
+export {
+  acceptEvidence,
+  addEvidence,
+  clearEvidenceMark,
+  type EvidenceDraft,
+  editEvidence,
+  markEvidence,
+  removeEvidence,
+  setEvidenceStatus,
+} from './write/evidence.ts'
 export { recordAgreedLevel, suggestPeerLevel } from './write/levels.ts'
 export {
   initBoard,

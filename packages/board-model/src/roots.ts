@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import type { Evidence, EvidenceMark, PreviousArea } from './evidenceValues.ts'
 import { areaIdSchema } from './ids.ts'
 import type {
   Action,
@@ -36,6 +37,12 @@ export const ROOTS = {
   live: 'live',
   /** Which person each Yjs client id belongs to: written by the server alone, at a client id's first write. */
   clients: 'clients',
+  /** Evidence records, key: evidenceId. */
+  evidence: 'evidence',
+  /** Peer reviewers' marks on evidence, key: `${personId}/${evidenceId}`. */
+  evidenceMarks: 'evidenceMarks',
+  /** The previous assessment's level, rationale and actions per area, key: areaId; written by the server alone. */
+  previous: 'previous',
 } as const
 export type MapRootName = (typeof ROOTS)[keyof typeof ROOTS]
 
@@ -68,6 +75,12 @@ export const liveMap = (doc: Y.Doc) => doc.getMap<Focus | Round | Timer | string
 /** Key: a Yjs client id in decimal; value: the person who first wrote with it in this document. */
 export const clientsMap = (doc: Y.Doc) => doc.getMap<string>(ROOTS.clients)
 export const noteFragment = (doc: Y.Doc, areaId: string) => doc.getXmlFragment(noteRootName(areaId))
+export const evidenceMap = (doc: Y.Doc) => doc.getMap<Evidence>(ROOTS.evidence)
+export const evidenceMarksMap = (doc: Y.Doc) => doc.getMap<EvidenceMark>(ROOTS.evidenceMarks)
+export const previousMap = (doc: Y.Doc) => doc.getMap<PreviousArea>(ROOTS.previous)
+export function evidenceMarkKey(personId: string, evidenceId: string): string {
+  return `${personId}/${evidenceId}`
+}
 
 export const LIVE_KEYS = {
   focus: 'focus',

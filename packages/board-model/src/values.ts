@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { areaIdSchema, entityIdSchema, levelIdSchema } from './ids.ts'
+import { actionPlanSchema } from './planValues.ts'
 import { roleSchema, stakeholderGroupSchema } from './roles.ts'
 
 // Every value stored in the board's maps is a small record that must validate whole; the server's
@@ -135,6 +136,8 @@ export const actionSchema = z
      * before it existed (and clients that do not know it yet) still validate.
      */
     history: z.array(actionHistoryEntrySchema).max(ACTION_HISTORY_LIMIT).optional(),
+    /** What it aims to move and how the group will know (planValues.ts); optional for the same reason. */
+    plan: actionPlanSchema.optional(),
   })
   .refine((a) => a.status !== 'dropped' || a.droppedReason.trim() !== '', {
     message: 'a dropped action needs a reason',

@@ -29,6 +29,12 @@ import {
   timerSchema,
 } from '../values.ts'
 import type { BoardShape } from './boardShape.ts'
+import {
+  mayTouchEvidenceKey,
+  mayTouchEvidenceMarkKey,
+  mayWriteEvidence,
+  mayWriteEvidenceMark,
+} from './evidenceRules.ts'
 
 /** Who is writing, from the verified token; never from anything the client says. */
 export interface Writer {
@@ -125,6 +131,12 @@ export function mayTouchKey(
       return role === 'chair' ? null : refuse('only a chair starts and ends sessions')
     case ROOTS.live:
       return mayTouchLive(writer, key, shape)
+    case ROOTS.evidence:
+      return mayTouchEvidenceKey(writer, key)
+    case ROOTS.evidenceMarks:
+      return mayTouchEvidenceMarkKey(writer, doc, key)
+    case ROOTS.previous:
+      return refuse('only the server records what the previous assessment found')
     case ROOTS.meta:
     case ROOTS.people:
     case ROOTS.clients:
@@ -178,6 +190,10 @@ export function mayWriteMapEntry(
       return inserting ? invalid(sessionSchema, write.value, 'the session') : null
     case ROOTS.live:
       return mayWriteLive(write)
+    case ROOTS.evidence:
+      return mayWriteEvidence(writer, doc, write, shape)
+    case ROOTS.evidenceMarks:
+      return mayWriteEvidenceMark(doc, write)
     default:
       return refuse(`"${write.root.slice(0, 40)}" is not part of the board`)
   }
@@ -234,6 +250,8 @@ function mayWriteAction(writer: Writer, doc: Y.Doc, write: MapWrite, shape: Boar
     if (bad) return bad
     if ((write.value as Action).areaIds.some((areaId) => !shape.areaIds.has(areaId)))
       return refuse('an action can name only the board’s areas')
+    if ((write.value as Action).plan?.targetItemIds.some((itemId) => !shape.itemIds.has(itemId)))
+      return refuse('an action can aim only at the board’s checklist items')
   }
   if (role === 'chair') return null
   const ownProposal = (value: unknown) => {
