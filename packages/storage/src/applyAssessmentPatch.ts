@@ -10,6 +10,7 @@ const PATCHABLE = [
   'previousAssessmentId',
   'reviewClosedAt',
   'publication',
+  'groups',
 ] as const satisfies readonly (keyof AssessmentPatch)[]
 
 /**
@@ -22,5 +23,8 @@ export function applyAssessmentPatch(record: AssessmentRecord, patch: Assessment
     const value = patch[key]
     if (value !== undefined) Object.assign(next, { [key]: value })
   }
+  // Absent, not null, means "kept until deleted", so both stores hand back the same record.
+  if (patch.retentionDays === null) delete next.retentionDays
+  else if (patch.retentionDays !== undefined) next.retentionDays = patch.retentionDays
   return next
 }

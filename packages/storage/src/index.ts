@@ -11,11 +11,13 @@ export { openPostgresStorage, type PostgresStorageOptions } from './postgres/ope
 export type {
   AssessmentPatch,
   AssessmentRecord,
+  EqualityAnswers,
   InviteRecord,
   InviteRole,
   ParticipantGroup,
   ParticipantRecord,
   PublicationRecord,
+  StakeholderGroupRecord,
 } from './records.ts'
 export { type StorageLogger, silentLogger } from './storageLogger.ts'
 export type { DocumentStore, MetadataStore, Storage } from './storagePort.ts'

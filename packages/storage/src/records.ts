@@ -5,7 +5,18 @@
 
 export type InviteRole = 'chair' | 'participant' | 'peer-reviewer' | 'observer'
 
-export type ParticipantGroup = 'ics' | 'vcse' | 'lived-experience' | 'peer-reviewer'
+/**
+ * A stakeholder group's stable id (`ics`, `vcse`, `lived-experience`, or one the chair added, such as
+ * `healthwatch`). Records made before groups were set per assessment may hold `peer-reviewer`, which
+ * means "no group".
+ */
+export type ParticipantGroup = string
+
+/** A group set for one assessment: the id is what ticks are counted by, the label what people read. */
+export interface StakeholderGroupRecord {
+  id: string
+  label: string
+}
 
 export interface PublicationRecord {
   publishedAt: string
@@ -25,9 +36,22 @@ export interface AssessmentRecord {
   previousAssessmentId: string | null
   reviewClosedAt: string | null
   publication: PublicationRecord | null
+  /** The assessment's stakeholder groups, in the order tallies show them. Absent on records made before groups were set per assessment: those have the three default groups. */
+  groups?: StakeholderGroupRecord[]
+  /** Days after `createdAt` when the server deletes the assessment and everything of it; absent: kept until someone deletes it. */
+  retentionDays?: number
 }
 
-export type AssessmentPatch = Partial<Omit<AssessmentRecord, 'id'>>
+/** `retentionDays: null` removes the retention period (kept until deleted); any other field set replaces it. */
+export type AssessmentPatch = Partial<Omit<AssessmentRecord, 'id' | 'retentionDays'>> & {
+  retentionDays?: number | null
+}
+
+/**
+ * One person's answers to the optional equality monitoring questions: question id to answer id. It
+ * carries no person id, no time and no order, so it cannot be joined back to who gave it.
+ */
+export type EqualityAnswers = Record<string, string>
 
 export interface InviteRecord {
   id: string
@@ -38,6 +62,8 @@ export interface InviteRecord {
   expiresAt: string
   revokedAt: string | null
   createdBy: string | null
+  /** The group ids someone joining with this invite may choose from: one fixes it. Absent: any of the assessment's groups. Roles with no group ignore it. */
+  groups?: string[]
 }
 
 export interface ParticipantRecord {
@@ -47,6 +73,7 @@ export interface ParticipantRecord {
   role: InviteRole
   displayName: string
   organisation: string
-  group: ParticipantGroup
+  /** Null for roles that speak for no group (observers, peer reviewers). */
+  group: ParticipantGroup | null
   joinedAt: string
 }

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { ConflictError } from './conflictError.ts'
 import { InvalidDocumentNameError } from './invalidDocumentNameError.ts'
 import { NotFoundError } from './notFoundError.ts'
+import { describePeoplesDataContract } from './peoplesDataContract.ts'
 import { anAssessment, anInvite, aParticipant } from './recordFixtures.ts'
 import type { Storage } from './storagePort.ts'
 import { StorageUnavailableError } from './storageUnavailableError.ts'
@@ -40,6 +41,7 @@ export function describeStorageContract(
   open: () => Promise<Storage>,
   cleanup: () => Promise<void>,
 ): void {
+  describePeoplesDataContract(name, open, cleanup)
   describe(`${name}: storage contract`, () => {
     let storage: Storage
 

@@ -1,4 +1,10 @@
-import type { AssessmentPatch, AssessmentRecord, InviteRecord, ParticipantRecord } from './records.ts'
+import type {
+  AssessmentPatch,
+  AssessmentRecord,
+  EqualityAnswers,
+  InviteRecord,
+  ParticipantRecord,
+} from './records.ts'
 
 /**
  * Assessments, invites, participants and server settings. Lists come back oldest first (by their
@@ -11,6 +17,13 @@ export interface MetadataStore {
   listAssessments(): Promise<AssessmentRecord[]>
   /** Applies the defined fields of `patch`; throws NotFoundError for an unknown id. */
   updateAssessment(id: string, patch: AssessmentPatch): Promise<AssessmentRecord>
+  /**
+   * Removes an assessment's record with its invites, participants, equality answers and the settings
+   * kept for it (keys ending `:<id>`, such as `smallNumberThreshold:<id>`), and forgets it as any other
+   * assessment's previous one, all at once. Its documents are the caller's to delete. Resolves false
+   * when there was no such assessment.
+   */
+  deleteAssessment(id: string): Promise<boolean>
   /** Throws ConflictError for a taken id or token hash, NotFoundError for an unknown assessment. */
   createInvite(i: InviteRecord): Promise<void>
   findInviteByTokenHash(hash: string): Promise<InviteRecord | undefined>
@@ -22,6 +35,23 @@ export interface MetadataStore {
   addParticipant(p: ParticipantRecord): Promise<void>
   getParticipant(id: string): Promise<ParticipantRecord | undefined>
   listParticipants(assessmentId: string): Promise<ParticipantRecord[]>
+  /**
+   * Replaces a participant's name and organisation (erasure on request); throws NotFoundError for an
+   * unknown id. Returns the updated record.
+   */
+  renameParticipant(
+    id: string,
+    names: { displayName: string; organisation: string },
+  ): Promise<ParticipantRecord>
+  /**
+   * Stores one person's equality answers apart from who gave them: the person's id goes only into a
+   * list of who has answered (so nobody answers twice), the answers into another with no id, time or
+   * order. Throws ConflictError if this person has answered, NotFoundError for an unknown assessment.
+   */
+  addEqualityAnswers(assessmentId: string, personId: string, answers: EqualityAnswers): Promise<void>
+  /** Every set of equality answers for an assessment, in an order that says nothing about who answered when. */
+  listEqualityAnswers(assessmentId: string): Promise<EqualityAnswers[]>
+  hasAnsweredEquality(assessmentId: string, personId: string): Promise<boolean>
   /** Server-wide values such as the token signing secret and the admin key hash. */
   getSetting(key: string): Promise<string | undefined>
   setSetting(key: string, value: string): Promise<void>
@@ -50,6 +80,11 @@ export interface DocumentStore {
   logLength(documentName: string): Promise<number>
   /** Names of every stored document, sorted, optionally only those starting with `prefix`. */
   listDocuments(prefix?: string): Promise<string[]>
+  /**
+   * Removes a document's snapshot, log and any copy the store made of them (a damaged log copied
+   * aside, a half-written temp file), durably. The caller makes sure nothing writes to it meanwhile.
+   */
+  deleteDocument(documentName: string): Promise<void>
 }
 
 export interface Storage {

@@ -1,12 +1,17 @@
-import { readdir, stat } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { assertDocumentName } from '../assertDocumentName.ts'
 import type { StorageLogger } from '../storageLogger.ts'
 import type { DocumentStore } from '../storagePort.ts'
 import { StorageUnavailableError } from '../storageUnavailableError.ts'
 import { DocumentLog } from './documentLog.ts'
+import { fsyncDirectory } from './fsyncDirectory.ts'
 
 const STORED_NAME = /^([A-Za-z0-9_.-]{1,128})\.(log|snap)$/
+
+/** A document's files: its log and snapshot, and whatever the store keeps beside them (`.tmp`, `.corrupt-<time>` copies). */
+const filesOf = (name: string) =>
+  new RegExp(`^${name.replaceAll('.', '\\.')}\\.(log|snap)(\\.[A-Za-z0-9_.-]+)?$`)
 
 export interface EmbeddedDocumentStore extends DocumentStore {
   close(): Promise<void>
@@ -72,6 +77,27 @@ export function createEmbeddedDocumentStore(options: {
         if (!names.has(name) && (await stat(join(docsDir, `${name}.log`))).size > 0) names.add(name)
       }
       return [...names].sort()
+    },
+    async deleteDocument(documentName) {
+      assertDocumentName(documentName)
+      const open = logs.get(documentName)
+      if (open) {
+        logs.delete(documentName)
+        // Lets queued appends finish and releases the file before it goes.
+        await (await open.catch(() => undefined))?.close()
+      }
+      let entries: string[]
+      try {
+        entries = await readdir(docsDir)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+        throw error
+      }
+      const own = filesOf(documentName)
+      const doomed = entries.filter((entry) => own.test(entry))
+      await Promise.all(doomed.map((entry) => rm(join(docsDir, entry), { force: true })))
+      // The removals must reach the disk, or a crash could bring the files back.
+      if (doomed.length > 0) await fsyncDirectory(docsDir)
     },
     async close() {
       closed = true

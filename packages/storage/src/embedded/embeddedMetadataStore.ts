@@ -2,8 +2,9 @@ import { Low } from 'lowdb'
 import { applyAssessmentPatch } from '../applyAssessmentPatch.ts'
 import { byTimeThenId } from '../compareRecords.ts'
 import { ConflictError } from '../conflictError.ts'
+import { byAnswers } from '../equalityOrder.ts'
 import { NotFoundError } from '../notFoundError.ts'
-import type { AssessmentRecord, InviteRecord, ParticipantRecord } from '../records.ts'
+import type { AssessmentRecord, EqualityAnswers, InviteRecord, ParticipantRecord } from '../records.ts'
 import type { MetadataStore } from '../storagePort.ts'
 import { DurableJsonFile } from './durableJsonFile.ts'
 import { SerialQueue } from './serialQueue.ts'
@@ -18,6 +19,10 @@ interface MetadataFile {
   invites: InviteRecord[]
   participants: ParticipantRecord[]
   settings: Record<string, string>
+  /** Equality answers, with no person id; absent in files written before equality monitoring. */
+  equalityAnswers?: Array<{ assessmentId: string; answers: EqualityAnswers }>
+  /** Who has answered, kept apart from the answers. */
+  equalityRespondents?: Array<{ assessmentId: string; personId: string }>
 }
 
 export interface EmbeddedMetadataStore extends MetadataStore {
@@ -30,6 +35,8 @@ const emptyFile = (): MetadataFile => ({
   invites: [],
   participants: [],
   settings: {},
+  equalityAnswers: [],
+  equalityRespondents: [],
 })
 
 /** Metadata in one JSON file through lowdb, rewritten (durably) on each of the rare changes. */
@@ -75,6 +82,18 @@ export async function openEmbeddedMetadataStore(path: string): Promise<EmbeddedM
         data.assessments[index] = updated
         return structuredClone(updated)
       }),
+    deleteAssessment: (id) =>
+      change((data) => {
+        if (!assessment(data, id)) return false
+        data.assessments = data.assessments.filter((a) => a.id !== id)
+        for (const a of data.assessments) if (a.previousAssessmentId === id) a.previousAssessmentId = null
+        data.invites = data.invites.filter((i) => i.assessmentId !== id)
+        data.participants = data.participants.filter((p) => p.assessmentId !== id)
+        data.equalityAnswers = (data.equalityAnswers ?? []).filter((e) => e.assessmentId !== id)
+        data.equalityRespondents = (data.equalityRespondents ?? []).filter((e) => e.assessmentId !== id)
+        for (const key of Object.keys(data.settings)) if (key.endsWith(`:${id}`)) delete data.settings[key]
+        return true
+      }),
 
     createInvite: (record) =>
       change((data) => {
@@ -115,6 +134,37 @@ export async function openEmbeddedMetadataStore(path: string): Promise<EmbeddedM
     listParticipants: async (assessmentId) =>
       structuredClone(db.data.participants.filter((p) => p.assessmentId === assessmentId)).sort(
         byTimeThenId((p) => p.joinedAt),
+      ),
+    renameParticipant: (id, names) =>
+      change((data) => {
+        const found = data.participants.find((p) => p.id === id)
+        if (!found) throw new NotFoundError(`No participant with id ${id}.`)
+        found.displayName = names.displayName
+        found.organisation = names.organisation
+        return structuredClone(found)
+      }),
+    addEqualityAnswers: (assessmentId, personId, answers) =>
+      change((data) => {
+        if (!assessment(data, assessmentId)) throw new NotFoundError(`No assessment with id ${assessmentId}.`)
+        const respondents = (data.equalityRespondents ??= [])
+        if (respondents.some((r) => r.assessmentId === assessmentId && r.personId === personId))
+          throw new ConflictError('This person has already answered the equality questions.')
+        respondents.push({ assessmentId, personId })
+        // Inserted at a random place, so the file's order does not line answers up with who joined when.
+        const all = (data.equalityAnswers ??= [])
+        all.splice(Math.floor(Math.random() * (all.length + 1)), 0, {
+          assessmentId,
+          answers: structuredClone(answers),
+        })
+      }),
+    listEqualityAnswers: async (assessmentId) =>
+      (db.data.equalityAnswers ?? [])
+        .filter((e) => e.assessmentId === assessmentId)
+        .map((e) => structuredClone(e.answers))
+        .sort(byAnswers),
+    hasAnsweredEquality: async (assessmentId, personId) =>
+      (db.data.equalityRespondents ?? []).some(
+        (r) => r.assessmentId === assessmentId && r.personId === personId,
       ),
 
     getSetting: async (key) => (Object.hasOwn(db.data.settings, key) ? db.data.settings[key] : undefined),

@@ -61,4 +61,31 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'groups per assessment, retention, equality answers',
+    // A group is an id the chair chose, so the fixed list in the CHECK becomes a pattern, and a
+    // person with no group (an observer, a peer reviewer) holds NULL. Equality answers sit in a
+    // table of their own with no person id and no time; who has answered sits in another.
+    sql: `
+      ALTER TABLE assessments ADD COLUMN IF NOT EXISTS stakeholder_groups jsonb;
+      ALTER TABLE assessments ADD COLUMN IF NOT EXISTS retention_days integer;
+      ALTER TABLE invites ADD COLUMN IF NOT EXISTS invite_groups jsonb;
+      ALTER TABLE participants ALTER COLUMN participant_group DROP NOT NULL;
+      ALTER TABLE participants DROP CONSTRAINT IF EXISTS participants_participant_group_check;
+      ALTER TABLE participants ADD CONSTRAINT participants_participant_group_check
+        CHECK (participant_group ~ '^[a-z0-9][a-z0-9-]{0,39}$');
+      CREATE TABLE IF NOT EXISTS equality_answers (
+        id text PRIMARY KEY,
+        assessment_id text NOT NULL REFERENCES assessments (id),
+        answers jsonb NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS equality_answers_by_assessment ON equality_answers (assessment_id);
+      CREATE TABLE IF NOT EXISTS equality_respondents (
+        assessment_id text NOT NULL REFERENCES assessments (id),
+        person_id text NOT NULL,
+        PRIMARY KEY (assessment_id, person_id)
+      );
+    `,
+  },
 ]

@@ -92,6 +92,16 @@ export function createPostgresDocumentStore(db: Database): DocumentStore {
       return row?.count ?? 0
     },
 
+    async deleteDocument(documentName) {
+      assertDocumentName(documentName)
+      await db.transaction(async (query) => {
+        // Under the compaction lock, so a compaction cannot write the snapshot back as it goes.
+        await query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACT_LOCK_SPACE, documentName])
+        await query('DELETE FROM document_updates WHERE doc_name = $1', [documentName])
+        await query('DELETE FROM document_snapshots WHERE doc_name = $1', [documentName])
+      })
+    },
+
     async listDocuments(prefix = '') {
       const rows = await db.query<{ doc_name: string }>(
         `SELECT doc_name FROM (

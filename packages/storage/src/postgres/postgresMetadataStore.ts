@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import { applyAssessmentPatch } from '../applyAssessmentPatch.ts'
 import { ConflictError } from '../conflictError.ts'
+import { byAnswers } from '../equalityOrder.ts'
 import { NotFoundError } from '../notFoundError.ts'
 import type { MetadataStore } from '../storagePort.ts'
 import { type Database, sqlState } from './database.ts'
@@ -42,7 +44,7 @@ export function createPostgresMetadataStore(db: Database): MetadataStore {
     createAssessment: (a) =>
       insert(
         db,
-        `INSERT INTO assessments (${ASSESSMENT_COLUMNS}) VALUES (${placeholders(10)})`,
+        `INSERT INTO assessments (${ASSESSMENT_COLUMNS}) VALUES (${placeholders(12)})`,
         assessmentValues(a),
         `An assessment with id ${a.id} already exists.`,
         '',
@@ -75,11 +77,28 @@ export function createPostgresMetadataStore(db: Database): MetadataStore {
         await query(`UPDATE assessments SET ${sets.join(', ')} WHERE id = $1`, assessmentValues(updated))
         return updated
       }),
+    deleteAssessment: (id) =>
+      db.transaction(async (query) => {
+        const [row] = await query<{ id: string }>('SELECT id FROM assessments WHERE id = $1 FOR UPDATE', [id])
+        if (!row) return false
+        // Children first, for the foreign keys; all in one transaction, so nothing is half deleted.
+        await query('DELETE FROM equality_answers WHERE assessment_id = $1', [id])
+        await query('DELETE FROM equality_respondents WHERE assessment_id = $1', [id])
+        await query('DELETE FROM participants WHERE assessment_id = $1', [id])
+        await query('DELETE FROM invites WHERE assessment_id = $1', [id])
+        await query('DELETE FROM settings WHERE right(key, length($1) + 1) = $2', [id, `:${id}`])
+        await query(
+          'UPDATE assessments SET previous_assessment_id = NULL WHERE previous_assessment_id = $1',
+          [id],
+        )
+        await query('DELETE FROM assessments WHERE id = $1', [id])
+        return true
+      }),
 
     createInvite: (i) =>
       insert(
         db,
-        `INSERT INTO invites (${INVITE_COLUMNS}) VALUES (${placeholders(8)})`,
+        `INSERT INTO invites (${INVITE_COLUMNS}) VALUES (${placeholders(9)})`,
         inviteValues(i),
         `An invite with id ${i.id} or with this token already exists.`,
         `No assessment with id ${i.assessmentId} to invite people to.`,
@@ -131,6 +150,49 @@ export function createPostgresMetadataStore(db: Database): MetadataStore {
         [assessmentId],
       )
       return rows.map(participantFromRow)
+    },
+    async renameParticipant(id, names) {
+      const [row] = await db.query<ParticipantRow>(
+        `UPDATE participants SET display_name = $2, organisation = $3 WHERE id = $1 RETURNING ${PARTICIPANT_COLUMNS}`,
+        [id, names.displayName, names.organisation],
+      )
+      if (!row) throw new NotFoundError(`No participant with id ${id}.`)
+      return participantFromRow(row)
+    },
+    addEqualityAnswers: (assessmentId, personId, answers) =>
+      db.transaction(async (query) => {
+        try {
+          await query('INSERT INTO equality_respondents (assessment_id, person_id) VALUES ($1, $2)', [
+            assessmentId,
+            personId,
+          ])
+        } catch (error) {
+          if (sqlState(error) === UNIQUE_VIOLATION)
+            throw new ConflictError('This person has already answered the equality questions.')
+          if (sqlState(error) === FOREIGN_KEY_VIOLATION)
+            throw new NotFoundError(`No assessment with id ${assessmentId}.`)
+          throw error
+        }
+        // A random id and no time: nothing in the row says who gave it or when.
+        await query('INSERT INTO equality_answers (id, assessment_id, answers) VALUES ($1, $2, $3)', [
+          randomUUID(),
+          assessmentId,
+          JSON.stringify(answers),
+        ])
+      }),
+    async listEqualityAnswers(assessmentId) {
+      const rows = await db.query<{ answers: Record<string, string> }>(
+        'SELECT answers FROM equality_answers WHERE assessment_id = $1',
+        [assessmentId],
+      )
+      return rows.map((row) => row.answers).sort(byAnswers)
+    },
+    async hasAnsweredEquality(assessmentId, personId) {
+      const rows = await db.query(
+        'SELECT 1 FROM equality_respondents WHERE assessment_id = $1 AND person_id = $2',
+        [assessmentId, personId],
+      )
+      return rows.length > 0
     },
 
     async getSetting(key) {

@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { anAssessment } from '../recordFixtures.ts'
 import { describeStorageContract } from '../storageContract.ts'
 import { StorageUnavailableError } from '../storageUnavailableError.ts'
+import { MIGRATIONS } from './migrations.ts'
 import { openPostgresStorage } from './openPostgresStorage.ts'
 import { runMigrations } from './runMigrations.ts'
 import { createTestDatabase, postgresReachable, type TestDatabase, testServer } from './testDatabase.ts'
@@ -27,7 +28,7 @@ describe.skipIf(!reachable)('postgres', () => {
     await client.connect()
     try {
       await client.query(
-        'TRUNCATE participants, invites, assessments, settings, document_updates, document_snapshots RESTART IDENTITY',
+        'TRUNCATE equality_answers, equality_respondents, participants, invites, assessments, settings, document_updates, document_snapshots RESTART IDENTITY',
       )
     } finally {
       await client.end()
@@ -54,7 +55,7 @@ describe.skipIf(!reachable)('postgres', () => {
         const applied = await Promise.all(pools.map((pool) => runMigrations(pool)))
         expect(applied).toEqual([[], [], []])
         const [row] = (await pools[0]!.query('SELECT count(*)::int AS n FROM schema_migrations')).rows
-        expect(row).toEqual({ n: 1 })
+        expect(row).toEqual({ n: MIGRATIONS.length })
       } finally {
         await Promise.all(pools.map((pool) => pool.end()))
       }
@@ -73,9 +74,9 @@ describe.skipIf(!reachable)('postgres', () => {
           openPostgresStorage({ connectionString: fresh.url }),
         ])
         const pool = new pg.Pool({ connectionString: withDefaultUser(fresh.url) })
-        const { rows } = await pool.query('SELECT version FROM schema_migrations')
+        const { rows } = await pool.query('SELECT version FROM schema_migrations ORDER BY version')
         await pool.end()
-        expect(rows).toEqual([{ version: 1 }])
+        expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version })))
         await a!.metadata.setSetting('k', 'from a')
         expect(await b!.metadata.getSetting('k')).toBe('from a')
         await Promise.all([a!.close(), b!.close()])

@@ -1,4 +1,10 @@
-import type { AssessmentRecord, InviteRecord, ParticipantRecord, PublicationRecord } from '../records.ts'
+import type {
+  AssessmentRecord,
+  InviteRecord,
+  ParticipantRecord,
+  PublicationRecord,
+  StakeholderGroupRecord,
+} from '../records.ts'
 
 /** Table rows as pg returns them, and the conversions to and from records. */
 
@@ -13,6 +19,8 @@ export interface AssessmentRow {
   previous_assessment_id: string | null
   review_closed_at: string | null
   publication: PublicationRecord | null
+  stakeholder_groups: StakeholderGroupRecord[] | null
+  retention_days: number | null
 }
 
 export interface InviteRow {
@@ -24,6 +32,7 @@ export interface InviteRow {
   expires_at: string
   revoked_at: string | null
   created_by: string | null
+  invite_groups: string[] | null
 }
 
 export interface ParticipantRow {
@@ -38,9 +47,9 @@ export interface ParticipantRow {
 }
 
 export const ASSESSMENT_COLUMNS =
-  'id, title, framework_id, framework_version, scope, workstream, created_at, previous_assessment_id, review_closed_at, publication'
+  'id, title, framework_id, framework_version, scope, workstream, created_at, previous_assessment_id, review_closed_at, publication, stakeholder_groups, retention_days'
 export const INVITE_COLUMNS =
-  'id, assessment_id, role, token_hash, created_at, expires_at, revoked_at, created_by'
+  'id, assessment_id, role, token_hash, created_at, expires_at, revoked_at, created_by, invite_groups'
 export const PARTICIPANT_COLUMNS =
   'id, assessment_id, invite_id, role, display_name, organisation, participant_group, joined_at'
 
@@ -56,6 +65,9 @@ export function assessmentFromRow(row: AssessmentRow): AssessmentRecord {
     previousAssessmentId: row.previous_assessment_id,
     reviewClosedAt: row.review_closed_at,
     publication: row.publication,
+    // Optional fields stay absent when unset, as the embedded store keeps them, so a copy compares equal.
+    ...(row.stakeholder_groups === null ? {} : { groups: row.stakeholder_groups }),
+    ...(row.retention_days === null ? {} : { retentionDays: row.retention_days }),
   }
 }
 
@@ -72,6 +84,8 @@ export function assessmentValues(a: AssessmentRecord): unknown[] {
     a.previousAssessmentId,
     a.reviewClosedAt,
     a.publication === null ? null : JSON.stringify(a.publication),
+    a.groups === undefined ? null : JSON.stringify(a.groups),
+    a.retentionDays ?? null,
   ]
 }
 
@@ -85,11 +99,22 @@ export function inviteFromRow(row: InviteRow): InviteRecord {
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
     createdBy: row.created_by,
+    ...(row.invite_groups === null ? {} : { groups: row.invite_groups }),
   }
 }
 
 export function inviteValues(i: InviteRecord): unknown[] {
-  return [i.id, i.assessmentId, i.role, i.tokenHash, i.createdAt, i.expiresAt, i.revokedAt, i.createdBy]
+  return [
+    i.id,
+    i.assessmentId,
+    i.role,
+    i.tokenHash,
+    i.createdAt,
+    i.expiresAt,
+    i.revokedAt,
+    i.createdBy,
+    i.groups === undefined ? null : JSON.stringify(i.groups),
+  ]
 }
 
 export function participantFromRow(row: ParticipantRow): ParticipantRecord {
