@@ -61,14 +61,14 @@ function killed(child: ChildProcess): Promise<void> {
   })
 }
 
-/** A store that holds nothing: these instances only share live sync, which is what is under test. */
-const emptyStore: DocumentStore = {
+/** A store that holds nothing (only what the extension calls): these instances only share live sync. */
+const emptyStore = {
   appendUpdate: async () => {},
   loadDocument: async () => null,
   compact: async () => {},
   logLength: async () => 0,
   listDocuments: async () => [],
-}
+} satisfies Partial<DocumentStore> as Partial<DocumentStore> as DocumentStore
 
 describe.skipIf(!hasRedisServer)('redisExtension with Redis going away', () => {
   const cleanups: Array<() => Promise<unknown> | unknown> = []

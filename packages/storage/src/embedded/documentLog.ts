@@ -49,7 +49,12 @@ export class DocumentLog {
 
   /** Recovers the log from any earlier crash first: appending after a torn tail would bury good frames behind it. */
   static async open(dir: string, name: string, logger: StorageLogger): Promise<DocumentLog> {
-    const recovered = await recoverLog({ documentName: name, logPath: join(dir, `${name}.log`), logger })
+    const recovered = await recoverLog({
+      documentName: name,
+      logPath: join(dir, `${name}.log`),
+      snapPath: join(dir, `${name}.snap`),
+      logger,
+    })
     return new DocumentLog(dir, name, recovered)
   }
 

@@ -136,12 +136,45 @@ describe('embedded storage: files on disk', () => {
     expect(warnings).toHaveLength(1)
     expect(warnings[0]?.msg).toMatch(/DOCUMENT LOG DAMAGED/)
     expect(warnings[0]?.obj).toMatchObject({ keptUpdates: 2, originalCopiedTo: join(dir, 'docs', aside[0]!) })
+    // Three people's independent edits: losing one costs the board nothing else, and it says so.
+    expect(warnings[0]?.msg).toMatch(/Nothing else on the board depended on the damaged part/)
     expect(await storage.documents.listDocuments()).toEqual(['asmt-1'])
 
     await storage.documents.appendUpdate('asmt-1', updates[1]!)
     await reopen()
     expect(Object.keys(ticksOf(await storage.documents.loadDocument('asmt-1')) as object)).toHaveLength(3)
     expect(warnings).toHaveLength(1)
+  })
+
+  it("says exactly what a damaged frame costs when the same writer's later changes build on it", async () => {
+    const doc = new Y.Doc()
+    doc.clientID = 4242
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    for (let i = 1; i <= 20; i++) doc.getMap('ticks').set(`1a/emerging/${i}`, true)
+    for (const update of updates) await storage.documents.appendUpdate('asmt-1', update)
+    await storage.close()
+    const damaged = await readFile(logPath())
+    const fifth = updates.slice(0, 4).reduce((sum, update) => sum + encodeFrame(update).length, 0)
+    damaged[fifth + 8 + 2] = (damaged[fifth + 8 + 2] ?? 0) ^ 0xff
+    await writeFile(logPath(), damaged)
+
+    await openStore()
+    await storage.documents.loadDocument('asmt-1')
+    // One frame lost; the fifteen ticks after it, from the same writer, wait on it for good.
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]?.obj).toMatchObject({
+      keptUpdates: 19,
+      unrestorable: {
+        pendingChanges: 15,
+        missing: [{ client: 4242, fromClock: 4 }],
+        pendingDeletions: false,
+      },
+    })
+    expect(warnings[0]?.msg).toContain(
+      'Not restored: 15 stored changes cannot be applied because earlier changes they build on are missing (writer 4242 from change 4).',
+    )
+    expect(warnings[0]?.msg).not.toMatch(/every intact update kept/)
   })
 
   it('also finds intact frames after a damaged length field', async () => {

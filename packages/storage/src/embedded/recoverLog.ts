@@ -1,8 +1,11 @@
 import { constants, copyFile, open } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { mergeStoredUpdates } from '../mergeStoredUpdates.ts'
 import type { StorageLogger } from '../storageLogger.ts'
+import { describeUnrestorable, findUnrestorable, type Unrestorable } from '../unrestorable.ts'
 import { fsyncDirectory } from './fsyncDirectory.ts'
 import { readFileIfExists } from './readFileIfExists.ts'
+import { readSnapshot } from './readSnapshot.ts'
 import { scanLog } from './scanLog.ts'
 import { writeFileDurably } from './writeFileDurably.ts'
 
@@ -26,13 +29,18 @@ export interface RecoveredLog {
  * `<name>.log.corrupt-<timestamp>` for inspection, and the log is rewritten with every intact frame,
  * those after the damage included. Yjs keeps an update whose dependencies are missing as pending
  * rather than failing, so the later intact frames (often other people's independent edits) still count.
+ * But a writer's changes after the lost frame wait on it for good (one bad byte hid 15 ticks), so the
+ * warning says exactly how many stored changes cannot be restored and whose; `npm run check-store`
+ * reports the same for every board later.
  */
 export async function recoverLog(options: {
   documentName: string
   logPath: string
+  /** The document's snapshot, read to work out what the damage costs the board. */
+  snapPath: string
   logger: StorageLogger
 }): Promise<RecoveredLog> {
-  const { documentName, logPath, logger } = options
+  const { documentName, logPath, snapPath, logger } = options
   const buffer = await readFileIfExists(logPath)
   if (!buffer) return { bytes: 0, frameCount: 0 }
   const { frames, damage } = scanLog(buffer)
@@ -65,6 +73,10 @@ export async function recoverLog(options: {
   await fsyncDirectory(dirname(logPath))
   const intact = Buffer.concat(frames.map((frame) => buffer.subarray(frame.offset, frame.end)))
   await writeFileDurably(logPath, intact)
+  const lost = await unrestorableAfter(
+    snapPath,
+    frames.map((frame) => frame.payload),
+  )
   logger.warn(
     {
       documentName,
@@ -73,8 +85,30 @@ export async function recoverLog(options: {
       keptUpdates: frames.length,
       damagedRanges: damage,
       damagedBytes: damage.reduce((sum, range) => sum + range.end - range.start, 0),
+      ...(lost === 'unknown' ? { unrestorable: 'unknown: the snapshot could not be read' } : {}),
+      ...(lost && lost !== 'unknown' ? { unrestorable: lost } : {}),
     },
-    'DOCUMENT LOG DAMAGED: some stored updates of this document could not be read. The original file was copied aside and every intact update kept; check the disk and inspect the copy',
+    `DOCUMENT LOG DAMAGED: some stored updates of this document could not be read. The original file was copied aside and every intact frame kept. ${
+      lost === null
+        ? 'Nothing else on the board depended on the damaged part.'
+        : lost === 'unknown'
+          ? 'What the board lost could not be worked out because its snapshot is unreadable.'
+          : `Not restored: ${describeUnrestorable(lost)}.`
+    } Check the disk and inspect the copy`,
   )
   return { bytes: intact.length, frameCount: frames.length }
+}
+
+/** What the board cannot restore from its snapshot and the intact frames ('unknown' if the snapshot is unreadable). */
+async function unrestorableAfter(
+  snapPath: string,
+  frames: Buffer[],
+): Promise<Unrestorable | null | 'unknown'> {
+  let snapshot: Buffer | null
+  try {
+    snapshot = await readSnapshot(snapPath)
+  } catch {
+    return 'unknown'
+  }
+  return findUnrestorable(mergeStoredUpdates(snapshot ? [snapshot, ...frames] : frames))
 }
