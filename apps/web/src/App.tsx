@@ -10,6 +10,9 @@ import { JoinPage } from './join/JoinPage.tsx'
 // someone fills the form in.
 const loadBoardPage = () => import('./board/BoardPage.tsx')
 const BoardPage = lazy(() => loadBoardPage().then((m) => ({ default: m.BoardPage })))
+const AboutFrameworkPage = lazy(() =>
+  import('./framework/AboutFrameworkPage.tsx').then((m) => ({ default: m.AboutFrameworkPage })),
+)
 
 export function App() {
   const route = useRoute()
@@ -30,6 +33,10 @@ export function App() {
             areaId={route.areaId}
             page={route.page}
           />
+        </Suspense>
+      ) : route.name === 'about' ? (
+        <Suspense fallback={<Loading what="the framework" />}>
+          <AboutFrameworkPage key={route.frameworkId} frameworkId={route.frameworkId} />
         </Suspense>
       ) : (
         <NoticePage heading="Page not found">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boardPath, parseRoute, reportsPath } from './route.ts'
+import { aboutFrom, aboutPath, boardPath, parseRoute, reportsPath } from './route.ts'
 
 describe('parseRoute', () => {
   it('reads the join page, the board and an area', () => {
@@ -32,5 +32,17 @@ describe('parseRoute', () => {
       page: 'reports',
     })
     expect(parseRoute('/a/abc/reports/x')).toEqual({ name: 'notFound' })
+  })
+})
+
+describe('the About this framework page', () => {
+  it('parses its address and builds one that parses back, with the board it came from', () => {
+    expect(parseRoute('/frameworks/cqc-hi-2025/about')).toEqual({ name: 'about', frameworkId: 'cqc-hi-2025' })
+    expect(parseRoute('/frameworks/cqc-hi-2025')).toEqual({ name: 'notFound' })
+    expect(parseRoute('/frameworks/a%2Fb/about')).toEqual({ name: 'notFound' })
+    expect(aboutPath('cqc-hi-2025', 'abc')).toBe('/frameworks/cqc-hi-2025/about?from=abc')
+    expect(aboutFrom('?from=abc')).toBe('abc')
+    expect(aboutFrom('?from=%3Cscript%3E')).toBeNull()
+    expect(aboutFrom('')).toBeNull()
   })
 })

@@ -3,6 +3,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'join'; token: string }
   | { name: 'board'; assessmentId: string; areaId: string | null; page?: 'reports' }
+  | { name: 'about'; frameworkId: string }
   | { name: 'notFound' }
 
 const SAFE = /^[A-Za-z0-9_-]{1,128}$/
@@ -21,6 +22,8 @@ export function parseRoute(pathname: string): Route {
       return { name: 'board', assessmentId: second, areaId: fourth }
     }
   }
+  if (first === 'frameworks' && second && SAFE.test(second) && third === 'about' && parts.length === 3)
+    return { name: 'about', frameworkId: second }
   return { name: 'notFound' }
 }
 
@@ -40,4 +43,19 @@ export function boardPath(assessmentId: string, areaId?: string | null): string 
 /** The board's "Reports and sharing" page. */
 export function reportsPath(assessmentId: string): string {
   return `${boardPath(assessmentId)}/reports`
+}
+
+/**
+ * The "About this framework" page. `fromAssessmentId` gives it a way back to the board it was opened
+ * from; the page itself needs no sign-in, since the framework is public.
+ */
+export function aboutPath(frameworkId: string, fromAssessmentId?: string): string {
+  const base = `/frameworks/${encodeURIComponent(frameworkId)}/about`
+  return fromAssessmentId ? `${base}?from=${encodeURIComponent(fromAssessmentId)}` : base
+}
+
+/** The board an About page was opened from, if the address names a plausible one. */
+export function aboutFrom(search: string): string | null {
+  const from = new URLSearchParams(search).get('from')
+  return from && SAFE.test(from) ? from : null
 }

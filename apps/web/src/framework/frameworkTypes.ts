@@ -5,8 +5,15 @@
 export type {
   ChecklistItem as FrameworkItem,
   Framework,
+  GlossaryEntry,
+  Guidance,
+  GuidanceBlock,
+  GuidanceListItem,
+  GuidanceSection,
   ImprovementArea as FrameworkArea,
   LevelDefinition as FrameworkLevel,
   LevelOfPractice as FrameworkAreaLevel,
   Phase as FrameworkPhase,
+  Principle as FrameworkPrinciple,
+  RaciRow,
 } from '@co-assess/framework'

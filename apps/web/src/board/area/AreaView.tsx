@@ -1,27 +1,42 @@
 import { tallyArea } from '@co-assess/board-model'
-import { lazy, Suspense, useEffect, useRef } from 'react'
-import { boardPath } from '../../app/route.ts'
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react'
+import { aboutPath, boardPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { EyeOffIcon } from '../../components/Icons.tsx'
 import { AreaConversation } from '../../conversation/AreaConversation.tsx'
 import type { AreaPlace } from '../../framework/frameworkIndex.ts'
+import { glossaryMatcher, termsIn } from '../../framework/glossaryMarks.ts'
+import { TermMarksProvider, TermText } from '../../framework/TermMarks.tsx'
+import { notTheirWords } from '../../framework/whoseWords.ts'
 import { useBoardContext } from '../BoardContext.tsx'
 import { isBlind } from '../boardView.ts'
 import { AreaChairConsole } from '../chair/AreaChairConsole.tsx'
 import { shortGroupLabels } from '../groupLabels.ts'
 import { BoardNotices } from '../status/BoardNotices.tsx'
 import { AreaPagination } from './AreaPagination.tsx'
+import { areaMarkTexts } from './areaMarkTexts.ts'
 import { Checklist } from './Checklist.tsx'
 import { LevelPanel } from './LevelPanel.tsx'
+import { SessionGuide } from './SessionGuide.tsx'
 import { TimerDisplay } from './TimerDisplay.tsx'
+import { WordsOnThisPage } from './WordsOnThisPage.tsx'
 
 // The notes editor (TipTap) is most of the app's JavaScript: loaded when an area is first opened.
 const EvidenceNotes = lazy(() => import('./EvidenceNotes.tsx').then((m) => ({ default: m.EvidenceNotes })))
 
 /** One improvement area: what it is about, its checklist by level, where it stands, and the notes. */
 export function AreaView({ place }: { place: AreaPlace }) {
-  const { assessment, view, presence, isChair } = useBoardContext()
+  const { assessment, framework, view, presence, isChair } = useBoardContext()
   const { area, phase } = place
+  const marks = useMemo(() => areaMarkTexts(area, phase), [area, phase])
+  const words = useMemo(
+    () =>
+      termsIn(
+        [...marks.map(([, text]) => text), ...area.levels.flatMap((l) => l.items.map((i) => i.text))],
+        glossaryMatcher(framework.glossary ?? []),
+      ),
+    [marks, area, framework.glossary],
+  )
   const blind = isBlind(view.live, area.id)
   const tally = view.tallies.get(area.id) ?? tallyArea(area, view.ticks.get(area.id), view.people)
   const others = presence.filter((p) => !p.self && p.areaId === area.id)
@@ -34,59 +49,76 @@ export function AreaView({ place }: { place: AreaPlace }) {
   }, [])
 
   return (
-    <div className="co-area" data-area-id={area.id}>
-      <BoardNotices areaId={area.id} />
-      <div className="nhsuk-back-link">
-        <AppLink className="nhsuk-back-link__link" href={boardPath(assessment.id)}>
-          All areas
-        </AppLink>
-      </div>
-      <span className="nhsuk-caption-l">
-        Phase {phase.id}: {phase.title}
-      </span>
-      <h1 className="co-page-title" ref={heading} tabIndex={-1}>
-        <span className="co-area-id">{area.id}</span> {area.title}
-      </h1>
-      <p className="co-here" data-testid="area-presence">
-        {others.length === 0
-          ? 'Nobody else is looking at this area.'
-          : `Also looking at this area: ${others.map((p) => `${p.name} (${shortGroupLabels[p.group]})`).join(', ')}.`}
-      </p>
-      {blind ? (
-        <div className="nhsuk-card nhsuk-card--warning co-blind" data-testid="blind-notice">
-          <div className="nhsuk-card__content">
-            <h2 className="nhsuk-card__heading">
-              <EyeOffIcon /> Blind round
-            </h2>
-            <p className="nhsuk-card__description">
-              Blind round: your ticks are private until the chair reveals them. Counts for this area are
-              hidden until then, so everyone makes up their own mind.
+    <TermMarksProvider glossary={framework.glossary} texts={marks}>
+      <div className="co-area" data-area-id={area.id}>
+        <BoardNotices areaId={area.id} />
+        <div className="nhsuk-back-link">
+          <AppLink className="nhsuk-back-link__link" href={boardPath(assessment.id)}>
+            All areas
+          </AppLink>
+        </div>
+        <span className="nhsuk-caption-l">
+          Phase {phase.id}: {phase.title}
+        </span>
+        <h1 className="co-page-title" ref={heading} tabIndex={-1}>
+          <span className="co-area-id">{area.id}</span> {area.title}
+        </h1>
+        <p className="co-area-aim" data-testid="phase-aim">
+          {phase.aim ? (
+            <>
+              <strong>Aim of phase {phase.id}: </strong>
+              <TermText markKey="aim" text={phase.aim} />{' '}
+            </>
+          ) : null}
+          <AppLink href={aboutPath(framework.id, assessment.id)}>About this framework</AppLink>
+        </p>
+        <p className="co-here" data-testid="area-presence">
+          {others.length === 0
+            ? 'Nobody else is looking at this area.'
+            : `Also looking at this area: ${others.map((p) => `${p.name} (${shortGroupLabels[p.group]})`).join(', ')}.`}
+        </p>
+        {blind ? (
+          <div className="nhsuk-card nhsuk-card--warning co-blind" data-testid="blind-notice">
+            <div className="nhsuk-card__content">
+              <h2 className="nhsuk-card__heading">
+                <EyeOffIcon /> Blind round
+              </h2>
+              <p className="nhsuk-card__description">
+                Blind round: your ticks are private until the chair reveals them. Counts for this area are
+                hidden until then, so everyone makes up their own mind.
+              </p>
+            </div>
+          </div>
+        ) : null}
+        <TimerDisplay areaId={area.id} />
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-one-half">
+            <h2 className="nhsuk-heading-m">What this area is about</h2>
+            <p>
+              <TermText markKey="summary" text={area.summary} />
             </p>
+            <div className="nhsuk-inset-text co-hi">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <h3 className="nhsuk-heading-s">Link to health inequalities</h3>
+              <p>
+                <TermText markKey="healthInequalities" text={area.healthInequalities} />
+              </p>
+            </div>
+            <WordsOnThisPage entries={words} whose={notTheirWords(framework)} />
+          </div>
+          <div className="nhsuk-grid-column-one-half">
+            <LevelPanel area={area} tally={tally} blind={blind} />
           </div>
         </div>
-      ) : null}
-      <TimerDisplay areaId={area.id} />
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-one-half">
-          <h2 className="nhsuk-heading-m">What this area is about</h2>
-          <p>{area.summary}</p>
-          <div className="nhsuk-inset-text co-hi">
-            <span className="nhsuk-u-visually-hidden">Information: </span>
-            <h3 className="nhsuk-heading-s">Link to health inequalities</h3>
-            <p>{area.healthInequalities}</p>
-          </div>
-        </div>
-        <div className="nhsuk-grid-column-one-half">
-          <LevelPanel area={area} tally={tally} blind={blind} />
-        </div>
+        {isChair ? <SessionGuide area={area} phase={phase} /> : null}
+        {isChair ? <AreaChairConsole area={area} tally={tally} /> : null}
+        <Checklist area={area} tally={tally} blind={blind} />
+        <Suspense fallback={<p>Loading the evidence notes…</p>}>
+          <EvidenceNotes area={area} />
+        </Suspense>
+        <AreaConversation area={area} />
+        <AreaPagination place={place} />
       </div>
-      {isChair ? <AreaChairConsole area={area} tally={tally} /> : null}
-      <Checklist area={area} tally={tally} blind={blind} />
-      <Suspense fallback={<p>Loading the evidence notes…</p>}>
-        <EvidenceNotes area={area} />
-      </Suspense>
-      <AreaConversation area={area} />
-      <AreaPagination place={place} />
-    </div>
+    </TermMarksProvider>
   )
 }

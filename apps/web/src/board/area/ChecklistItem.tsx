@@ -1,11 +1,15 @@
 import type { ItemTally } from '@co-assess/board-model'
 import { WarningIcon } from '../../components/Icons.tsx'
 import type { FrameworkItem } from '../../framework/frameworkTypes.ts'
+import { TermText } from '../../framework/TermMarks.tsx'
+import { plainEnglishTag } from '../../framework/whoseWords.ts'
 import { useBoardContext } from '../BoardContext.tsx'
 import { describeTally } from '../tallyText.ts'
+import { plainMarkKey } from './areaMarkTexts.ts'
 
 /**
- * One checklist item in the framework's own words, the person's tick, and the room's count. An item's
+ * One checklist item in the framework's own words, the project's plain-English reading when there is
+ * one (said to be ours), the person's tick, and the room's count. An item's
  * `note` records doubt about the transcription for the framework's editors, so it is not shown here.
  */
 export function ChecklistItem({
@@ -17,9 +21,18 @@ export function ChecklistItem({
   tally: ItemTally | undefined
   blind: boolean
 }) {
-  const { canWrite, view, actions } = useBoardContext()
+  const { canWrite, view, actions, framework } = useBoardContext()
   const inputId = `tick-${item.id}`
   const tallyId = `tally-${item.id}`
+  const plainId = `plain-${item.id}`
+  // The project's reading sits outside the label, so the checkbox's name stays the framework's words;
+  // it is part of the checkbox's description instead, read after the name.
+  const plain = item.plainEnglish ? (
+    <p className="co-plain" id={plainId} data-testid="plain-english">
+      <span className="co-plain__tag">{plainEnglishTag(framework)}</span>{' '}
+      <TermText markKey={plainMarkKey(item.id)} text={item.plainEnglish} />
+    </p>
+  ) : null
   const mine = view.myTicks.get(item.id)?.ticked ?? false
   const text = describeTally(tally)
   const disagree = !blind && text.disagreement !== null
@@ -50,6 +63,7 @@ export function ChecklistItem({
     return (
       <li className={`co-item${disagree ? ' co-item--disagree' : ''}`} data-item-id={item.id}>
         <p className="co-item__text">{item.text}</p>
+        {plain}
         {count}
       </li>
     )
@@ -64,12 +78,13 @@ export function ChecklistItem({
         id={inputId}
         type="checkbox"
         checked={mine}
-        aria-describedby={tallyId}
+        aria-describedby={plain ? `${plainId} ${tallyId}` : tallyId}
         onChange={(e) => actions.tick(item.id, e.target.checked)}
       />
       <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={inputId}>
         {item.text}
       </label>
+      {plain}
       {count}
     </div>
   )

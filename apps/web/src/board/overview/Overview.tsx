@@ -1,5 +1,5 @@
 import { suggestLevel, tallyArea } from '@co-assess/board-model'
-import { boardPath, reportsPath } from '../../app/route.ts'
+import { aboutPath, boardPath, reportsPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { EyeOffIcon, WarningIcon } from '../../components/Icons.tsx'
 import { BoardConversation } from '../../conversation/BoardConversation.tsx'
@@ -23,6 +23,12 @@ export function Overview() {
       <p className="nhsuk-body-l">
         Self-assessment against <cite>{framework.title}</cite>. Choose an area to tick the items you believe
         are in place, see where groups agree and disagree, and write the evidence together.
+      </p>
+      <p>
+        <AppLink href={aboutPath(framework.id, assessment.id)} data-testid="about-link">
+          About this framework
+        </AppLink>
+        : what it is for, its principles, who does what, and practical tips for using it.
       </p>
       <p>
         <AppLink href={reportsPath(assessment.id)} data-testid="reports-link">
