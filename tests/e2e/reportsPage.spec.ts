@@ -56,7 +56,7 @@ test('the chair publishes one action from the reports page, the public reads it 
   await expect(page.getByTestId('publication-state')).toContainText('Not published')
 
   // Nothing ticked: the error summary takes focus and points at the checkboxes.
-  await page.getByRole('button', { name: 'Publish selected' }).click()
+  await page.getByRole('button', { name: 'Preview the public page' }).click()
   const summary = page.getByTestId('error-summary')
   await expect(summary).toBeFocused()
   await expect(summary.getByRole('link')).toHaveText('Tick at least one action to put on the public page')
@@ -69,7 +69,14 @@ test('the chair publishes one action from the reports page, the public reads it 
   )
   await choices.getByLabel(SHARED).check()
   await expectNoViolations(page, 'the reports page')
-  await page.getByRole('button', { name: 'Publish selected' }).click()
+  await page.getByRole('button', { name: 'Preview the public page' }).click()
+  const preview = page.getByTestId('publish-preview')
+  await expect(
+    preview.getByRole('heading', { name: 'Check the public page before it is published' }),
+  ).toBeFocused()
+  await expect(preview).toContainText(SHARED)
+  await expect(preview.getByTestId('no-possible-names')).toBeVisible()
+  await page.getByRole('button', { name: 'Publish this page' }).click()
   await expect(page.getByTestId('publication-state')).toContainText('Published')
   await expect(page.getByTestId('publication-state')).toContainText('1 action')
   await expect(page.getByTestId('error-summary')).toHaveCount(0)

@@ -89,6 +89,28 @@ export interface PublicationState {
   actionCount: number
 }
 
+/** A word in the previewed public page that may still name someone on the board. */
+export interface PossibleName {
+  id: string
+  actionId: string
+  field: 'youSaid' | 'weDid' | 'whatChanged' | 'droppedReason'
+  word: string
+}
+
+/** The public page as the public would see it, before it is published. */
+export interface PublicationPreview {
+  items: Array<{
+    actionId: string
+    youSaid: string
+    weDid: string
+    whatChanged: string
+    statusLabel: string
+    droppedReason?: string
+    areas: Array<{ id: string; title: string }>
+  }>
+  possibleNames: PossibleName[]
+}
+
 export interface Reassessment {
   assessment: AssessmentRecord
   chairInvite: IssuedInvite

@@ -7,6 +7,7 @@ import type {
   InviteSummary,
   IssuedInvite,
   JoinResult,
+  PublicationPreview,
   PublicationState,
   Reassessment,
   ReportLinks,
@@ -55,10 +56,17 @@ export const getReportLinks = (assessmentId: string, token: string) =>
 export const getPublication = (assessmentId: string, token: string) =>
   apiFetch<PublicationState>(`/api/assessments/${seg(assessmentId)}/publication`, { token })
 
-export const publish = (assessmentId: string, token: string, actionIds: string[]) =>
+export const previewPublication = (assessmentId: string, token: string, actionIds: string[]) =>
+  apiFetch<PublicationPreview>(`/api/assessments/${seg(assessmentId)}/publication/preview`, {
+    method: 'POST',
+    token,
+    body: { actionIds },
+  })
+
+export const publish = (assessmentId: string, token: string, actionIds: string[], confirmedNames: string[]) =>
   apiFetch<{ path: string; publishedAt: string; actionCount: number }>(
     `/api/assessments/${seg(assessmentId)}/publication`,
-    { method: 'POST', token, body: { actionIds } },
+    { method: 'POST', token, body: { actionIds, confirmedNames } },
   )
 
 export const withdrawPublication = (assessmentId: string, token: string) =>

@@ -1,12 +1,20 @@
 import { type Action, roleLabels, whyNotPublishable } from '@co-assess/board-model'
 import { type FormEvent, type MouseEvent, useCallback, useEffect, useRef, useState } from 'react'
-import type { PublicationState, Reassessment, ReportLinks } from '../api/apiTypes.ts'
-import { getPublication, getReportLinks, publish, reassess, withdrawPublication } from '../api/endpoints.ts'
+import type { PublicationPreview, PublicationState, Reassessment, ReportLinks } from '../api/apiTypes.ts'
+import {
+  getPublication,
+  getReportLinks,
+  previewPublication,
+  publish,
+  reassess,
+  withdrawPublication,
+} from '../api/endpoints.ts'
 import { boardPath } from '../app/route.ts'
 import { useBoardContext } from '../board/BoardContext.tsx'
 import { AppLink } from '../components/AppLink.tsx'
 import { statusLabels } from '../conversation/conversationView.ts'
 import { useConversation } from '../conversation/useConversation.ts'
+import { PublishPreview } from './PublishPreview.tsx'
 import {
   actionCount,
   canHaveLinks,
@@ -238,6 +246,8 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
   const [chosen, setChosen] = useState<Set<string>>(new Set())
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [preview, setPreview] = useState<PublicationPreview | null>(null)
+  const [checkedNames, setCheckedNames] = useState<Set<string>>(new Set())
   const confirmRef = useRef<HTMLHeadingElement>(null)
 
   const load = useCallback(async () => {
@@ -268,6 +278,8 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
   })
   const chooseError = problem?.target === 'publish-choice' ? problem.text : null
 
+  // Publishing goes through a preview: the chair reads the page as the public will, and checks every
+  // word that may still name someone on the board.
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     const publishable = new Set(ready.map((a) => a.id))
@@ -279,11 +291,36 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
     fail(null)
     setBusy(true)
     try {
-      const done = await publish(assessment.id, await keeper.token(), ids)
+      setPreview(await previewPublication(assessment.id, await keeper.token(), ids))
+      setCheckedNames(new Set())
+    } catch (error) {
+      fail({ target: 'publish-choice', text: messageOf(error, 'The preview could not be made.') })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const publishPreviewed = async () => {
+    if (!preview) return
+    const unchecked = preview.possibleNames.filter((n) => !checkedNames.has(n.id))
+    if (unchecked.length) {
+      fail({
+        target: 'possible-names',
+        text: 'Tick each marked word you have checked, or edit the action on the board and preview again',
+      })
+      return
+    }
+    fail(null)
+    setBusy(true)
+    try {
+      const ids = preview.items.map((item) => item.actionId)
+      const done = await publish(assessment.id, await keeper.token(), ids, [...checkedNames])
+      setPreview(null)
       await load()
+      document.getElementById('publication-title')?.focus()
       say(`The public page is published with ${actionCount(done.actionCount)}.`)
     } catch (error) {
-      fail({ target: 'publish-choice', text: messageOf(error, 'The public page could not be published.') })
+      fail({ target: 'possible-names', text: messageOf(error, 'The public page could not be published.') })
     } finally {
       setBusy(false)
     }
@@ -385,17 +422,38 @@ function PublicationSection({ say, fail, problem }: { say: Say; fail: Fail; prob
                         action={action}
                         inputId={index === 0 ? 'publish-choice' : `publish-${action.id}`}
                         checked={chosen.has(action.id)}
-                        onChange={() => setChosen((c) => toggleChoice(order, c, action.id))}
+                        onChange={() => {
+                          setChosen((c) => toggleChoice(order, c, action.id))
+                          setPreview(null)
+                        }}
                       />
                     ))}
                   </div>
                 </fieldset>
               </div>
-              <button type="submit" className="nhsuk-button" disabled={busy}>
-                {state?.published ? 'Update the public page' : 'Publish selected'}
+              <button type="submit" className="nhsuk-button nhsuk-button--secondary" disabled={busy}>
+                Preview the public page
               </button>
             </form>
           )}
+          {preview ? (
+            <PublishPreview
+              preview={preview}
+              confirmed={checkedNames}
+              onConfirm={(id) =>
+                setCheckedNames((current) => {
+                  const next = new Set(current)
+                  if (next.has(id)) next.delete(id)
+                  else next.add(id)
+                  return next
+                })
+              }
+              onPublish={() => void publishPreviewed()}
+              busy={busy}
+              error={problem?.target === 'possible-names' ? problem.text : null}
+              republishing={state?.published === true}
+            />
+          ) : null}
           {notReady.length ? (
             <>
               <h3>Not ready for the public page</h3>
