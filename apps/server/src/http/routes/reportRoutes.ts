@@ -3,6 +3,8 @@ import {
   entityIdSchema,
   type Role,
   readActions,
+  readAgreedLevels,
+  readEvidence,
   readPeople,
   readSessions,
   ticksMap,
@@ -19,6 +21,7 @@ import { loadSigningKey } from '../../auth/tokens.ts'
 import { audienceOf } from '../../reports/audience.ts'
 import { boardExportSchema } from '../../reports/boardExport.ts'
 import { buildReportModel } from '../../reports/buildReportModel.ts'
+import { carryEvidence } from '../../reports/carryEvidence.ts'
 import { carryForward } from '../../reports/carryForward.ts'
 import { frameworkShape, misfitWithFramework } from '../../reports/exportFit.ts'
 import { blindAreas, ExportNotWhole, exportJson } from '../../reports/exportJson.ts'
@@ -542,9 +545,11 @@ export const reportRoutes =
         await deps.auth.person(request, assessmentId, ['chair'])
         const previous = await assessmentOf(assessmentId)
         const framework = frameworkOf(previous)
-        const { actions, sessions } = await withBoard(assessmentId, (doc) => ({
+        const { actions, sessions, evidence, agreed } = await withBoard(assessmentId, (doc) => ({
           actions: readActions(doc),
           sessions: readSessions(doc),
+          evidence: readEvidence(doc),
+          agreed: readAgreedLevels(doc),
         }))
         let carried = 0
         const created = await createAssessment(
@@ -559,6 +564,7 @@ export const reportRoutes =
           },
           (doc) => {
             carried = carryForward(doc, { assessment: previous, actions, sessions })
+            carryEvidence(doc, { assessment: previous, evidence, agreed, actions })
           },
         )
         return reply.status(201).send({ ...created, carriedForward: carried })
