@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { type ChildServer, startChildServer } from '../utils/childServer.ts'
+import { type ChildServer, startChildServer, stopAllChildServers } from '../utils/childServer.ts'
 import { joinAs, newPerson, storedToken } from './support/people.ts'
 
 // Everything the conversation adds (a peer suggestion, a thread with a mention, an action agreed in a
@@ -26,8 +26,11 @@ let server: ChildServer | undefined
 const dataDir = mkdtempSync(join(tmpdir(), 'co-assess-e2e-restart-'))
 const env = { CO_ASSESS_DATA_DIR: dataDir, CO_ASSESS_ADMIN_KEY: ADMIN_KEY }
 
+// Whether the test passed, failed or timed out: every server it started (the restarted one included)
+// is stopped, by SIGTERM with a SIGKILL after a grace period, before the data goes.
 test.afterAll(async () => {
   await server?.kill('SIGTERM')
+  await stopAllChildServers()
   rmSync(dataDir, { recursive: true, force: true })
 })
 

@@ -5,14 +5,18 @@ import { setTick, tickKey, ticksMap } from '@co-assess/board-model'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { type ChildServer, freePort, startChildServer } from '../utils/childServer.ts'
+import { type ChildServer, freePort, startChildServer, stopAllChildServers } from '../utils/childServer.ts'
 import { frameworkItems } from '../utils/frameworkItems.ts'
 import { waitFor } from '../utils/waitFor.ts'
 
 const ADMIN_KEY = 'durability-admin-key-0123456789'
 const TRIALS = Number(process.env.DURABILITY_TRIALS ?? 20)
 const dataDir = mkdtempSync(join(tmpdir(), 'co-assess-durability-'))
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+// The server is stopped whether the trials pass or fail, before its data goes.
+afterAll(async () => {
+  await stopAllChildServers()
+  rmSync(dataDir, { recursive: true, force: true })
+})
 
 async function api(base: string, path: string, body?: unknown, token?: string) {
   const response = await fetch(`${base}${path}`, {

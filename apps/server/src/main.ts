@@ -43,17 +43,23 @@ if (config.demo) {
 }
 
 let stopping = false
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return
-    stopping = true
-    console.log(`\n${signal}: saving everything and stopping…`)
-    server
-      .close()
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        console.error('Stopped with an error while saving:', error)
-        process.exit(1)
-      })
-  })
+const stop = (why: string) => {
+  if (stopping) return
+  stopping = true
+  console.log(`\n${why}: saving everything and stopping…`)
+  server
+    .close()
+    .then(() => process.exit(0))
+    .catch((error: unknown) => {
+      console.error('Stopped with an error while saving:', error)
+      process.exit(1)
+    })
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal))
+// For a server started by another program (the tests): its stdin is a pipe from that program, which
+// closes however the program ends, SIGKILL included, so the server never outlives whoever started it.
+if (process.env.CO_ASSESS_EXIT_WITH_PARENT === '1') {
+  process.stdin.on('close', () => stop('the program that started this server has gone'))
+  process.stdin.on('end', () => stop('the program that started this server has gone'))
+  process.stdin.resume()
 }
