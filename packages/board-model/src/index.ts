@@ -1,5 +1,18 @@
 export { claimClients, clientOwner, clientsOf } from './clientClaims.ts'
 export * from './evidenceValues.ts'
+export {
+  DEFAULT_GROUPS,
+  GROUP_ID_PATTERN,
+  type GroupDef,
+  groupDefSchema,
+  groupIdFromLabel,
+  groupIdSchema,
+  groupLabel,
+  groupListSchema,
+  hasGroup,
+  LEGACY_NO_GROUP,
+  MAX_GROUPS,
+} from './groups.ts'
 export { BOARD_LIMITS, type BoardShape, boardShape } from './guard/boardShape.ts'
 export { type GuardVerdict, guardUpdate } from './guard/guardUpdate.ts'
 export { type MapWrite, mayWriteFragment, mayWriteMapEntry, type Writer } from './guard/writeRules.ts'
@@ -11,6 +24,7 @@ export { agreedBefore, agreedThen, describeHistoryEntry, toldThen } from './read
 export type { AreaShape, LevelShape } from './read/areaShape.ts'
 export { PUBLISHABLE_STATUSES, whyNotPublishable } from './read/publishable.ts'
 export { readEvidence, readEvidenceMarks, readPrevious } from './read/readEvidence.ts'
+export { readGroups } from './read/readGroups.ts'
 export {
   type LiveState,
   readActions,
@@ -104,10 +118,12 @@ export {
 } from './write/evidence.ts'
 export { recordAgreedLevel, suggestPeerLevel } from './write/levels.ts'
 export {
+  erasePerson,
   initBoard,
   mergeBlindTicks,
   mergeSettledTicks,
   recordAttendance,
+  setBoardGroups,
   setReviewClosed,
   settledPrivateAreas,
   upsertPerson,

@@ -1,11 +1,15 @@
 import { z } from 'zod'
+import { groupIdSchema } from './groups.ts'
 
 /** What a person may do on an assessment; it comes from their signed token, never from the client. */
 export const roleSchema = z.enum(['chair', 'participant', 'peer-reviewer', 'observer'])
 export type Role = z.infer<typeof roleSchema>
 
-/** The stakeholder group a person speaks for; ticks are split by it so differences between groups show. */
-export const stakeholderGroupSchema = z.enum(['ics', 'vcse', 'lived-experience', 'peer-reviewer'])
+/**
+ * The stakeholder group a person speaks for; ticks are split by it so differences between groups
+ * show. An id from the assessment's own groups (see groups.ts); "peer-reviewer" on older boards means none.
+ */
+export const stakeholderGroupSchema = groupIdSchema
 export type StakeholderGroup = z.infer<typeof stakeholderGroupSchema>
 
 /**
@@ -21,7 +25,8 @@ export const participantGroupSchema = z.enum(PARTICIPANT_GROUPS, {
   error: `must be one of the stakeholder groups: ${PARTICIPANT_GROUPS.join(', ')}`,
 })
 
-export const stakeholderGroupLabels: Record<StakeholderGroup, string> = {
+/** The default groups' names (and the old "peer-reviewer"); an assessment's own are read with groupLabel. */
+export const stakeholderGroupLabels: Readonly<Record<string, string>> = {
   ics: 'ICS or statutory organisation',
   vcse: 'Voluntary, community or social enterprise (VCSE)',
   'lived-experience': 'Lived experience or community member',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { groupListSchema, MAX_GROUPS } from './groups.ts'
 import { areaIdSchema, entityIdSchema, levelIdSchema } from './ids.ts'
 import { actionPlanSchema } from './planValues.ts'
 import { roleSchema, stakeholderGroupSchema } from './roles.ts'
@@ -32,10 +33,13 @@ export const personSchema = z.strictObject({
   id: entityIdSchema,
   name: shortText(80),
   organisation: shortText(120),
-  group: stakeholderGroupSchema,
+  /** Null for people who speak for no group (observers, peer reviewers, a facilitating chair). */
+  group: stakeholderGroupSchema.nullable(),
   role: roleSchema,
   colour: z.string().regex(/^#[0-9a-f]{6}$/),
   joinedAt: z.number().int().nonnegative(),
+  /** When the chair removed this person's name on request; their name then reads "A participant from <group>". */
+  erasedAt: z.number().int().nonnegative().optional(),
 })
 export type Person = z.infer<typeof personSchema>
 
@@ -113,7 +117,7 @@ export const actionSchema = z
   .strictObject({
     id: entityIdSchema,
     youSaid: shortText(5000),
-    raisedBy: z.array(stakeholderGroupSchema).max(4),
+    raisedBy: z.array(stakeholderGroupSchema).max(MAX_GROUPS),
     weDid: shortText(5000),
     whatChanged: shortText(5000),
     owner: shortText(120),
@@ -196,5 +200,7 @@ export const metaSchema = z.strictObject({
   frameworkId: z.string().max(64),
   frameworkVersion: z.string().max(32),
   reviewClosedAt: z.number().int().nullable(),
+  /** The assessment's groups, copied by the server from its record; absent on older boards (the defaults). */
+  groups: groupListSchema.optional(),
 })
 export type Meta = z.infer<typeof metaSchema>

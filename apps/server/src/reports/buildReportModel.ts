@@ -13,7 +13,8 @@ import {
   readPeople,
   readSessions,
   roleLabels,
-  stakeholderGroupLabels,
+  groupLabel,
+  readGroups,
   suggestLevel,
   tallyArea,
   ticksByArea,
@@ -161,8 +162,10 @@ export function buildReportModel(
 ): ReportModel {
   const people = readPeople(doc)
   const audience = options.audience ?? 'chair'
+  const boardGroups = readGroups(doc)
   const redact: Redaction = redactionFor(audience, {
     people: people.values(),
+    groups: boardGroups,
     names: options.names,
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
   })
@@ -179,7 +182,12 @@ export function buildReportModel(
     id: phase.id,
     title: phase.title,
     areas: phase.areas.map((area): ReportArea => {
-      const tally = tallyArea(area, ticks.get(area.id), people)
+      const tally = tallyArea(
+        area,
+        ticks.get(area.id),
+        people,
+        boardGroups.map((g) => g.id),
+      )
       const suggestion = suggestLevel(area, tally, framework.levels)
       const recorded = agreed.get(area.id)
       const items: ReportItem[] = area.levels.flatMap((level) =>
@@ -203,7 +211,7 @@ export function buildReportModel(
             respondents: respondents.total,
             byGroup: groups.map((g, i) => ({
               group: g.group,
-              label: stakeholderGroupLabels[g.group],
+              label: groupLabel(boardGroups, g.group),
               ticked: ticked.parts[i]!,
               respondents: respondents.parts[i]!,
             })),
@@ -264,7 +272,7 @@ export function buildReportModel(
       status: a.status,
       statusLabel: actionStatusLabels[a.status],
       droppedReason: redact.text(a.droppedReason),
-      raisedBy: a.raisedBy.map((g) => stakeholderGroupLabels[g]),
+      raisedBy: a.raisedBy.map((g) => groupLabel(boardGroups, g)),
       areas: a.areaIds.map((id) => ({ id, title: areaTitles.get(id) ?? id })),
       agreedInSession: session,
       agreedIn: agreedIn(a, session),
@@ -282,14 +290,14 @@ export function buildReportModel(
         .map((p) => ({
           name: p.name,
           organisation: p.organisation,
-          group: stakeholderGroupLabels[p.group],
+          group: groupLabel(boardGroups, p.group),
           role: roleLabels[p.role],
         }))
     : []
   const counts = new Map<string, { organisation: string | null; group: string; count: number }>()
   for (const p of peopleTakingPart(people).sort(byOrganisation)) {
     const organisation = disclosure.organisations ? p.organisation : null
-    const group = stakeholderGroupLabels[p.group]
+    const group = groupLabel(boardGroups, p.group)
     const key = `${organisation}\u0000${group}`
     const entry = counts.get(key) ?? { organisation, group, count: 0 }
     entry.count += 1

@@ -1,4 +1,4 @@
-import { type Person, stakeholderGroupLabels } from '@co-assess/board-model'
+import { DEFAULT_GROUPS, type GroupDef, groupLabel, type Person } from '@co-assess/board-model'
 import { type Audience, type Disclosure, disclosureFor } from './audience.ts'
 import {
   type CountRule,
@@ -9,7 +9,10 @@ import {
 } from './smallNumbers.ts'
 
 /** How a person is referred to where their name may not appear: by what they were there as. */
-export function groupPhrase(person: Pick<Person, 'role' | 'group'>): string {
+export function groupPhrase(
+  person: Pick<Person, 'role' | 'group'>,
+  groups: readonly GroupDef[] = DEFAULT_GROUPS,
+): string {
   switch (person.role) {
     case 'chair':
       return 'the chair'
@@ -27,6 +30,11 @@ export function groupPhrase(person: Pick<Person, 'role' | 'group'>): string {
           return 'a community member'
         case 'peer-reviewer':
           return 'a peer reviewer'
+        case null:
+          return 'a participant'
+        default:
+          // A group the chair added ("Healthwatch", "Carers"): named as the assessment names it.
+          return `a participant from ${groupLabel(groups, person.group)}`
       }
   }
 }
@@ -47,13 +55,15 @@ interface NamePattern {
  * will write" keeps its words. Longer names first, so "Maria Lopez" is replaced whole before
  * "Maria" could be.
  */
-function namePatterns(people: Iterable<Person>): NamePattern[] {
+function namePatterns(people: Iterable<Person>, groups: readonly GroupDef[]): NamePattern[] {
   const found: Array<{ source: string; flags: string; length: number; phrase: string }> = []
   for (const person of people) {
+    // An erased person's "name" is already the phrase that replaced it; there is no name left to find.
+    if (person.erasedAt !== undefined) continue
     const words = person.name.normalize('NFKC').trim().split(/\s+/).filter(Boolean)
     const whole = words.join(' ')
     if (whole.length < 2) continue
-    const phrase = groupPhrase(person)
+    const phrase = groupPhrase(person, groups)
     const spaced = words.map(escapeRegExp).join('\\s+')
     const first = words[0]!
     if (words.length > 1) {
@@ -91,12 +101,13 @@ export interface Redaction {
  */
 export function redactionFor(
   audience: Audience,
-  input: { people: Iterable<Person>; names?: boolean; threshold?: number },
+  input: { people: Iterable<Person>; names?: boolean; threshold?: number; groups?: readonly GroupDef[] },
 ): Redaction {
   const disclosure = disclosureFor(audience, input.names)
   const threshold = input.threshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD
   const rule: CountRule = { threshold: disclosure.exactCounts ? 0 : threshold }
-  const patterns = disclosure.names ? [] : namePatterns(input.people)
+  const groups = input.groups ?? DEFAULT_GROUPS
+  const patterns = disclosure.names ? [] : namePatterns(input.people, groups)
   return {
     audience,
     disclosure,
@@ -109,11 +120,16 @@ export function redactionFor(
     },
     person(person) {
       if (!person) return 'Someone who has left'
-      const group = person.group === 'peer-reviewer' ? 'Peer reviewer' : stakeholderGroupLabels[person.group]
+      const group =
+        person.role === 'peer-reviewer' || person.group === 'peer-reviewer'
+          ? 'Peer reviewer'
+          : person.role === 'observer' && person.group === null
+            ? 'Observer'
+            : groupLabel(groups, person.group)
       const org = person.organisation || group
       if (disclosure.names) return `${person.name} (${org})`
       if (disclosure.organisations) return `${org} (${group})`
-      const phrase = groupPhrase(person)
+      const phrase = groupPhrase(person, groups)
       return phrase.charAt(0).toUpperCase() + phrase.slice(1)
     },
     count: (n) => showCount(n, rule),

@@ -1,3 +1,4 @@
+import { hasGroup } from '../groups.ts'
 import type { Role } from '../roles.ts'
 import type { Person } from '../values.ts'
 
@@ -8,7 +9,8 @@ const TAKING_PART_ROLES: ReadonlySet<Role> = new Set<Role>(['chair', 'participan
 
 /** Whether this person's ticks and presence count towards tallies and "who took part". */
 export function takesPart(person: Person): boolean {
-  return TAKING_PART_ROLES.has(person.role) && person.group !== 'peer-reviewer'
+  // A chair with no group facilitates: they run the session but do not speak for anyone.
+  return TAKING_PART_ROLES.has(person.role) && hasGroup(person.group)
 }
 
 const normalise = (text: string) =>

@@ -1,3 +1,4 @@
+import { DEFAULT_GROUPS } from '../groups.ts'
 import type { StakeholderGroup } from '../roles.ts'
 import type { Person, Tick } from '../values.ts'
 import type { AreaShape } from './areaShape.ts'
@@ -39,7 +40,19 @@ export interface AreaRespondents {
 }
 
 // Peer reviewers are not a group in the room: takesPart leaves them out of every count.
-const GROUP_ORDER: StakeholderGroup[] = ['ics', 'vcse', 'lived-experience']
+const DEFAULT_ORDER: readonly StakeholderGroup[] = DEFAULT_GROUPS.map((g) => g.id)
+
+/** The groups with respondents, in the assessment's order; any group not in it (since removed) after. */
+function inOrder(
+  present: Iterable<StakeholderGroup>,
+  order: readonly StakeholderGroup[],
+): StakeholderGroup[] {
+  const rank = (g: StakeholderGroup) => {
+    const i = order.indexOf(g)
+    return i === -1 ? order.length : i
+  }
+  return [...present].sort((a, b) => rank(a) - rank(b))
+}
 
 /**
  * Only people who ticked something in the area count as respondents, so someone who never looked at
@@ -57,9 +70,11 @@ export function areaRespondents(
       if (!person || !takesPart(person)) continue
       const who = identityOf(person)
       all.add(who)
-      const set = byGroup.get(person.group) ?? new Set()
+      // takesPart means the person has a group.
+      const group = person.group as StakeholderGroup
+      const set = byGroup.get(group) ?? new Set()
       set.add(who)
-      byGroup.set(person.group, set)
+      byGroup.set(group, set)
     }
   }
   return { all, byGroup }
@@ -75,6 +90,8 @@ export function tallyItem(
   perItem: ReadonlyMap<string, Pick<Tick, 'ticked' | 'at'>> | undefined,
   people: ReadonlyMap<string, Person>,
   respondents: AreaRespondents,
+  /** The assessment's group ids in the order its tallies show them (readGroups); the defaults if not given. */
+  groupOrder: readonly StakeholderGroup[] = DEFAULT_ORDER,
 ): ItemTally {
   // A person on two devices may have ticked on one and unticked on the other: the latest says what they think now.
   const latest = new Map<string, { personId: string; ticked: boolean; at: number }>()
@@ -88,7 +105,7 @@ export function tallyItem(
   const tickedWho = [...latest].filter(([, t]) => t.ticked)
   const tickedBy = tickedWho.map(([, t]) => t.personId)
   const byGroup: GroupCount[] = []
-  for (const group of GROUP_ORDER) {
+  for (const group of inOrder(respondents.byGroup.keys(), groupOrder)) {
     const groupRespondents = respondents.byGroup.get(group)
     if (!groupRespondents) continue
     const ticked = tickedWho.filter(([who]) => groupRespondents.has(who)).length
@@ -114,12 +131,13 @@ export function tallyArea(
   area: AreaShape,
   ticks: AreaTicks | undefined,
   people: ReadonlyMap<string, Person>,
+  groupOrder: readonly StakeholderGroup[] = DEFAULT_ORDER,
 ): AreaTally {
   const respondents = areaRespondents(ticks, people)
   const items = new Map<string, ItemTally>()
   for (const level of area.levels) {
     for (const item of level.items) {
-      items.set(item.id, tallyItem(item.id, ticks?.get(item.id), people, respondents))
+      items.set(item.id, tallyItem(item.id, ticks?.get(item.id), people, respondents, groupOrder))
     }
   }
   return { areaId: area.id, respondents: respondents.all.size, items }

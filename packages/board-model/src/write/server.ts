@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import type { GroupDef } from '../groups.ts'
 import { areaOfItem } from '../ids.ts'
 import { serverOrigin } from '../origins.ts'
 import {
@@ -33,6 +34,34 @@ export function initBoard(
 
 export function upsertPerson(doc: Y.Doc, person: Person): void {
   doc.transact(() => peopleMap(doc).set(person.id, person), serverOrigin('join'))
+}
+
+/** Copies the assessment's groups onto the board, so every browser and report names them as the chair did. */
+export function setBoardGroups(doc: Y.Doc, groups: readonly GroupDef[]): void {
+  doc.transact(
+    () =>
+      metaMap(doc).set(
+        'groups',
+        groups.map((g) => ({ ...g })),
+      ),
+    serverOrigin('groups'),
+  )
+}
+
+/**
+ * Removes a person's name and organisation from the board on request. Their ticks, notes and
+ * comments stay, attributed to "A participant from <group>": the replacement is written as the name,
+ * so every view that shows a name shows it, with no view left to forget. Returns false if the person
+ * is not on the board.
+ */
+export function erasePerson(doc: Y.Doc, personId: string, replacementName: string, at: number): boolean {
+  const person = peopleMap(doc).get(personId)
+  if (!person) return false
+  doc.transact(
+    () => peopleMap(doc).set(personId, { ...person, name: replacementName, organisation: '', erasedAt: at }),
+    serverOrigin('erase'),
+  )
+  return true
 }
 
 /** Marks the peer review closed: reviewers keep reading but can no longer write. */
