@@ -12,7 +12,14 @@ export const frameworkRoutes =
     )
     app.get(
       '/api/frameworks/:frameworkId',
-      { schema: { summary: 'One framework, whole', params: z.object({ frameworkId: z.string().max(64) }) } },
+      {
+        schema: {
+          summary: 'One framework, whole',
+          description:
+            "The framework file as loaded (rubric/schema/framework.schema.json): levels, principles and phases of improvement areas with their checklist items; and, when the file has them, the framework's guidance word for word (introduction, purpose and use, roles with the RACI matrix, approaches, practical tips), the project's plain-English readings of items and its glossary. Public: the About page reads it without signing in.",
+          params: z.object({ frameworkId: z.string().max(64) }),
+        },
+      },
       async (request) => {
         const framework = deps.frameworks.get(request.params.frameworkId)
         if (!framework) throw notFound(`There is no framework "${request.params.frameworkId}".`)
