@@ -1,4 +1,17 @@
 import type { ReportAction } from './buildReportModel.ts'
+import type { ReportPlan } from './reportEvidence.ts'
+
+/** An action's plan as facts: what it aims at, when, and how the group will know it worked. */
+export function planFacts(plan: ReportPlan): Array<[label: string, value: string]> {
+  const aims = [plan.targetLevel ? `the level ${plan.targetLevel}` : '', ...plan.targetItems].filter(Boolean)
+  return [
+    ['Aims at', aims.join('; ') || 'Not named'],
+    ['Horizon', plan.horizon ?? 'Not set'],
+    ['Measure', plan.measure || 'Not agreed yet'],
+    ['Baseline', plan.baseline || 'Not recorded'],
+    ['Review date', plan.reviewDate ?? 'No date'],
+  ]
+}
 
 /**
  * An action's facts as label and value, in order. The HTML, Word and Markdown reports all list these,
@@ -16,6 +29,7 @@ export function actionFacts(a: ReportAction): Array<[label: string, value: strin
     ['Owner', a.owner || 'Not named'],
     ['Due', a.dueDate ?? 'No date'],
     ['Areas', a.areas.map((x) => `${x.id} ${x.title}`).join('; ') || 'None'],
+    ...(a.plan ? planFacts(a.plan) : []),
     ['Agreed', a.agreedIn],
     ['People told', a.feedback.toldAt ?? 'Not yet told what happened'],
     ...(a.feedback.how ? [['How they were told', a.feedback.how] as [string, string]] : []),

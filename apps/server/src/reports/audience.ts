@@ -18,13 +18,33 @@ export interface Disclosure {
   exactCounts: boolean
   /** The board's own words beyond the actions: evidence notes, rationale, dissent, peer reasoning. */
   boardWords: boolean
+  /**
+   * Evidence its adder marked as not to be shared beyond the board. Only the chair's copy (the
+   * record, kept by the person who ran the room) carries it; every other output says only how many
+   * pieces were kept back, because a downloaded file travels further than the board does.
+   */
+  unsharedEvidence: boolean
 }
 
 const WITHOUT_NAMES: Record<Audience, Disclosure> = {
   // The chair ran the room and already knows who said what; their report is the record, so counts stay exact.
-  chair: { names: false, organisations: true, tickers: true, exactCounts: true, boardWords: true },
+  chair: {
+    names: false,
+    organisations: true,
+    tickers: true,
+    exactCounts: true,
+    boardWords: true,
+    unsharedEvidence: true,
+  },
   // Participants were in the room together, so organisations are no news; who ticked what is each person's own.
-  participants: { names: false, organisations: true, tickers: false, exactCounts: false, boardWords: true },
+  participants: {
+    names: false,
+    organisations: true,
+    tickers: false,
+    exactCounts: false,
+    boardWords: true,
+    unsharedEvidence: false,
+  },
   // Observers and peer reviewers (from another ICS) read the assessment, not the people in it.
   'observers-and-reviewers': {
     names: false,
@@ -32,9 +52,17 @@ const WITHOUT_NAMES: Record<Audience, Disclosure> = {
     tickers: false,
     exactCounts: false,
     boardWords: true,
+    unsharedEvidence: false,
   },
   // The public page carries only the published actions' words, with names turned into groups.
-  public: { names: false, organisations: false, tickers: false, exactCounts: false, boardWords: false },
+  public: {
+    names: false,
+    organisations: false,
+    tickers: false,
+    exactCounts: false,
+    boardWords: false,
+    unsharedEvidence: false,
+  },
 }
 
 /** What an audience may see; names only for the chair, and only when the chair asked for them. */

@@ -3,18 +3,18 @@ import {
   type ActionStatus,
   agreedBefore,
   describeHistoryEntry,
+  groupLabel,
   NOT_ASSESSED,
   NOT_YET,
   noteFragment,
   peopleTakingPart,
   readActions,
   readAgreedLevels,
+  readGroups,
   readPeerSuggestions,
   readPeople,
   readSessions,
   roleLabels,
-  groupLabel,
-  readGroups,
   suggestLevel,
   tallyArea,
   ticksByArea,
@@ -24,6 +24,7 @@ import type * as Y from 'yjs'
 import type { Audience, Disclosure } from './audience.ts'
 import { noteParagraphs } from './noteText.ts'
 import { type Redaction, redactionFor } from './redaction.ts'
+import { evidenceByArea, type ReportEvidence, type ReportPlan, reportPlan } from './reportEvidence.ts'
 import type { ShownCount } from './smallNumbers.ts'
 
 export interface ReportAssessment {
@@ -65,6 +66,9 @@ export interface ReportArea {
   agreed: (LevelRef & { rationale: string; dissent: string }) | null
   peer: Array<{ reviewer: string; level: LevelRef; reasoning: string }>
   notes: string[]
+  /** Evidence records for this audience (reportEvidence.ts), and how many were kept back as not shareable. */
+  evidence: ReportEvidence[]
+  evidenceKeptBack: number
   items: ReportItem[]
 }
 
@@ -89,6 +93,8 @@ export interface ReportAction {
   carriedFrom: string | null
   /** Where a carried action stood in each earlier assessment, oldest first, one sentence each. */
   history: string[]
+  /** What it aims to move and how the group will know; null when no plan was recorded. */
+  plan: ReportPlan | null
 }
 
 export interface ReportParticipant {
@@ -177,6 +183,12 @@ export function buildReportModel(
   const levelLabel = (id: string) => framework.levels.find((l) => l.id === id)?.label ?? id
   const areaTitles = new Map<string, string>()
   for (const phase of framework.phases) for (const area of phase.areas) areaTitles.set(area.id, area.title)
+  const evidenceOf = evidenceByArea(doc, redact, people, levelLabel)
+  const itemTexts = new Map(
+    framework.phases.flatMap((p) =>
+      p.areas.flatMap((a) => a.levels.flatMap((l) => l.items.map((i) => [i.id, i.text] as const))),
+    ),
+  )
 
   const phases = framework.phases.map((phase) => ({
     id: phase.id,
@@ -253,6 +265,8 @@ export function buildReportModel(
             reasoning: words(s.reasoning),
           })),
         notes: disclosure.boardWords ? noteParagraphs(noteFragment(doc, area.id)).map(redact.text) : [],
+        evidence: evidenceOf(area.id).shown,
+        evidenceKeptBack: evidenceOf(area.id).keptBack,
         items,
       }
     }),
@@ -279,6 +293,7 @@ export function buildReportModel(
       feedback: { toldAt: a.feedback.toldAt, how: redact.text(a.feedback.how) },
       carriedFrom: a.carriedFrom,
       history: (a.history ?? []).map((h) => redact.text(describeHistoryEntry(h))),
+      plan: reportPlan(a, redact, levelLabel, (id) => itemTexts.get(id) ?? id),
     }
   })
 

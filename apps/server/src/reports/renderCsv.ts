@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import type { ReportModel } from './buildReportModel.ts'
+import { markLines } from './reportEvidence.ts'
 
 const GROUPS = ['ics', 'vcse', 'lived-experience'] as const
 const GROUP_HEADINGS: Record<(typeof GROUPS)[number], string> = {
@@ -78,6 +79,12 @@ export function renderActionsCsv(model: ReportModel): string {
     'How they were told',
     'Carried from',
     'History',
+    'Aims at level',
+    'Aims at items',
+    'Horizon',
+    'Measure',
+    'Baseline',
+    'Review date',
   ]
   const rows = model.actions.map((a) => [
     a.id,
@@ -97,6 +104,56 @@ export function renderActionsCsv(model: ReportModel): string {
     a.feedback.how,
     a.carriedFrom ?? '',
     a.history.join('\n'),
+    a.plan?.targetLevel ?? '',
+    a.plan?.targetItems.join('; ') ?? '',
+    a.plan?.horizon ?? '',
+    a.plan?.measure ?? '',
+    a.plan?.baseline ?? '',
+    a.plan?.reviewDate ?? '',
   ])
+  return stringify([header, ...rows], options)
+}
+
+/**
+ * One row per piece of evidence the audience may see, by area. Evidence not shared beyond the board
+ * is in the chair's copy only (marked so); other copies leave it out, as the report does.
+ */
+export function renderEvidenceCsv(model: ReportModel): string {
+  const header = [
+    'Area',
+    'Area title',
+    'Kind',
+    'Title',
+    'Link',
+    'Description',
+    'Date',
+    'Status',
+    'Accepted for level',
+    'Checklist items',
+    'Shareable beyond the board',
+    'Added by',
+    'Carried from',
+    'Peer reviewers',
+  ]
+  const rows = model.phases.flatMap((phase) =>
+    phase.areas.flatMap((area) =>
+      area.evidence.map((e) => [
+        area.id,
+        area.title,
+        e.kindLabel,
+        e.title,
+        e.link,
+        e.description,
+        e.date ?? '',
+        e.statusLabel,
+        e.acceptedFor ?? '',
+        e.itemIds.join('; '),
+        e.shareable ? 'yes' : 'no',
+        e.addedBy,
+        e.carriedFrom ?? '',
+        markLines(e).join('\n'),
+      ]),
+    ),
+  )
   return stringify([header, ...rows], options)
 }

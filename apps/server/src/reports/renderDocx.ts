@@ -11,6 +11,7 @@ import {
 } from 'docx'
 import { actionFacts } from './actionFacts.ts'
 import type { ReportModel } from './buildReportModel.ts'
+import { areaEvidenceLines } from './reportEvidence.ts'
 import { countOf } from './smallNumbers.ts'
 import { takingPartNote } from './takingPartNote.ts'
 
@@ -72,6 +73,11 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
             `${p.level.label}${p.reasoning ? `. ${p.reasoning}` : ''}`,
           ),
         )
+      const evidence = areaEvidenceLines(area)
+      if (evidence.length) {
+        children.push(heading('Evidence', HeadingLevel.HEADING_3))
+        for (const line of evidence) children.push(para(line))
+      }
       if (area.notes.length) {
         children.push(heading('Evidence notes', HeadingLevel.HEADING_3))
         for (const n of area.notes) children.push(para(n))

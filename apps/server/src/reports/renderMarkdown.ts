@@ -1,5 +1,6 @@
 import { actionFacts } from './actionFacts.ts'
 import type { ReportModel } from './buildReportModel.ts'
+import { areaEvidenceLines } from './reportEvidence.ts'
 import { countOf } from './smallNumbers.ts'
 import { takingPartNote } from './takingPartNote.ts'
 
@@ -40,6 +41,12 @@ export function renderMarkdown(model: ReportModel): string {
           `- Peer reviewer (${cell(p.reviewer)}) suggests ${cell(p.level.label)}${p.reasoning ? `: ${cell(p.reasoning)}` : ''}`,
         )
       out.push('')
+      const evidence = areaEvidenceLines(area)
+      if (evidence.length) {
+        out.push('#### Evidence', '')
+        for (const line of evidence) out.push(`${line.startsWith('  ') ? '  ' : ''}- ${cell(line.trim())}`)
+        out.push('')
+      }
       if (area.notes.length) {
         out.push('#### Evidence notes', '')
         for (const n of area.notes) out.push(block(n), '')

@@ -2,6 +2,7 @@ import { actionFacts } from './actionFacts.ts'
 import type { ReportArea, ReportModel } from './buildReportModel.ts'
 import { escapeHtml as e } from './escapeHtml.ts'
 import { htmlPage, levelClass } from './htmlPage.ts'
+import { evidenceLine, markLines } from './reportEvidence.ts'
 import { countOf } from './smallNumbers.ts'
 import { takingPartNote } from './takingPartNote.ts'
 
@@ -55,6 +56,7 @@ function areaSection(area: ReportArea): string {
   const notes = area.notes.length
     ? `<h4>Evidence notes</h4>${area.notes.map((n) => `<p>${e(n).replaceAll('\n', '<br>')}</p>`).join('')}`
     : ''
+  const evidence = evidenceSection(area)
   const rows = area.items
     .map((item) => {
       const groups = item.byGroup.length
@@ -69,6 +71,7 @@ function areaSection(area: ReportArea): string {
 ${agreed}
 <p><strong>Suggested from the ticks:</strong> ${e(area.suggested.label)}. <span class="meta">${e(area.suggested.explanation)}</span></p>
 ${peer}
+${evidence}
 ${notes}
 <table>
 <caption>Checklist items in ${e(area.id)} and who ticked them</caption>
@@ -78,6 +81,22 @@ ${rows}
 </tbody>
 </table>
 </section>`
+}
+
+/** Evidence records, each with its link (web addresses only, checked when written) and reviewers' marks. */
+function evidenceSection(area: ReportArea): string {
+  const keptBack = area.evidenceKeptBack
+    ? `<p class="meta">${area.evidenceKeptBack === 1 ? '1 piece of evidence is' : `${area.evidenceKeptBack} pieces of evidence are`} kept on the board only, not shared beyond it.</p>`
+    : ''
+  if (!area.evidence.length) return keptBack ? `<h4>Evidence</h4>${keptBack}` : ''
+  const items = area.evidence
+    .map((ev) => {
+      const link = ev.link ? ` <a href="${e(ev.link)}">${e(ev.link)}</a>` : ''
+      const marks = markLines(ev)
+      return `<li>${e(evidenceLine(ev))}${ev.description ? `<br>${e(ev.description)}` : ''}${link}${ev.carriedFrom ? `<br><span class="meta">${e(ev.carriedFrom)}</span>` : ''}${marks.length ? `<ul>${marks.map((m) => `<li>${e(m)}</li>`).join('')}</ul>` : ''}</li>`
+    })
+    .join('')
+  return `<h4>Evidence</h4><ul class="evidence">${items}</ul>${keptBack}`
 }
 
 function actionsSection(model: ReportModel): string {

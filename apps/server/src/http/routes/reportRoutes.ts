@@ -30,7 +30,7 @@ import { possibleNames } from '../../reports/possibleNames.ts'
 import { publicationContent, publicationContentSchema, publicPageKey } from '../../reports/publication.ts'
 import { redactionFor } from '../../reports/redaction.ts'
 import { buildComparison, renderComparison } from '../../reports/renderComparison.ts'
-import { renderActionsCsv, renderItemsCsv } from '../../reports/renderCsv.ts'
+import { renderActionsCsv, renderEvidenceCsv, renderItemsCsv } from '../../reports/renderCsv.ts'
 import { renderDocx } from '../../reports/renderDocx.ts'
 import { renderMarkdown } from '../../reports/renderMarkdown.ts'
 import { renderNotPublished, renderPublicPage } from '../../reports/renderPublicPage.ts'
@@ -246,6 +246,26 @@ export const reportRoutes =
     )
 
     app.get(
+      '/api/assessments/:assessmentId/report/evidence.csv',
+      {
+        schema: {
+          summary:
+            'Evidence by area as CSV (UTF-8 with BOM); evidence not for sharing only in the chair’s copy',
+          ...readRoute,
+        },
+      },
+      async (request, reply) => {
+        const model = await reportModel(request, request.params.assessmentId, request.query)
+        return download(
+          reply,
+          'text/csv; charset=utf-8',
+          `evidence-${model.assessment.id}.csv`,
+          renderEvidenceCsv(model),
+        )
+      },
+    )
+
+    app.get(
       '/api/assessments/:assessmentId/report/export.json',
       {
         schema: {
@@ -311,6 +331,7 @@ export const reportRoutes =
             markdown: `${base}/report.md${q}`,
             itemsCsv: `${base}/report/items.csv${q}`,
             actionsCsv: `${base}/report/actions.csv${q}`,
+            evidenceCsv: `${base}/report/evidence.csv${q}`,
             comparison: `${base}/comparison${q}`,
             ...(claims.role === 'chair'
               ? {
