@@ -69,6 +69,15 @@ export const commentSchema = z.strictObject({
   createdAt: z.number().int().nonnegative(),
   editedAt: z.number().int().nonnegative().nullable(),
   deleted: z.boolean(),
+  /**
+   * Posted without the author's name: `authorId` is then the author's anonymous name on this board
+   * (not a person id), and others see only `group`. Optional, so boards from before it still validate.
+   */
+  anonymous: z.boolean().optional(),
+  group: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional(),
 })
 export type Comment = z.infer<typeof commentSchema>
 

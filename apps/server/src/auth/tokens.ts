@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import { type Role, roleSchema, type StakeholderGroup, stakeholderGroupSchema } from '@co-assess/board-model'
 import type { MetadataStore } from '@co-assess/storage'
 import { errors, jwtVerify, SignJWT } from 'jose'
@@ -38,6 +38,12 @@ export class TokenError extends Error {}
 export interface TokenService {
   issue(claims: Claims, kind: 'access' | 'refresh'): Promise<{ token: string; expiresAt: string }>
   verify(token: string, kind: 'access' | 'refresh'): Promise<VerifiedClaims>
+  /**
+   * A person's anonymous name on one board: a keyed hash of the board and the person, so the same
+   * person gets the same name on that board (and can edit what they posted) while nobody without the
+   * server's key can tell whose it is, nor link it to their name on another board.
+   */
+  alias(assessmentId: string, personId: string): string
 }
 
 /** The signing key is made once and kept in the store, so every instance and every restart agrees on it. */
@@ -50,6 +56,12 @@ export async function loadSigningKey(metadata: MetadataStore, instanceSecret?: s
 
 export function createTokenService(key: Uint8Array): TokenService {
   return {
+    alias(assessmentId, personId) {
+      const digest = createHmac('sha256', key)
+        .update(`anonymous:${assessmentId}:${personId}`)
+        .digest('base64url')
+      return `anon-${digest.slice(0, 22)}`
+    },
     async issue(claims, kind) {
       const seconds = kind === 'access' ? ACCESS_TOKEN_SECONDS : REFRESH_TOKEN_SECONDS
       const expires = Math.floor(Date.now() / 1000) + seconds

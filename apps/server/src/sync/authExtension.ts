@@ -78,6 +78,7 @@ export function authExtension(deps: {
         documentKind: target.kind,
         assessmentId: target.assessmentId,
         shape: shapeOf(assessment.frameworkId),
+        alias: deps.tokens.alias(target.assessmentId, claims.personId),
       }
     },
   }

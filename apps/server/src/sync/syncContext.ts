@@ -8,6 +8,8 @@ export interface SyncContext {
   assessmentId: string
   /** What the assessment's framework lets the board hold: the write gate checks every update against it. */
   shape: BoardShape
+  /** The person's anonymous name on this board, for comments posted without their name. */
+  alias: string
 }
 
 export function isSyncContext(value: unknown): value is SyncContext {

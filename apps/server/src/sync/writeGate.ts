@@ -46,12 +46,12 @@ export function writeGate(deps: {
     async beforeSync({ type, payload, document, documentName, context, connection }: beforeSyncPayload) {
       if (type === SYNC_MESSAGE.step1) return
       if (!isSyncContext(context)) throw closeWith(CLOSE_CODES.unauthorized, 'Not signed in.')
-      const { claims, documentKind, shape } = context
+      const { claims, documentKind, shape, alias } = context
       await exclusive(document, async () => {
         const verdict = guardUpdate(
           document,
           payload,
-          { personId: claims.personId, role: claims.role, documentKind },
+          { personId: claims.personId, role: claims.role, documentKind, alias, group: claims.group },
           shape,
           deps.presence.of(document),
         )

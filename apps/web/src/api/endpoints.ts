@@ -56,6 +56,9 @@ export const getReportLinks = (assessmentId: string, token: string) =>
 export const getPublication = (assessmentId: string, token: string) =>
   apiFetch<PublicationState>(`/api/assessments/${seg(assessmentId)}/publication`, { token })
 
+export const getAnonymousName = (assessmentId: string, token: string) =>
+  apiFetch<{ alias: string }>(`/api/assessments/${seg(assessmentId)}/me/anonymous-name`, { token })
+
 export const previewPublication = (assessmentId: string, token: string, actionIds: string[]) =>
   apiFetch<PublicationPreview>(`/api/assessments/${seg(assessmentId)}/publication/preview`, {
     method: 'POST',

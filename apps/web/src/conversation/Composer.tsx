@@ -22,11 +22,14 @@ export function Composer(props: {
   submitLabel: string
   people: Person[]
   initial?: RichText
-  onSubmit: (body: RichText, text: string, mentions: string[]) => void
+  /** Offers "post without my name", saying what others will see instead. */
+  anonymousAs?: string
+  onSubmit: (body: RichText, text: string, mentions: string[], anonymous: boolean) => void
   onCancel?: () => void
 }) {
   const id = useId()
   const [error, setError] = useState('')
+  const [anonymous, setAnonymous] = useState(false)
   const [suggestions, setSuggestions] = useState<Suggestions | null>(null)
   const latest = useRef({ people: props.people, suggestions })
   latest.current = { people: props.people, suggestions }
@@ -102,7 +105,12 @@ export function Composer(props: {
     }
     setError('')
     const body = editor.getJSON() as RichText
-    props.onSubmit(body, text.slice(0, 20000), mentionIds(body).slice(0, 50))
+    props.onSubmit(
+      body,
+      text.slice(0, 20000),
+      mentionIds(body).slice(0, 50),
+      props.anonymousAs ? anonymous : false,
+    )
     editor.commands.clearContent()
   }
 
@@ -157,6 +165,27 @@ export function Composer(props: {
             </li>
           ))}
         </ul>
+      ) : null}
+      {props.anonymousAs ? (
+        <div className="nhsuk-checkboxes nhsuk-checkboxes--small co-composer__anonymous">
+          <div className="nhsuk-checkboxes__item">
+            <input
+              className="nhsuk-checkboxes__input"
+              id={`${id}-anonymous`}
+              type="checkbox"
+              checked={anonymous}
+              onChange={(e) => setAnonymous(e.target.checked)}
+              aria-describedby={`${id}-anonymous-hint`}
+            />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${id}-anonymous`}>
+              Post without my name
+            </label>
+            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-anonymous-hint`}>
+              Others see “{props.anonymousAs}” instead of your name and organisation. Nobody on the board, the
+              chair included, can see who wrote it. You can still edit or delete it.
+            </div>
+          </div>
+        </div>
       ) : null}
       <div className="nhsuk-button-group co-composer__actions">
         <button

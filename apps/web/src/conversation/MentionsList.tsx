@@ -1,5 +1,6 @@
 import { boardPath } from '../app/route.ts'
 import { AppLink } from '../components/AppLink.tsx'
+import { anonymousPhrase } from './anonymousComments.ts'
 import { mentionsOf } from './conversationView.ts'
 import { useTalk } from './useTalk.ts'
 
@@ -16,7 +17,10 @@ export function MentionsList() {
         <ul className="nhsuk-list nhsuk-list--bullet">
           {mentions.map((m) => (
             <li key={m.commentId}>
-              {talk.view.people.get(m.authorId)?.name ?? 'Someone'} mentioned you on{' '}
+              {m.anonymousGroup !== null
+                ? `Someone posting without their name (${anonymousPhrase(m.anonymousGroup)})`
+                : (talk.view.people.get(m.authorId)?.name ?? 'Someone')}{' '}
+              mentioned you on{' '}
               <AppLink href={boardPath(talk.assessment.id, m.areaId)}>area {m.areaId}</AppLink>: “
               {m.text.slice(0, 140)}”
             </li>

@@ -1,5 +1,6 @@
 import { addComment, type StakeholderGroup, stakeholderGroupLabels } from '@co-assess/board-model'
 import { useId, useMemo, useState } from 'react'
+import { anonymousOption, postedAs } from './anonymousComments.ts'
 import { filterThreads, type ThreadFilter } from './conversationView.ts'
 import { Composer } from './LazyComposer.tsx'
 import { ThreadView } from './ThreadView.tsx'
@@ -105,13 +106,15 @@ export function ThreadList({ areaId }: { areaId: string | null }) {
             label={talk.isReviewer ? 'Your peer-review comment' : 'Your comment'}
             submitLabel="Add comment"
             people={talk.peopleList}
-            onSubmit={(body, text, mentions) =>
+            {...anonymousOption(talk.thread)}
+            onSubmit={(body, text, mentions, anonymous) =>
               addComment(talk.doc, talk.person.id, {
                 anchor: { areaId: area.id, itemId: about || null },
                 body,
                 text,
                 mentions,
                 layer: talk.layer,
+                ...postedAs(talk.thread, anonymous),
               })
             }
           />

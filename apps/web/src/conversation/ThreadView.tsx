@@ -9,6 +9,7 @@ import {
   type Thread,
 } from '@co-assess/board-model'
 import { memo, useState } from 'react'
+import { anonymousOption, anonymousPhrase, postedAs, raisedByOf } from './anonymousComments.ts'
 import { Composer } from './LazyComposer.tsx'
 import { RichText } from './RichText.tsx'
 import type { ThreadTalk } from './useTalk.ts'
@@ -89,8 +90,9 @@ export const ThreadView = memo(function ThreadView({
           label={`Your reply on ${anchorLabel}`}
           submitLabel="Send reply"
           people={talk.peopleList}
+          {...anonymousOption(talk)}
           onCancel={() => setReplying(false)}
-          onSubmit={(body, text, mentions) => {
+          onSubmit={(body, text, mentions, anonymous) => {
             addComment(talk.doc, talk.personId, {
               anchor: thread.anchor,
               body,
@@ -98,6 +100,7 @@ export const ThreadView = memo(function ThreadView({
               mentions,
               layer: talk.layer,
               threadId: thread.id,
+              ...postedAs(talk, anonymous),
             })
             setReplying(false)
           }}
@@ -118,8 +121,11 @@ const CommentView = memo(function CommentView({
 }) {
   const [editing, setEditing] = useState(false)
   const [made, setMade] = useState(false)
-  const author = talk.people.get(comment.authorId)
-  const mine = comment.authorId === talk.personId && talk.canComment
+  const author = comment.anonymous ? undefined : talk.people.get(comment.authorId)
+  // An anonymous comment is under the author's anonymous name, which only they are told.
+  const mine =
+    (comment.authorId === talk.personId || (talk.alias !== null && comment.authorId === talk.alias)) &&
+    talk.canComment
   if (comment.deleted)
     return (
       <li className="co-comment co-comment--deleted">
@@ -129,10 +135,16 @@ const CommentView = memo(function CommentView({
   return (
     <li className="co-comment" data-testid="comment" data-comment-id={comment.id}>
       <p className="co-comment__by nhsuk-body-s">
-        <strong>{author?.name ?? 'Someone who has left'}</strong>
+        <strong>
+          {comment.anonymous
+            ? `Posted without a name by ${anonymousPhrase(comment.group)}`
+            : (author?.name ?? 'Someone who has left')}
+        </strong>
+        {mine && comment.anonymous ? ' (you)' : ''}
         {author ? (
           <>
-            , {author.organisation || 'no organisation given'}. {stakeholderGroupLabels[author.group]}
+            , {author.organisation || 'no organisation given'}.{' '}
+            {author.group ? stakeholderGroupLabels[author.group] : ''}
           </>
         ) : null}
         {comment.layer === 'peer' ? ' (peer reviewer)' : ''}
@@ -150,7 +162,7 @@ const CommentView = memo(function CommentView({
           people={talk.peopleList}
           onCancel={() => setEditing(false)}
           onSubmit={(body, text, mentions) => {
-            editComment(talk.doc, talk.personId, comment.id, body, text, mentions)
+            editComment(talk.doc, comment.authorId, comment.id, body, text, mentions)
             setEditing(false)
           }}
         />
@@ -168,7 +180,7 @@ const CommentView = memo(function CommentView({
               className="co-link-button"
               onClick={() => {
                 if (window.confirm('Delete your comment? Replies to it stay.'))
-                  deleteComment(talk.doc, talk.personId, comment.id)
+                  deleteComment(talk.doc, comment.authorId, comment.id)
               }}
             >
               Delete<span className="nhsuk-u-visually-hidden"> your comment</span>
@@ -182,7 +194,7 @@ const CommentView = memo(function CommentView({
             onClick={() => {
               proposeAction(talk.doc, talk.personId, {
                 youSaid: comment.text.slice(0, 5000),
-                raisedBy: author && author.group !== 'peer-reviewer' ? [author.group] : [],
+                raisedBy: raisedByOf(comment, author),
                 weDid: '',
                 owner: '',
                 dueDate: null,

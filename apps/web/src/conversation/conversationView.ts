@@ -17,7 +17,9 @@ export function filterThreads(
     if (filter.state === 'open' && thread.resolved) return false
     if (filter.state === 'resolved' && !thread.resolved) return false
     if (filter.group === 'all') return true
-    return thread.comments.some((c) => !c.deleted && people.get(c.authorId)?.group === filter.group)
+    return thread.comments.some(
+      (c) => !c.deleted && (c.anonymous ? c.group : people.get(c.authorId)?.group) === filter.group,
+    )
   })
 }
 
@@ -34,6 +36,8 @@ export interface Mention {
   commentId: string
   areaId: string
   authorId: string
+  /** Posted without a name: `authorId` then names nobody, and only the group is shown. */
+  anonymousGroup: string | null
   text: string
   createdAt: number
 }
@@ -49,6 +53,7 @@ export function mentionsOf(threads: Thread[], personId: string): Mention[] {
           commentId: c.id,
           areaId: c.anchor.areaId,
           authorId: c.authorId,
+          anonymousGroup: c.anonymous ? (c.group ?? '') : null,
           text: c.text,
           createdAt: c.createdAt,
         })

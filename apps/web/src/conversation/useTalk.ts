@@ -2,6 +2,7 @@ import { type Person, readLive } from '@co-assess/board-model'
 import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import { useBoardContext } from '../board/BoardContext.tsx'
+import { useAnonymousName } from './useAnonymousName.ts'
 import { useConversation } from './useConversation.ts'
 
 /**
@@ -17,6 +18,10 @@ export interface ThreadTalk {
   layer: 'peer' | 'host'
   people: Map<string, Person>
   peopleList: Person[]
+  /** A participant's name for comments posted without their name, once known; null otherwise. */
+  alias: string | null
+  /** The writer's group, which an anonymous comment shows. */
+  group: string
 }
 
 /** What the conversation parts share: the plain values, who may write what, and the document to write to. */
@@ -36,9 +41,22 @@ export function useTalk() {
   const layer = isReviewer ? ('peer' as const) : ('host' as const)
   const personId = board.person.id
   const canWrite = board.canWrite
+  const alias = useAnonymousName()
+  const group = board.person.group
   const thread: ThreadTalk = useMemo(
-    () => ({ doc, personId, canComment, canWrite, isReviewer, layer, people: everyone, peopleList: people }),
-    [doc, personId, canComment, canWrite, isReviewer, layer, everyone, people],
+    () => ({
+      doc,
+      personId,
+      canComment,
+      canWrite,
+      isReviewer,
+      layer,
+      people: everyone,
+      peopleList: people,
+      alias,
+      group,
+    }),
+    [doc, personId, canComment, canWrite, isReviewer, layer, everyone, people, alias, group],
   )
   return {
     ...board,
@@ -50,6 +68,7 @@ export function useTalk() {
     reviewClosed,
     peopleList: people,
     thread,
+    alias,
     activeSessionId: () => readLive(board.connection.doc).activeSessionId,
   }
 }

@@ -2,8 +2,9 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { claimClients, clientOwner } from '../clientClaims.ts'
-import { actionsMap, clientsMap, noteFragment, ticksMap } from '../roots.ts'
+import { actionsMap, clientsMap, commentsMap, noteFragment, ticksMap } from '../roots.ts'
 import { type ActionDraft, agreeAction, proposeAction } from '../write/actions.ts'
+import { addComment, editComment } from '../write/comments.ts'
 import { initBoard } from '../write/server.ts'
 import { setTick } from '../write/ticks.ts'
 import { BOARD_LIMITS, boardShape } from './boardShape.ts'
@@ -251,3 +252,63 @@ function gcUpdate(client: number, clock: number, length: number): Uint8Array {
   encoding.writeVarUint(encoder, 0) // an empty delete set
   return encoding.toUint8Array(encoder)
 }
+
+describe('anonymous comments', () => {
+  const ivy: Writer = { ...alice, alias: 'anon-ivy-0001', group: 'vcse' }
+  const newComment = (anonymous?: { alias: string; group: string }) => ({
+    anchor: { areaId: '1a', itemId: null },
+    body: { type: 'doc' as const, content: [] },
+    text: 'I would not say this with my name on it',
+    mentions: [],
+    layer: 'host' as const,
+    ...(anonymous ? { anonymous } : {}),
+  })
+
+  it('lets a participant post under their own anonymous name and group, and edit it later', () => {
+    const server = serverDoc()
+    const client = clientOf(server)
+    let id = ''
+    const post = changeOf(client, (c) => {
+      id = addComment(c, ivy.personId, newComment({ alias: ivy.alias!, group: 'vcse' }))
+    })
+    expect(reasonFor(server, post, ivy)).toBeNull()
+    accept(server, post, ivy)
+    expect(commentsMap(server).get(id)).toMatchObject({ authorId: ivy.alias, anonymous: true, group: 'vcse' })
+    const edit = changeOf(client, (c) =>
+      editComment(c, ivy.alias!, id, { type: 'doc', content: [] }, 'Edited', []),
+    )
+    expect(reasonFor(server, edit, ivy)).toBeNull()
+    // Someone else, even knowing the anonymous name, cannot change it.
+    const other = changeOf(clientOf(server), (c) =>
+      editComment(c, ivy.alias!, id, { type: 'doc', content: [] }, 'Not mine', []),
+    )
+    expect(
+      reasonFor(server, other, { ...alice, personId: 'vic-0001', alias: 'anon-vic-0001', group: 'ics' }),
+    ).toMatch(/only its author|your own anonymous name/)
+  })
+
+  it('refuses another anonymous name, another group, a chair posting anonymously, or unmasking a comment', () => {
+    const server = serverDoc()
+    const post = (writer: Writer, anonymous: { alias: string; group: string }) =>
+      reasonFor(
+        server,
+        changeOf(clientOf(server), (c) => addComment(c, writer.personId, newComment(anonymous))),
+        writer,
+      )
+    expect(post(ivy, { alias: 'anon-vic-0001', group: 'vcse' })).toMatch(/your own anonymous name/)
+    expect(post(ivy, { alias: ivy.alias!, group: 'ics' })).toMatch(/your own anonymous name/)
+    expect(
+      post({ ...chair, alias: 'anon-chair-1', group: 'ics' }, { alias: 'anon-chair-1', group: 'ics' }),
+    ).toMatch(/own name/)
+    const client = clientOf(server)
+    let id = ''
+    const posted = changeOf(client, (c) => {
+      id = addComment(c, ivy.personId, newComment({ alias: ivy.alias!, group: 'vcse' }))
+    })
+    accept(server, posted, ivy)
+    const unmask = changeOf(client, (c) =>
+      commentsMap(c).set(id, { ...commentsMap(c).get(id)!, anonymous: false, authorId: ivy.personId }),
+    )
+    expect(reasonFor(server, unmask, ivy)).toMatch(/keeps the name/)
+  })
+})

@@ -42,6 +42,14 @@ export interface Writer {
   role: Role
   /** `board` is the shared document; `blind` is the writer's own private document for blind rounds. */
   documentKind: 'board' | 'blind'
+  /**
+   * The name the writer's anonymous comments go under on this board: made by the server from the
+   * person and the board with a key only it holds, so nobody can tell whose it is. Without it, the
+   * writer cannot post anonymously.
+   */
+  alias?: string
+  /** The writer's stakeholder group, which an anonymous comment shows instead of their name. */
+  group?: string
 }
 
 /** One map entry being set (value present) or removed (value is the removed entry's value). */
@@ -222,23 +230,33 @@ function mayWriteLive(write: MapWrite): string | null {
 }
 
 function mayWriteComment(writer: Writer, doc: Y.Doc, write: MapWrite, shape: BoardShape): string | null {
-  const { role, personId } = writer
+  const { role, personId, alias } = writer
+  // The writer's own comments are under their id, or under their alias when posted anonymously.
+  const own = (authorId: string | undefined) =>
+    authorId !== undefined && (authorId === personId || (alias !== undefined && authorId === alias))
   if (write.op === 'delete') {
     const removed = write.value as Partial<Comment> | undefined
-    return removed?.authorId === personId ? null : refuse('only its author can change or delete a comment')
+    return own(removed?.authorId) ? null : refuse('only its author can change or delete a comment')
   }
   const bad = invalid(commentSchema, write.value, 'the comment')
   if (bad) return bad
   const comment = write.value as Comment
   if (comment.id !== write.key) return refuse('a comment is stored under its own id')
-  if (comment.authorId !== personId) return refuse('a comment must be written in your own name')
+  if (comment.anonymous) {
+    if (role !== 'participant') return refuse(`a ${role} comments in their own name`)
+    if (alias === undefined || comment.authorId !== alias || comment.group !== writer.group)
+      return refuse('an anonymous comment must be written under your own anonymous name and group')
+  } else if (comment.authorId !== personId) {
+    return refuse('a comment must be written in your own name')
+  }
   if (!shape.areaIds.has(comment.anchor.areaId))
     return refuse('a comment must belong to one of the board’s areas')
   if (comment.anchor.itemId !== null && !shape.itemIds.has(comment.anchor.itemId))
     return refuse('a comment must be on one of the board’s checklist items')
   const existing = commentsMap(doc).get(write.key)
-  if (existing && existing.authorId !== personId)
-    return refuse('only its author can change or delete a comment')
+  if (existing && !own(existing.authorId)) return refuse('only its author can change or delete a comment')
+  if (existing && Boolean(existing.anonymous) !== Boolean(comment.anonymous))
+    return refuse('a comment keeps the name it was posted under')
   const layer = role === 'peer-reviewer' ? 'peer' : 'host'
   return comment.layer === layer ? null : refuse(`a ${role}'s comments belong to the ${layer} layer`)
 }

@@ -13,6 +13,8 @@ export interface NewComment {
   /** Omit to start a new thread. */
   threadId?: string
   layer: Comment['layer']
+  /** Post without the author's name: under their anonymous name for this board, showing their group. */
+  anonymous?: { alias: string; group: string }
 }
 
 /** Adds a comment (a new thread, or a reply when threadId is given) and returns its id. */
@@ -22,7 +24,7 @@ export function addComment(doc: Y.Doc, authorId: string, input: NewComment, now 
     id,
     threadId: input.threadId ?? id,
     anchor: input.anchor,
-    authorId,
+    authorId: input.anonymous?.alias ?? authorId,
     layer: input.layer,
     body: input.body,
     text: input.text,
@@ -30,6 +32,7 @@ export function addComment(doc: Y.Doc, authorId: string, input: NewComment, now 
     createdAt: now,
     editedAt: null,
     deleted: false,
+    ...(input.anonymous ? { anonymous: true, group: input.anonymous.group } : {}),
   }
   doc.transact(() => commentsMap(doc).set(id, comment), localOrigin(authorId))
   return id

@@ -59,6 +59,23 @@ export const assessmentRoutes =
     )
 
     app.get(
+      '/api/assessments/:assessmentId/me/anonymous-name',
+      {
+        schema: {
+          summary:
+            'The name your comments posted without your name go under on this board: only you are told it',
+          params: assessmentParams,
+        },
+      },
+      async (request, reply) => {
+        const { assessmentId } = request.params
+        const claims = await deps.auth.person(request, assessmentId)
+        reply.header('cache-control', 'no-store')
+        return { alias: deps.tokens.alias(assessmentId, claims.personId) }
+      },
+    )
+
+    app.get(
       '/api/assessments/:assessmentId',
       { schema: { summary: 'An assessment and who is taking part', params: assessmentParams } },
       async (request) => {
