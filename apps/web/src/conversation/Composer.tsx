@@ -182,7 +182,8 @@ export function Composer(props: {
             </label>
             <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-anonymous-hint`}>
               Others see “{props.anonymousAs}” instead of your name and organisation. Nobody on the board, the
-              chair included, can see who wrote it. You can still edit or delete it.
+              chair included, can see who wrote it, though what you write may still show it is you. You can
+              still edit or delete it.
             </div>
           </div>
         </div>
