@@ -61,7 +61,10 @@ export const evidenceSchema = z
   .strictObject({
     id: entityIdSchema,
     kind: evidenceKindSchema,
-    title: z.string().trim().min(1, 'needs a title').max(200),
+    title: z
+      .string()
+      .max(200)
+      .refine((t) => t.trim() !== '', 'needs a title'),
     link: evidenceLinkSchema,
     description: z.string().max(2000),
     /** When the thing itself happened or was published, not when it was added. */

@@ -3,10 +3,13 @@ import {
   agreedLevelSchema,
   commentSchema,
   entityIdSchema,
+  evidenceMarkSchema,
+  evidenceSchema,
   focusSchema,
   metaSchema,
   peerSuggestionSchema,
   personSchema,
+  previousAreaSchema,
   roundSchema,
   sessionSchema,
   threadStateSchema,
@@ -109,6 +112,10 @@ export const boardExportSchema = z
       sessions: z.record(entityIdSchema, sessionSchema),
       live: z.record(z.string().max(80), liveValueSchema),
       notes: z.record(areaKey, noteNodesSchema),
+      // Optional, so exports made before evidence records existed still import.
+      evidence: z.record(entityIdSchema, evidenceSchema).optional(),
+      evidenceMarks: z.record(ownedKey, evidenceMarkSchema).optional(),
+      previous: z.record(areaKey, previousAreaSchema).optional(),
     }),
   })
   .superRefine(({ assessment, board }, ctx) => {
@@ -126,9 +133,21 @@ export const boardExportSchema = z
     for (const [id, person] of Object.entries(board.people))
       if (person.id !== id)
         return refuse(['board', 'people', id, 'id'], 'is not the id the person is listed under')
+    for (const [id, evidence] of Object.entries(board.evidence ?? {}))
+      if (evidence.id !== id)
+        return refuse(['board', 'evidence', id, 'id'], 'is not the id the evidence is listed under')
+    for (const key of Object.keys(board.evidenceMarks ?? {})) {
+      const evidenceId = key.slice(key.indexOf('/') + 1)
+      if (!Object.hasOwn(board.evidence ?? {}, evidenceId))
+        return refuse(
+          ['board', 'evidenceMarks', key],
+          `marks "${evidenceId}", which is not on the board's evidence`,
+        )
+    }
     for (const [root, entries] of [
       ['ticks', board.ticks],
       ['peer', board.peer],
+      ['evidenceMarks', board.evidenceMarks ?? {}],
     ] as const) {
       for (const key of Object.keys(entries)) {
         const owner = key.slice(0, key.indexOf('/'))

@@ -1,4 +1,4 @@
-import { type BoardShape, boardShape, parseLiveKey, splitOwnedKey } from '@co-assess/board-model'
+import { areaOfItem, type BoardShape, boardShape, parseLiveKey, splitOwnedKey } from '@co-assess/board-model'
 import { type Framework, itemsOfArea, listAreas } from '@co-assess/framework'
 import type { BoardExport } from './boardExport.ts'
 
@@ -33,6 +33,7 @@ export function misfitWithFramework(data: BoardExport, shape: BoardShape): Misfi
     ['notes', board.notes, (key) => key],
     ['peer', board.peer, (key) => splitOwnedKey(key)?.rest ?? ''],
     ['live', board.live, (key) => parseLiveKey(key)?.areaId ?? null],
+    ['previous', board.previous ?? {}, (key) => key],
   ]
   for (const [root, entries, areaOf] of areaKeyed) {
     for (const key of Object.keys(entries)) {
@@ -40,6 +41,24 @@ export function misfitWithFramework(data: BoardExport, shape: BoardShape): Misfi
       if (area !== null && !shape.areaIds.has(area))
         return { path: ['board', root, key], message: `"${area}" is not an area of this framework` }
     }
+  }
+  for (const [id, evidence] of Object.entries(board.evidence ?? {})) {
+    if (!shape.areaIds.has(evidence.areaId))
+      return { path: ['board', 'evidence', id, 'areaId'], message: 'is not an area of this framework' }
+    const item = evidence.itemIds.find((i) => !shape.itemIds.has(i) || areaOfItem(i) !== evidence.areaId)
+    if (item !== undefined)
+      return {
+        path: ['board', 'evidence', id, 'itemIds'],
+        message: `"${item}" is not a checklist item of this framework's area ${evidence.areaId}`,
+      }
+  }
+  for (const [id, action] of Object.entries(board.actions)) {
+    const item = action.plan?.targetItemIds.find((i) => !shape.itemIds.has(i))
+    if (item !== undefined)
+      return {
+        path: ['board', 'actions', id, 'plan', 'targetItemIds'],
+        message: `"${item}" is not a checklist item of this framework`,
+      }
   }
   for (const [id, comment] of Object.entries(board.comments)) {
     const { areaId, itemId } = comment.anchor

@@ -99,6 +99,9 @@ export function exportJson(doc: Y.Doc, assessment: AssessmentRecord, now = new D
       sessions: mapJson(doc, ROOTS.sessions),
       live: mapJson(doc, ROOTS.live),
       notes,
+      evidence: mapJson(doc, ROOTS.evidence),
+      evidenceMarks: mapJson(doc, ROOTS.evidenceMarks),
+      previous: mapJson(doc, ROOTS.previous),
     },
   }
 }

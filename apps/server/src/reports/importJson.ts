@@ -2,11 +2,14 @@ import {
   actionsMap,
   agreedMap,
   commentsMap,
+  evidenceMap,
+  evidenceMarksMap,
   liveMap,
   metaMap,
   noteFragment,
   peerMap,
   peopleMap,
+  previousMap,
   serverOrigin,
   sessionsMap,
   threadsMap,
@@ -69,6 +72,9 @@ export function importJson(doc: Y.Doc, data: BoardExport, assessmentId: string):
     fill(peerMap(doc), board.peer)
     fill(sessionsMap(doc), board.sessions)
     fill(liveMap(doc), board.live)
+    fill(evidenceMap(doc), board.evidence ?? {})
+    fill(evidenceMarksMap(doc), board.evidenceMarks ?? {})
+    fill(previousMap(doc), board.previous ?? {})
     for (const [areaId, nodes] of Object.entries(board.notes)) insertNotes(noteFragment(doc, areaId), nodes)
   }, serverOrigin('import'))
 }

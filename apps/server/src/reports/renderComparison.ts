@@ -2,6 +2,7 @@ import { type Action, readActions, readAgreedLevels } from '@co-assess/board-mod
 import type { Framework } from '@co-assess/framework'
 import type * as Y from 'yjs'
 import { type LevelRef, levelRef } from './buildReportModel.ts'
+import { type AimedAction, actionsAimedAt, aimedActionsCell } from './comparisonActions.ts'
 import { escapeHtml as e } from './escapeHtml.ts'
 import { htmlPage, levelClass } from './htmlPage.ts'
 import type { Redaction } from './redaction.ts'
@@ -15,6 +16,8 @@ export interface ComparisonArea {
   /** Steps up (positive) or down; null when either side has no level on the ladder. */
   movement: number | null
   completed: Array<{ youSaid: string; weDid: string }>
+  /** The earlier board's actions that aimed at this area, with their measures and targets. */
+  aimed: AimedAction[]
 }
 
 export interface Comparison {
@@ -49,6 +52,7 @@ export function buildComparison(
     ...readActions(before.doc).filter((a) => a.status === 'done'),
     ...readActions(after.doc).filter((a) => a.status === 'done' && a.carriedFrom !== null),
   ]
+  const aimedAt = actionsAimedAt(framework, before.doc, after.doc, redact)
   const overall = { up: 0, same: 0, down: 0, unknown: 0, net: 0 }
   const areas = framework.phases.flatMap((phase) =>
     phase.areas.map((area): ComparisonArea => {
@@ -70,6 +74,7 @@ export function buildComparison(
         completed: completed
           .filter((a) => a.areaIds.includes(area.id))
           .map((a) => ({ youSaid: redact.text(a.youSaid), weDid: redact.text(a.weDid) })),
+        aimed: aimedAt(area.id, now),
       }
     }),
   )
@@ -118,7 +123,7 @@ export function renderComparison(c: Comparison): string {
           a.completed.length
             ? `<ul>${a.completed.map((x) => `<li>${e(x.youSaid)}${x.weDid ? `: ${e(x.weDid)}` : ''}</li>`).join('')}</ul>`
             : 'None'
-        }</td></tr>`,
+        }</td><td>${aimedActionsCell(a.aimed)}</td></tr>`,
     )
     .join('\n')
   const o = c.overall
@@ -130,7 +135,7 @@ export function renderComparison(c: Comparison): string {
 ${chart(c)}
 <table>
 <caption>Agreed level then and now, by area</caption>
-<thead><tr><th scope="col">Area</th><th scope="col">Then</th><th scope="col">Now</th><th scope="col">Movement</th><th scope="col">Actions completed in between</th></tr></thead>
+<thead><tr><th scope="col">Area</th><th scope="col">Then</th><th scope="col">Now</th><th scope="col">Movement</th><th scope="col">Actions completed in between</th><th scope="col">Actions planned for it last time</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
