@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** This route's own deadline, for work that is slow by nature (an import of up to 20 MB). */
+    deadlineMs?: number
+  }
+}
+
 /** The error a request past its deadline is answered with; storageFailure.ts words the 503. */
 export class RequestDeadlineError extends Error {
   override name = 'RequestDeadlineError'
@@ -18,11 +25,12 @@ export class RequestDeadlineError extends Error {
  */
 export function installRequestDeadline(app: FastifyInstance, ms: number): void {
   app.addHook('onRequest', async (request, reply) => {
+    const limit = request.routeOptions.config?.deadlineMs ?? ms
     const timer = setTimeout(() => {
       if (reply.sent || reply.raw.headersSent) return
-      request.log.error({ url: request.url, deadlineMs: ms }, 'request passed its deadline: answered 503')
-      reply.send(new RequestDeadlineError(`No answer within ${ms} ms.`))
-    }, ms)
+      request.log.error({ url: request.url, deadlineMs: limit }, 'request passed its deadline: answered 503')
+      reply.send(new RequestDeadlineError(`No answer within ${limit} ms.`))
+    }, limit)
     reply.raw.once('close', () => clearTimeout(timer))
   })
 }

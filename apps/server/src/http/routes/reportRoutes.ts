@@ -634,7 +634,9 @@ export const reportRoutes =
         // Checked before the body is read: nobody without the admin key gets 20 MB parsed.
         onRequest: deps.auth.adminFirst,
         bodyLimit: 20 * 1024 * 1024,
-        config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+        // Parsing, checking and writing 20 MB can outlast the usual deadline on a busy machine, and an
+        // import answered 503 but finished anyway would be imported twice when it is sent again.
+        config: { rateLimit: { max: 10, timeWindow: '1 minute' }, deadlineMs: 120_000 },
         schema: {
           summary: 'Import a JSON export as a new assessment (admin key); returns a chair invite',
           body: boardExportSchema,
