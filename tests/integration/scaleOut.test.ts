@@ -8,6 +8,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type ChildServer, freePort, startChildServer } from '../utils/childServer.ts'
+import { frameworkItems } from '../utils/frameworkItems.ts'
 import {
   adminQuery,
   databaseUrl,
@@ -32,6 +33,9 @@ const SHARED_REDIS = 'redis://127.0.0.1:6379'
 const DB_NAME = `co_assess_scale_${RUN}`
 const dbUrl = databaseUrl(DB_NAME)
 const MAIN = resolve(import.meta.dirname, '../../apps/server/src/main.ts')
+// The write gate takes ticks only of the framework's own items: the k-th one, for a tick numbered k.
+const { items } = frameworkItems()
+const item = (k: number) => items[k]!
 
 const postgresUp = await adminQuery('SELECT 1').then(
   () => true,
@@ -166,8 +170,8 @@ describe.skipIf(Boolean(missing))('scale-out: two instances on Redis and Postgre
     await waitFor(() => clients.every((c) => c.provider.isSynced))
     const written = new Set<string>()
     await Promise.all(
-      clients.map(async (c, n) => {
-        for (let i = 1; i <= 15; i++) written.add(await tick(c, `1a.emerging-w${n}.${i}`))
+      clients.map(async (c) => {
+        for (let i = 1; i <= 15; i++) written.add(await tick(c, item(i)))
       }),
     )
     await waitFor(() => clients.every((c) => hasAll(c.doc, written)))
@@ -189,17 +193,15 @@ describe.skipIf(Boolean(missing))('scale-out: two instances on Redis and Postgre
     const delays: number[] = []
     for (let i = 1; i <= 20; i++) {
       const since = performance.now()
-      const seen = arrival(clients[2]!.doc, tickKey(board.writers[0]!.person.id, `1a.developing.${i}`), since)
-      written.add(await tick(clients[0]!, `1a.developing.${i}`))
+      const seen = arrival(clients[2]!.doc, tickKey(board.writers[0]!.person.id, item(20 + i)), since)
+      written.add(await tick(clients[0]!, item(20 + i)))
       delays.push(await seen)
     }
 
     // A dies before B has heard of its last acknowledged ticks. Pausing B (SIGSTOP) makes that window
     // certain: A's Redis messages wait for B, and B's replies go to an instance that is gone.
     b.process.kill('SIGSTOP')
-    const acknowledged = await Promise.all(
-      clients.slice(0, 2).map((c, n) => tick(c, `1a.maturing-w${n}.999`)),
-    )
+    const acknowledged = await Promise.all(clients.slice(0, 2).map((c) => tick(c, item(50))))
     await a.kill('SIGKILL')
     b.process.kill('SIGCONT')
     for (const key of acknowledged) written.add(key)
@@ -214,7 +216,7 @@ describe.skipIf(Boolean(missing))('scale-out: two instances on Redis and Postgre
       return track(client(b, board.id, c.writer, c.doc))
     })
     await waitFor(() => moved.every((c) => c.provider.isSynced))
-    written.add(await tick(moved[0]!, '1a.thriving.1'))
+    written.add(await tick(moved[0]!, item(51)))
     const everyone = [...moved, ...clients.slice(2), reader]
     await waitFor(() => everyone.every((c) => hasAll(c.doc, written)))
     const sizes = new Set(everyone.map((c) => ticksMap(c.doc).size))
