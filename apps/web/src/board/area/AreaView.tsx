@@ -4,6 +4,7 @@ import { aboutPath, boardPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { EyeOffIcon } from '../../components/Icons.tsx'
 import { AreaConversation } from '../../conversation/AreaConversation.tsx'
+import { AreaEvidence } from '../../evidence/AreaEvidence.tsx'
 import type { AreaPlace } from '../../framework/frameworkIndex.ts'
 import { glossaryMatcher, termsIn } from '../../framework/glossaryMarks.ts'
 import { TermMarksProvider, TermText } from '../../framework/TermMarks.tsx'
@@ -113,6 +114,7 @@ export function AreaView({ place }: { place: AreaPlace }) {
         {isChair ? <SessionGuide area={area} phase={phase} /> : null}
         {isChair ? <AreaChairConsole area={area} tally={tally} /> : null}
         <Checklist area={area} tally={tally} blind={blind} />
+        <AreaEvidence area={area} />
         <Suspense fallback={<p>Loading the evidence notes…</p>}>
           <EvidenceNotes area={area} />
         </Suspense>
