@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import pino, { type Logger } from 'pino'
 import { WebSocketServer } from 'ws'
+import { deleteAssessmentEverywhere } from './assessments/deleteAssessment.ts'
 import { ensureAdminKey } from './auth/adminKey.ts'
 import { createTokenService, loadSigningKey } from './auth/tokens.ts'
 import type { Config } from './config.ts'
@@ -21,7 +22,9 @@ import { assessmentRoutes } from './http/routes/assessmentRoutes.ts'
 import { frameworkRoutes } from './http/routes/frameworkRoutes.ts'
 import { healthRoutes } from './http/routes/healthRoutes.ts'
 import { inviteRoutes } from './http/routes/inviteRoutes.ts'
+import { peoplesDataRoutes } from './http/routes/peoplesDataRoutes.ts'
 import { reportRoutes } from './http/routes/reportRoutes.ts'
+import { startRetentionSweep } from './retention/retentionSweep.ts'
 import { startAccessSweep } from './sync/accessSweep.ts'
 import { authExtension } from './sync/authExtension.ts'
 import { awarenessExtension } from './sync/awarenessExtension.ts'
@@ -44,6 +47,8 @@ export interface CoAssessServer {
   listen(): Promise<string>
   /** Runs the periodic check of open connections now, as if the clock read `at` (tests, operators). */
   sweepAccess(at?: number): Promise<number>
+  /** Runs the periodic retention sweep now, as if the clock read `at`; returns the assessments deleted. */
+  sweepRetention(at?: number): Promise<string[]>
   close(): Promise<void>
 }
 
@@ -129,11 +134,19 @@ export async function createServer(
     closeInviteConnections: (inviteId) => accessSweep.closeInvite(inviteId),
     log,
   }
+  const retentionSweep = startRetentionSweep({
+    storage,
+    hocuspocus,
+    log,
+    deleteAssessment: (id) =>
+      deleteAssessmentEverywhere({ storage, hocuspocus, flush: (name) => persistence.flush(name), log }, id),
+  })
   await app.register(healthRoutes(deps))
   await app.register(frameworkRoutes(deps))
   await app.register(assessmentRoutes(deps))
   await app.register(inviteRoutes(deps))
   await app.register(reportRoutes(deps))
+  await app.register(peoplesDataRoutes(deps))
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   const webBuilt = existsSync(config.webDist)
@@ -187,6 +200,7 @@ export async function createServer(
     deps,
     adminKeyToPrint: printOnce,
     sweepAccess: (at) => accessSweep.sweep(at),
+    sweepRetention: (at) => retentionSweep.sweep(at),
     async listen() {
       return app.listen({ port: config.port, host: config.host })
     },
@@ -194,6 +208,7 @@ export async function createServer(
       if (closed) return
       closed = true
       accessSweep.stop()
+      retentionSweep.stop()
       // Stop taking work, let in-flight hooks finish, store every document, then close the store.
       for (const client of wss.clients) client.close(1001, 'The server is restarting. Reconnecting shortly.')
       await lifecycle.settled()

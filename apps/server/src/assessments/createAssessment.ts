@@ -1,4 +1,4 @@
-import { initBoard } from '@co-assess/board-model'
+import { DEFAULT_GROUPS, type GroupDef, initBoard, setBoardGroups } from '@co-assess/board-model'
 import type { Framework } from '@co-assess/framework'
 import type { AssessmentRecord, MetadataStore } from '@co-assess/storage'
 import type { Hocuspocus } from '@hocuspocus/server'
@@ -16,6 +16,8 @@ export interface NewAssessment {
   /** An import keeps the board's own: the version its items were ticked against, and a closed review. */
   frameworkVersion?: string
   reviewClosedAt?: string | null
+  /** The stakeholder groups; the defaults (ICS or statutory, VCSE, lived experience) if not given. */
+  groups?: GroupDef[]
 }
 
 /**
@@ -31,8 +33,10 @@ export async function createAssessment(
 ): Promise<{ assessment: AssessmentRecord; chairInvite: IssuedInvite }> {
   const id = nanoid(16)
   const frameworkVersion = input.frameworkVersion ?? framework.version
+  const groups = (input.groups ?? DEFAULT_GROUPS).map((g) => ({ ...g }))
   await serverWrite(deps.hocuspocus, id, (doc) => {
     initBoard(doc, { assessmentId: id, frameworkId: framework.id, frameworkVersion })
+    setBoardGroups(doc, groups)
     seed?.(doc, id)
   })
   await deps.flush(id)
@@ -47,6 +51,7 @@ export async function createAssessment(
     previousAssessmentId: input.previousAssessmentId ?? null,
     reviewClosedAt: input.reviewClosedAt ?? null,
     publication: null,
+    groups,
   }
   await deps.metadata.createAssessment(assessment)
   const chairInvite = await createInvite(deps.metadata, {

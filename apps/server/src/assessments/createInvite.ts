@@ -9,12 +9,20 @@ export interface IssuedInvite {
   path: string
   role: Role
   expiresAt: string
+  groups?: string[]
 }
 
 /** An invite link: the token is unguessable (nanoid, 32 characters) and kept only as a hash. */
 export async function createInvite(
   metadata: MetadataStore,
-  input: { assessmentId: string; role: Role; expiresInDays: number; createdBy: string | null },
+  input: {
+    assessmentId: string
+    role: Role
+    expiresInDays: number
+    createdBy: string | null
+    /** The groups the invite offers (one fixes it; none: no group); absent: any of the assessment's. */
+    groups?: string[] | undefined
+  },
 ): Promise<IssuedInvite> {
   const token = nanoid(32)
   const now = Date.now()
@@ -27,9 +35,17 @@ export async function createInvite(
     expiresAt: new Date(now + input.expiresInDays * 86_400_000).toISOString(),
     revokedAt: null,
     createdBy: input.createdBy,
+    ...(input.groups === undefined ? {} : { groups: input.groups }),
   }
   await metadata.createInvite(record)
-  return { id: record.id, token, path: `/join/${token}`, role: record.role, expiresAt: record.expiresAt }
+  return {
+    id: record.id,
+    token,
+    path: `/join/${token}`,
+    role: record.role,
+    expiresAt: record.expiresAt,
+    ...(record.groups === undefined ? {} : { groups: record.groups }),
+  }
 }
 
 export function publicInvite(record: InviteRecord) {

@@ -6,6 +6,7 @@ import { hashSecret } from '../auth/hashSecret.ts'
 import type { Claims, TokenService } from '../auth/tokens.ts'
 import { gone, notFound } from '../http/httpError.ts'
 import { serverWrite } from '../sync/serverWrite.ts'
+import { groupChoices } from './assessmentGroups.ts'
 import { joiningGroup } from './joiningGroup.ts'
 import { personColour } from './personColour.ts'
 
@@ -34,12 +35,12 @@ export async function joinWithInvite(
     flush: (name: string) => Promise<void>
   },
   token: string,
-  input: { displayName: string; organisation: string; group?: StakeholderGroup | undefined },
+  input: { displayName: string; organisation: string; group?: StakeholderGroup | null | undefined },
 ) {
   const invite = await findLiveInvite(deps.metadata, token)
   const assessment = await deps.metadata.getAssessment(invite.assessmentId)
   if (!assessment) throw notFound('The assessment for this invite no longer exists.')
-  const group = joiningGroup(invite.role, input.group)
+  const group = joiningGroup(groupChoices(invite, assessment), input.group)
   const existing = await deps.metadata.listParticipants(invite.assessmentId)
   const participant: ParticipantRecord = {
     id: nanoid(16),

@@ -1,25 +1,24 @@
-import {
-  PARTICIPANT_GROUPS,
-  type Role,
-  type StakeholderGroup,
-  stakeholderGroupLabels,
-} from '@co-assess/board-model'
+import type { GroupDef, StakeholderGroup } from '@co-assess/board-model'
 import { badRequest } from '../http/httpError.ts'
 
 /**
- * The group a person joins under. A peer reviewer is not a group in the room, so their record always
- * says so whatever was sent; everyone else must name one of the stakeholder groups, never
- * "peer-reviewer" (a participant link once accepted it, and their ticks counted as a review).
- * Observers still say which group they come from, for the board's labels; takesPart keeps them out
- * of every count.
+ * The group a person joins under, from the choices their invite offers (groupChoices). No choices
+ * means no group (observers, peer reviewers, a facilitating chair): whatever was sent is ignored,
+ * so an older page that still sends a group does not put an observer in a tally. One choice fixes
+ * the group. Otherwise the person must name one of the choices; anything else, "peer-reviewer"
+ * included, is refused with the choices listed.
  */
-export function joiningGroup(role: Role, asked: StakeholderGroup | undefined): StakeholderGroup {
-  if (role === 'peer-reviewer') return 'peer-reviewer'
-  const allowed: readonly StakeholderGroup[] = PARTICIPANT_GROUPS
-  if (asked !== undefined && allowed.includes(asked)) return asked
+export function joiningGroup(
+  choices: readonly GroupDef[],
+  asked: StakeholderGroup | null | undefined,
+): StakeholderGroup | null {
+  if (choices.length === 0) return null
+  if (asked == null && choices.length === 1) return choices[0]!.id
+  const found = choices.find((g) => g.id === asked)
+  if (found) return found.id
   throw badRequest(
-    `In the request body, "group": choose the group you are here for: ${PARTICIPANT_GROUPS.map(
-      (g) => `${g} (${stakeholderGroupLabels[g]})`,
-    ).join(', ')}.`,
+    `In the request body, "group": choose the group you are here for: ${choices
+      .map((g) => `${g.id} (${g.label})`)
+      .join(', ')}.`,
   )
 }

@@ -14,7 +14,8 @@ export interface Claims {
   inviteId: string
   role: Role
   name: string
-  group: StakeholderGroup
+  /** Null for people who speak for no group (observers, peer reviewers, a facilitating chair). */
+  group: StakeholderGroup | null
   colour: string
 }
 
@@ -24,7 +25,7 @@ const claimsSchema = z.object({
   iid: z.string(),
   role: roleSchema,
   name: z.string(),
-  group: stakeholderGroupSchema,
+  group: stakeholderGroupSchema.nullable(),
   colour: z.string(),
   typ: z.enum(['access', 'refresh']),
   exp: z.number(),

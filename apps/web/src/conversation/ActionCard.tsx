@@ -1,13 +1,17 @@
 import {
   type Action,
+  type ActionPlan,
   type ActionStatus,
   agreedBefore,
   describeHistoryEntry,
+  EMPTY_PLAN,
   type StakeholderGroup,
   stakeholderGroupLabels,
   updateAction,
 } from '@co-assess/board-model'
 import { useId, useRef, useState } from 'react'
+import { levelLabel } from '../board/levelLabels.ts'
+import { ActionPlanFields, planFacts, planIsEmpty } from './ActionPlanFields.tsx'
 import { ActionScopeFields } from './ActionScopeFields.tsx'
 import { actionEditing, isOverdue, statusLabels, todayIso } from './conversationView.ts'
 import { useTalk } from './useTalk.ts'
@@ -52,6 +56,7 @@ export function ActionCard({ action }: { action: Action }) {
               ['Owner', action.owner || 'No owner yet'],
               ['Due', action.dueDate ? `${action.dueDate}${overdue ? ' (overdue)' : ''}` : 'No date'],
               ['Areas', action.areaIds.join(', ') || 'None'],
+              ...planFacts(action.plan, (level) => levelLabel(level, talk.framework.levels)),
               [
                 'Agreed',
                 action.status === 'proposed'
@@ -150,6 +155,7 @@ function ActionEditor({
   })
   const [raisedBy, setRaisedBy] = useState<StakeholderGroup[]>(action.raisedBy)
   const [areaIds, setAreaIds] = useState<string[]>(action.areaIds)
+  const [plan, setPlan] = useState<ActionPlan>(action.plan ?? EMPTY_PLAN)
   const chair = editing === 'all'
   const field = (key: keyof typeof draft, label: string, kind: 'text' | 'area' | 'date' = 'text') => (
     <div className="nhsuk-form-group">
@@ -182,6 +188,10 @@ function ActionEditor({
     weDid: draft.weDid.slice(0, 5000),
     owner: draft.owner.slice(0, 120),
     dueDate: /^\d{4}-\d{2}-\d{2}$/.test(draft.dueDate) ? draft.dueDate : null,
+    // An action nobody planned keeps no plan at all, so it still reads "no plan recorded" everywhere.
+    ...(planIsEmpty(plan) && !action.plan
+      ? {}
+      : { plan: { ...plan, measure: plan.measure.trim(), baseline: plan.baseline.trim() } }),
   }
   return (
     <form
@@ -227,6 +237,13 @@ function ActionEditor({
       {chair ? field('whatChanged', 'What changed', 'area') : null}
       {field('owner', 'Owner')}
       {field('dueDate', 'Due date', 'date')}
+      <ActionPlanFields
+        plan={plan}
+        onChange={setPlan}
+        areas={talk.areas}
+        areaIds={areaIds}
+        levels={talk.framework.levels}
+      />
       {chair ? (
         <>
           <div className="nhsuk-form-group">

@@ -1,8 +1,10 @@
-import { roleSchema, setReviewClosed } from '@co-assess/board-model'
+import { MAX_GROUPS, roleSchema, setReviewClosed, stakeholderGroupSchema } from '@co-assess/board-model'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { groupsOf } from '../../assessments/assessmentGroups.ts'
 import { createAssessment } from '../../assessments/createAssessment.ts'
 import { createInvite, publicInvite } from '../../assessments/createInvite.ts'
+import { inviteGroups } from '../../assessments/inviteGroups.ts'
 import { serverWrite } from '../../sync/serverWrite.ts'
 import type { AppDeps } from '../appDeps.ts'
 import { idParam, personText } from '../fieldSchemas.ts'
@@ -91,7 +93,7 @@ export const assessmentRoutes =
           role: p.role,
           joinedAt: p.joinedAt,
         }))
-        return { assessment, participants }
+        return { assessment: { ...assessment, groups: groupsOf(assessment) }, participants }
       },
     )
 
@@ -105,16 +107,25 @@ export const assessmentRoutes =
           body: z.strictObject({
             role: roleSchema,
             expiresInDays: z.number().int().min(1).max(90).default(14),
+            // One group fixes it, several offer a choice, none (for a chair) means facilitating with no group.
+            groups: z.array(stakeholderGroupSchema).max(MAX_GROUPS).optional(),
           }),
         },
       },
       async (request, reply) => {
         const claims = await deps.auth.person(request, request.params.assessmentId, ['chair'])
+        const groups = await inviteGroups(
+          metadata,
+          request.params.assessmentId,
+          request.body.role,
+          request.body.groups,
+        )
         const invite = await createInvite(metadata, {
           assessmentId: request.params.assessmentId,
           role: request.body.role,
           expiresInDays: request.body.expiresInDays,
           createdBy: claims.personId,
+          groups,
         })
         return reply.status(201).send(invite)
       },

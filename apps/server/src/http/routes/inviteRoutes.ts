@@ -1,6 +1,7 @@
 import { stakeholderGroupSchema } from '@co-assess/board-model'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { groupChoices } from '../../assessments/assessmentGroups.ts'
 import { findLiveInvite, joinWithInvite } from '../../assessments/joinWithInvite.ts'
 import { TokenError } from '../../auth/tokens.ts'
 import type { AppDeps } from '../appDeps.ts'
@@ -28,6 +29,10 @@ export const inviteRoutes =
           role: invite.role,
           expiresAt: invite.expiresAt,
           assessment: { id: assessment.id, title: assessment.title, workstream: assessment.workstream },
+          // The groups the join page offers: none means the person joins with no group.
+          groups: groupChoices(invite, assessment),
+          // How long what they give is kept, for the join page to say: null is until the chair deletes it.
+          retentionDays: assessment.retentionDays ?? null,
         }
       },
     )
@@ -42,8 +47,8 @@ export const inviteRoutes =
           body: z.strictObject({
             displayName: personText('Your name', 80),
             organisation: personText('Organisation', 120),
-            // Checked against the invite's role in joiningGroup: a peer reviewer sends none.
-            group: stakeholderGroupSchema.optional(),
+            // Checked against the invite's choices in joiningGroup: an observer or peer reviewer sends none.
+            group: stakeholderGroupSchema.nullable().optional(),
           }),
         },
       },

@@ -1,6 +1,7 @@
 import {
   blindDocumentName,
   entityIdSchema,
+  groupListSchema,
   type Role,
   readActions,
   readAgreedLevels,
@@ -582,6 +583,8 @@ export const reportRoutes =
             scope: previous.scope,
             workstream: previous.workstream,
             previousAssessmentId: assessmentId,
+            // The same room, so the same groups.
+            ...(previous.groups ? { groups: previous.groups } : {}),
           },
           (doc) => {
             carried = carryForward(doc, { assessment: previous, actions, sessions })
@@ -666,6 +669,10 @@ export const reportRoutes =
             // The record says what the restored board says, not what this server would start a board with.
             frameworkVersion: data.board.meta.frameworkVersion,
             reviewClosedAt: closedAt === null ? null : new Date(closedAt).toISOString(),
+            // A board exported before groups were set per assessment has the defaults.
+            ...(groupListSchema.safeParse(data.board.meta.groups).success
+              ? { groups: groupListSchema.parse(data.board.meta.groups) }
+              : {}),
           },
           (doc, id) => importJson(doc, data, id),
         )
