@@ -11,6 +11,8 @@ const PATCHABLE = [
   'reviewClosedAt',
   'publication',
   'groups',
+  'organisationId',
+  'plan',
 ] as const satisfies readonly (keyof AssessmentPatch)[]
 
 /**

@@ -10,13 +10,18 @@ export { openStorageFromEnv, type StorageFromEnvOptions } from './openStorage.ts
 export { openPostgresStorage, type PostgresStorageOptions } from './postgres/openPostgresStorage.ts'
 export type {
   AssessmentPatch,
+  AssessmentPlan,
   AssessmentRecord,
   EqualityAnswers,
   InviteRecord,
   InviteRole,
+  OrganisationRecord,
   ParticipantGroup,
   ParticipantRecord,
   PublicationRecord,
+  StaffInviteRecord,
+  StaffRecord,
+  StaffRole,
   StakeholderGroupRecord,
 } from './records.ts'
 export { type StorageLogger, silentLogger } from './storageLogger.ts'

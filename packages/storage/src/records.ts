@@ -40,6 +40,56 @@ export interface AssessmentRecord {
   groups?: StakeholderGroupRecord[]
   /** Days after `createdAt` when the server deletes the assessment and everything of it; absent: kept until someone deletes it. */
   retentionDays?: number
+  /** The organisation that owns it. Absent only on records made before organisations, until the server's first start attaches them to its default organisation. */
+  organisationId?: string
+  /** How a lead set it up in the browser (Place, areas in scope, horizon, session dates); absent on older records and API-made ones. */
+  plan?: AssessmentPlan
+}
+
+/** What a lead chose when setting an assessment up; the board offers only `areaIds`. */
+export interface AssessmentPlan {
+  /** One of the organisation's Places, or null for the whole system. */
+  place: string | null
+  /** The framework area ids in scope, in the framework's order; every area when the lead chose all. */
+  areaIds: string[]
+  /** Looking back at what was done, or forward at what is planned. */
+  horizon: 'looking-back' | 'looking-forward'
+  /** Planned session dates (YYYY-MM-DD), earliest first. */
+  sessionDates: string[]
+}
+
+/** An organisation (an ICS) with its Places; staff and assessments belong to one. */
+export interface OrganisationRecord {
+  id: string
+  name: string
+  places: string[]
+  createdAt: string
+}
+
+export type StaffRole = 'administrator' | 'lead' | 'member'
+
+/** A member of staff. They sign in through OpenID Connect (`identity`) or, with no provider configured, by the link that made them. */
+export interface StaffRecord {
+  id: string
+  organisationId: string
+  name: string
+  role: StaffRole
+  /** The provider's issuer and subject, once they have signed in through it; null before, and always with no provider. */
+  identity: { issuer: string; subject: string } | null
+  createdAt: string
+}
+
+/** A one-use link that makes someone staff of an organisation with a role. */
+export interface StaffInviteRecord {
+  id: string
+  organisationId: string
+  role: StaffRole
+  tokenHash: string
+  createdAt: string
+  expiresAt: string
+  usedAt: string | null
+  /** The staff id that made it, or null for the admin key or the first start's set-up link. */
+  createdBy: string | null
 }
 
 /** `retentionDays: null` removes the retention period (kept until deleted); any other field set replaces it. */

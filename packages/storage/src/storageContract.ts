@@ -5,6 +5,7 @@ import { InvalidDocumentNameError } from './invalidDocumentNameError.ts'
 import { NotFoundError } from './notFoundError.ts'
 import { describePeoplesDataContract } from './peoplesDataContract.ts'
 import { anAssessment, anInvite, aParticipant } from './recordFixtures.ts'
+import { describeStaffContract } from './staffContract.ts'
 import type { Storage } from './storagePort.ts'
 import { StorageUnavailableError } from './storageUnavailableError.ts'
 
@@ -42,6 +43,7 @@ export function describeStorageContract(
   cleanup: () => Promise<void>,
 ): void {
   describePeoplesDataContract(name, open, cleanup)
+  describeStaffContract(name, open, cleanup)
   describe(`${name}: storage contract`, () => {
     let storage: Storage
 

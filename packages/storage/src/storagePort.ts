@@ -3,7 +3,10 @@ import type {
   AssessmentRecord,
   EqualityAnswers,
   InviteRecord,
+  OrganisationRecord,
   ParticipantRecord,
+  StaffInviteRecord,
+  StaffRecord,
 } from './records.ts'
 
 /**
@@ -62,6 +65,27 @@ export interface MetadataStore {
   setSettingIfAbsent(key: string, value: string): Promise<string>
   /** Every setting, for migrating a store; callers must not log the values (they include secrets). */
   listSettings(): Promise<Record<string, string>>
+
+  /** Throws ConflictError for a taken id. */
+  createOrganisation(o: OrganisationRecord): Promise<void>
+  getOrganisation(id: string): Promise<OrganisationRecord | undefined>
+  listOrganisations(): Promise<OrganisationRecord[]>
+  /** Replaces the name and Places; throws NotFoundError for an unknown id. */
+  updateOrganisation(id: string, change: { name: string; places: string[] }): Promise<OrganisationRecord>
+  /** Throws ConflictError for a taken id or identity, NotFoundError for an unknown organisation. */
+  createStaff(s: StaffRecord): Promise<void>
+  getStaff(id: string): Promise<StaffRecord | undefined>
+  findStaffByIdentity(issuer: string, subject: string): Promise<StaffRecord | undefined>
+  listStaff(organisationId: string): Promise<StaffRecord[]>
+  /** Throws ConflictError for a taken id or token hash, NotFoundError for an unknown organisation. */
+  createStaffInvite(i: StaffInviteRecord): Promise<void>
+  findStaffInviteByTokenHash(hash: string): Promise<StaffInviteRecord | undefined>
+  /**
+   * Marks the invite used and creates the staff record, at once: two people opening one link at the
+   * same moment make one member of staff. Throws ConflictError if it was already used (or the
+   * identity is taken), NotFoundError for an unknown invite.
+   */
+  acceptStaffInvite(inviteId: string, staff: StaffRecord): Promise<void>
 }
 
 /** One Yjs document per assessment, stored as a snapshot plus an append-only log of updates. */

@@ -4,7 +4,15 @@ import { byTimeThenId } from '../compareRecords.ts'
 import { ConflictError } from '../conflictError.ts'
 import { byAnswers } from '../equalityOrder.ts'
 import { NotFoundError } from '../notFoundError.ts'
-import type { AssessmentRecord, EqualityAnswers, InviteRecord, ParticipantRecord } from '../records.ts'
+import type {
+  AssessmentRecord,
+  EqualityAnswers,
+  InviteRecord,
+  OrganisationRecord,
+  ParticipantRecord,
+  StaffInviteRecord,
+  StaffRecord,
+} from '../records.ts'
 import type { MetadataStore } from '../storagePort.ts'
 import { DurableJsonFile } from './durableJsonFile.ts'
 import { SerialQueue } from './serialQueue.ts'
@@ -23,6 +31,10 @@ interface MetadataFile {
   equalityAnswers?: Array<{ assessmentId: string; answers: EqualityAnswers }>
   /** Who has answered, kept apart from the answers. */
   equalityRespondents?: Array<{ assessmentId: string; personId: string }>
+  /** Organisations, staff and staff invites; absent in files written before staff sign-in. */
+  organisations?: OrganisationRecord[]
+  staff?: StaffRecord[]
+  staffInvites?: StaffInviteRecord[]
 }
 
 export interface EmbeddedMetadataStore extends MetadataStore {
@@ -191,11 +203,99 @@ export async function openEmbeddedMetadataStore(path: string): Promise<EmbeddedM
     },
     listSettings: async () => Object.fromEntries(Object.entries(db.data.settings)),
 
+    ...staffMethods(() => db.data, change),
+
     async close() {
       await queue.run(async () => {
         closed = true
       })
     },
+  }
+}
+
+/** Organisations, staff and their invites, over the same file and the same one-change-at-a-time rule. */
+function staffMethods(
+  current: () => MetadataFile,
+  change: <T>(apply: (data: MetadataFile) => T) => Promise<T>,
+): Pick<
+  MetadataStore,
+  | 'createOrganisation'
+  | 'getOrganisation'
+  | 'listOrganisations'
+  | 'updateOrganisation'
+  | 'createStaff'
+  | 'getStaff'
+  | 'findStaffByIdentity'
+  | 'listStaff'
+  | 'createStaffInvite'
+  | 'findStaffInviteByTokenHash'
+  | 'acceptStaffInvite'
+> {
+  const organisation = (data: MetadataFile, id: string) => (data.organisations ?? []).find((o) => o.id === id)
+  const addStaff = (data: MetadataFile, record: StaffRecord) => {
+    if (!organisation(data, record.organisationId))
+      throw new NotFoundError(`No organisation with id ${record.organisationId}.`)
+    data.staff ??= []
+    const staff = data.staff
+    if (staff.some((s) => s.id === record.id))
+      throw new ConflictError(`Staff with id ${record.id} already exist.`)
+    const identity = record.identity
+    if (
+      identity &&
+      staff.some((s) => s.identity?.issuer === identity.issuer && s.identity.subject === identity.subject)
+    )
+      throw new ConflictError('Someone with this sign-in is already staff.')
+    staff.push(structuredClone(record))
+  }
+  return {
+    createOrganisation: (record) =>
+      change((data) => {
+        if (organisation(data, record.id))
+          throw new ConflictError(`An organisation with id ${record.id} already exists.`)
+        data.organisations ??= []
+        data.organisations.push(structuredClone(record))
+      }),
+    getOrganisation: async (id) => structuredClone(organisation(current(), id)),
+    listOrganisations: async () =>
+      structuredClone(current().organisations ?? []).sort(byTimeThenId((o) => o.createdAt)),
+    updateOrganisation: (id, update) =>
+      change((data) => {
+        const found = organisation(data, id)
+        if (!found) throw new NotFoundError(`No organisation with id ${id}.`)
+        found.name = update.name
+        found.places = [...update.places]
+        return structuredClone(found)
+      }),
+    createStaff: (record) => change((data) => addStaff(data, record)),
+    getStaff: async (id) => structuredClone((current().staff ?? []).find((s) => s.id === id)),
+    findStaffByIdentity: async (issuer, subject) =>
+      structuredClone(
+        (current().staff ?? []).find((s) => s.identity?.issuer === issuer && s.identity.subject === subject),
+      ),
+    listStaff: async (organisationId) =>
+      structuredClone((current().staff ?? []).filter((s) => s.organisationId === organisationId)).sort(
+        byTimeThenId((s) => s.createdAt),
+      ),
+    createStaffInvite: (record) =>
+      change((data) => {
+        if (!organisation(data, record.organisationId))
+          throw new NotFoundError(`No organisation with id ${record.organisationId}.`)
+        data.staffInvites ??= []
+        const invites = data.staffInvites
+        if (invites.some((i) => i.id === record.id || i.tokenHash === record.tokenHash))
+          throw new ConflictError(`A staff invite with id ${record.id} or with this token already exists.`)
+        invites.push(structuredClone(record))
+      }),
+    findStaffInviteByTokenHash: async (hash) =>
+      structuredClone((current().staffInvites ?? []).find((i) => i.tokenHash === hash)),
+    acceptStaffInvite: (inviteId, record) =>
+      change((data) => {
+        const found = (data.staffInvites ?? []).find((i) => i.id === inviteId)
+        if (!found) throw new NotFoundError(`No staff invite with id ${inviteId}.`)
+        if (found.usedAt) throw new ConflictError('This invite has already been used.')
+        addStaff(data, record)
+        found.usedAt = record.createdAt
+      }),
   }
 }
 

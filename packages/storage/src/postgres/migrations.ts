@@ -88,4 +88,42 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 3,
+    name: 'organisations, staff, assessment plans',
+    // An assessment's organisation has no foreign key: records made before organisations hold NULL
+    // until the server's first start attaches them to its default organisation.
+    sql: `
+      CREATE TABLE IF NOT EXISTS organisations (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        places jsonb NOT NULL,
+        created_at text NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS staff (
+        id text PRIMARY KEY,
+        organisation_id text NOT NULL REFERENCES organisations (id),
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('administrator', 'lead', 'member')),
+        identity_issuer text,
+        identity_subject text,
+        created_at text NOT NULL,
+        UNIQUE (identity_issuer, identity_subject)
+      );
+      CREATE INDEX IF NOT EXISTS staff_by_organisation ON staff (organisation_id);
+      CREATE TABLE IF NOT EXISTS staff_invites (
+        id text PRIMARY KEY,
+        organisation_id text NOT NULL REFERENCES organisations (id),
+        role text NOT NULL CHECK (role IN ('administrator', 'lead', 'member')),
+        token_hash text NOT NULL UNIQUE,
+        created_at text NOT NULL,
+        expires_at text NOT NULL,
+        used_at text,
+        created_by text
+      );
+      ALTER TABLE assessments ADD COLUMN IF NOT EXISTS organisation_id text;
+      ALTER TABLE assessments ADD COLUMN IF NOT EXISTS plan jsonb;
+      CREATE INDEX IF NOT EXISTS assessments_by_organisation ON assessments (organisation_id);
+    `,
+  },
 ]

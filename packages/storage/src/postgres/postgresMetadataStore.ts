@@ -5,6 +5,7 @@ import { byAnswers } from '../equalityOrder.ts'
 import { NotFoundError } from '../notFoundError.ts'
 import type { MetadataStore } from '../storagePort.ts'
 import { type Database, sqlState } from './database.ts'
+import { postgresStaffMethods } from './postgresStaffStore.ts'
 import {
   ASSESSMENT_COLUMNS,
   type AssessmentRow,
@@ -44,7 +45,7 @@ export function createPostgresMetadataStore(db: Database): MetadataStore {
     createAssessment: (a) =>
       insert(
         db,
-        `INSERT INTO assessments (${ASSESSMENT_COLUMNS}) VALUES (${placeholders(12)})`,
+        `INSERT INTO assessments (${ASSESSMENT_COLUMNS}) VALUES (${placeholders(14)})`,
         assessmentValues(a),
         `An assessment with id ${a.id} already exists.`,
         '',
@@ -219,5 +220,7 @@ export function createPostgresMetadataStore(db: Database): MetadataStore {
       )
       return Object.fromEntries(rows.map((row) => [row.key, row.value]))
     },
+
+    ...postgresStaffMethods(db),
   }
 }

@@ -1,4 +1,5 @@
 import type {
+  AssessmentPlan,
   AssessmentRecord,
   InviteRecord,
   ParticipantRecord,
@@ -21,6 +22,8 @@ export interface AssessmentRow {
   publication: PublicationRecord | null
   stakeholder_groups: StakeholderGroupRecord[] | null
   retention_days: number | null
+  organisation_id: string | null
+  plan: AssessmentPlan | null
 }
 
 export interface InviteRow {
@@ -47,7 +50,7 @@ export interface ParticipantRow {
 }
 
 export const ASSESSMENT_COLUMNS =
-  'id, title, framework_id, framework_version, scope, workstream, created_at, previous_assessment_id, review_closed_at, publication, stakeholder_groups, retention_days'
+  'id, title, framework_id, framework_version, scope, workstream, created_at, previous_assessment_id, review_closed_at, publication, stakeholder_groups, retention_days, organisation_id, plan'
 export const INVITE_COLUMNS =
   'id, assessment_id, role, token_hash, created_at, expires_at, revoked_at, created_by, invite_groups'
 export const PARTICIPANT_COLUMNS =
@@ -68,6 +71,8 @@ export function assessmentFromRow(row: AssessmentRow): AssessmentRecord {
     // Optional fields stay absent when unset, as the embedded store keeps them, so a copy compares equal.
     ...(row.stakeholder_groups === null ? {} : { groups: row.stakeholder_groups }),
     ...(row.retention_days === null ? {} : { retentionDays: row.retention_days }),
+    ...(row.organisation_id === null ? {} : { organisationId: row.organisation_id }),
+    ...(row.plan === null ? {} : { plan: row.plan }),
   }
 }
 
@@ -86,6 +91,8 @@ export function assessmentValues(a: AssessmentRecord): unknown[] {
     a.publication === null ? null : JSON.stringify(a.publication),
     a.groups === undefined ? null : JSON.stringify(a.groups),
     a.retentionDays ?? null,
+    a.organisationId ?? null,
+    a.plan === undefined ? null : JSON.stringify(a.plan),
   ]
 }
 
