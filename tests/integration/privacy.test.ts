@@ -320,6 +320,6 @@ describe('joining with a group', () => {
       'Rae',
       'Southshire ICB',
     )
-    expect(reviewer.person.group).toBe('peer-reviewer')
+    expect(reviewer.person.group).toBeNull()
   })
 })
