@@ -74,6 +74,7 @@ export interface ReportLinks {
     markdown: string
     itemsCsv: string
     actionsCsv: string
+    evidenceCsv: string
     comparison: string
     reportWithNames?: string
     exportJson?: string

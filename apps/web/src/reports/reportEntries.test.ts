@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { actionCount, canHaveLinks, linksStale, reportEntries, toggleChoice } from './reportEntries.ts'
 
 describe('reportEntries', () => {
-  it('lists the five reports everyone gets, without the comparison when there is nothing to compare', () => {
+  it('lists the six reports everyone gets, without the comparison when there is nothing to compare', () => {
     const kinds = reportEntries({ assessmentId: 'a1', isChair: false, hasPrevious: false }).map((e) => e.kind)
-    expect(kinds).toEqual(['report', 'docx', 'markdown', 'itemsCsv', 'actionsCsv'])
+    expect(kinds).toEqual(['report', 'docx', 'markdown', 'itemsCsv', 'actionsCsv', 'evidenceCsv'])
   })
 
   it('adds the comparison after a re-assessment, and names and the backup for a chair', () => {
@@ -15,6 +15,7 @@ describe('reportEntries', () => {
       'markdown',
       'itemsCsv',
       'actionsCsv',
+      'evidenceCsv',
       'comparison',
       'reportWithNames',
       'exportJson',

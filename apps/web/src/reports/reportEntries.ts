@@ -67,6 +67,15 @@ export function reportEntries(options: {
       apiPath: `${base}/report/actions.csv`,
       filename: `actions-${id}.csv`,
     },
+    {
+      kind: 'evidenceCsv',
+      label: 'Evidence (CSV)',
+      description:
+        'A spreadsheet of the evidence for each area. Evidence kept on the board is only in the chair’s copy.',
+      page: false,
+      apiPath: `${base}/report/evidence.csv`,
+      filename: `evidence-${id}.csv`,
+    },
   ]
   if (options.hasPrevious)
     entries.push({
