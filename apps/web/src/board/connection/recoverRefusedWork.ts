@@ -24,6 +24,8 @@ const LOST_WORDS: Record<string, [string, string]> = {
   [ROOTS.peer]: ['suggested level', 'suggested levels'],
   [ROOTS.sessions]: ['session change', 'session changes'],
   [ROOTS.live]: ['chair control (round, timer or focus)', 'chair controls (rounds, timers or focus)'],
+  [ROOTS.evidence]: ['piece of evidence', 'pieces of evidence'],
+  [ROOTS.evidenceMarks]: ['mark on evidence', 'marks on evidence'],
 }
 
 /**
