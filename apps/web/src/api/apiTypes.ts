@@ -5,13 +5,18 @@ export interface InviteInfo {
   role: Role
   assessment: { id: string; title: string; workstream: string }
   expiresAt: string
+  /** The groups this invite offers: none means joining with no group (observers, peer reviewers, a facilitator). */
+  groups?: Array<{ id: string; label: string }>
+  /** Days the assessment is kept after it was made; null: until the chair deletes it. */
+  retentionDays?: number | null
 }
 
 export interface JoinedPerson {
   id: string
   name: string
   organisation: string
-  group: StakeholderGroup
+  /** Null for people who join with no group (observers, peer reviewers, a facilitating chair). */
+  group: StakeholderGroup | null
   role: Role
   colour: string
 }

@@ -19,7 +19,7 @@ export const getInvite = (token: string) => apiFetch<InviteInfo>(`/api/invites/$
 
 export const joinWithInvite = (
   token: string,
-  body: { displayName: string; organisation: string; group: StakeholderGroup },
+  body: { displayName: string; organisation: string; group: StakeholderGroup | null },
 ) => apiFetch<JoinResult>(`/api/invites/${seg(token)}/join`, { method: 'POST', body })
 
 export const refreshAccess = (refreshToken: string) =>

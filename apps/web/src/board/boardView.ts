@@ -10,6 +10,7 @@ import {
   type LiveState,
   type Person,
   readAgreedLevels,
+  readGroups,
   readLive,
   readPeople,
   readSessions,
@@ -21,6 +22,7 @@ import {
   ticksOfPerson,
 } from '@co-assess/board-model'
 import type * as Y from 'yjs'
+import { rememberBoardGroups } from './groupLabels.ts'
 import { keepEntries, keepList, keepMap, sameEntries, sameItems } from './sameValues.ts'
 
 /** Plain values read from the board document: what components render, never the Y types themselves. */
@@ -63,6 +65,7 @@ export function readBoardView(
 ): BoardView {
   const live = readLive(doc)
   const people = readPeople(doc)
+  rememberBoardGroups(readGroups(doc))
   const ticks = ticksByArea(doc)
   const tallies = new Map<string, AreaTally>()
   const suggestions = new Map<string, LevelSuggestion>()

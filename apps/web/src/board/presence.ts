@@ -6,7 +6,8 @@ export interface AwarenessUser {
   name: string
   color: string
   role: Role
-  group: StakeholderGroup
+  /** Null for people with no group (observers, peer reviewers, a facilitator). */
+  group: StakeholderGroup | null
 }
 
 export interface PresentPerson {
@@ -14,7 +15,7 @@ export interface PresentPerson {
   name: string
   colour: string
   role: Role
-  group: StakeholderGroup
+  group: StakeholderGroup | null
   /** The area they are looking at, or null on the overview. */
   areaId: string | null
   following: boolean
@@ -30,7 +31,7 @@ function asUser(value: unknown): AwarenessUser | null {
     name: u.name,
     color: typeof u.color === 'string' ? u.color : '#4c6272',
     role: (u.role ?? 'participant') as Role,
-    group: (u.group ?? 'ics') as StakeholderGroup,
+    group: typeof u.group === 'string' ? u.group : null,
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ItemTally } from '@co-assess/board-model'
-import { shortGroupLabels } from './groupLabels.ts'
+import { shortGroupLabel } from './groupLabels.ts'
 
 export interface TallyText {
   /** "3 of 5 people think this is in place" */
@@ -19,7 +19,7 @@ export function describeTally(tally: ItemTally | undefined): TallyText {
   }
   const groups = tally.byGroup.map((g) => ({
     group: g.group,
-    label: shortGroupLabels[g.group],
+    label: shortGroupLabel(g.group),
     text: `${g.ticked} of ${g.respondents}`,
   }))
   const thinks = tally.respondents === 1 ? 'thinks' : 'think'
@@ -32,7 +32,7 @@ export function describeTally(tally: ItemTally | undefined): TallyText {
   // call that "most", or a 1-of-2 group reads as if it had made up its mind.
   const yes = tally.byGroup.filter((g) => g.ticked > 0 && g.ticked * 2 >= g.respondents)
   const no = tally.byGroup.filter((g) => !(g.ticked > 0 && g.ticked * 2 >= g.respondents))
-  const names = (list: typeof yes) => list.map((g) => shortGroupLabels[g.group]).join(' and ')
+  const names = (list: typeof yes) => list.map((g) => shortGroupLabel(g.group)).join(' and ')
   const most = yes.filter((g) => g.ticked * 2 > g.respondents)
   const half = yes.filter((g) => g.ticked * 2 === g.respondents)
   const inPlace = [most.length ? `most ${names(most)}` : '', half.length ? `half of ${names(half)}` : '']

@@ -17,7 +17,7 @@ export function usePresence(provider: HocuspocusProvider, personId: string): Pre
 }
 
 export interface LocalPresence {
-  user: { id: string; name: string; color: string; role: string; group: string }
+  user: { id: string; name: string; color: string; role: string; group: string | null }
   area: string | null
   following: boolean
 }

@@ -42,7 +42,8 @@ export function useTalk() {
   const personId = board.person.id
   const canWrite = board.canWrite
   const alias = useAnonymousName()
-  const group = board.person.group
+  // Someone with no group (an observer, a peer reviewer, a facilitator) has none to post under.
+  const group = board.person.group ?? ''
   const thread: ThreadTalk = useMemo(
     () => ({
       doc,

@@ -1,7 +1,7 @@
 import { roleLabels, type StakeholderGroup, stakeholderGroupLabels } from '@co-assess/board-model'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../api/apiFetch.ts'
-import type { InviteInfo } from '../api/apiTypes.ts'
+import type { InviteInfo, JoinResult } from '../api/apiTypes.ts'
 import { getInvite, joinWithInvite } from '../api/endpoints.ts'
 import { navigate } from '../app/navigation.ts'
 import { boardPath } from '../app/route.ts'
@@ -14,6 +14,7 @@ import {
   saveSession,
   sessionFromJoin,
 } from '../session/storedSession.ts'
+import { EqualityQuestions } from './EqualityQuestions.tsx'
 import { type JoinErrors, type JoinForm, validateJoin } from './validateJoin.ts'
 import { WhatWeKeep } from './WhatWeKeep.tsx'
 
@@ -109,8 +110,20 @@ export function JoinPage({ token }: { token: string }) {
 }
 
 function JoinFormView({ token, invite }: { token: string; invite: InviteInfo }) {
-  const groupNeeded = invite.role !== 'peer-reviewer'
-  const [form, setForm] = useState<JoinForm>({ displayName: '', organisation: '', group: '' })
+  // The invite says which groups it offers: none for observers, peer reviewers and a facilitating
+  // chair; one that it fixes; or a choice. Older servers send none, so fall back to the defaults.
+  const choices =
+    invite.groups ??
+    (invite.role === 'peer-reviewer' || invite.role === 'observer'
+      ? []
+      : JOINABLE_GROUPS.map((id) => ({ id, label: stakeholderGroupLabels[id] ?? id })))
+  const groupNeeded = choices.length > 0
+  const [form, setForm] = useState<JoinForm>({
+    displayName: '',
+    organisation: '',
+    group: choices.length === 1 ? choices[0]!.id : '',
+  })
+  const [joinedAs, setJoinedAs] = useState<JoinResult | null>(null)
   const [errors, setErrors] = useState<JoinErrors>({})
   const [serverError, setServerError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -130,10 +143,12 @@ function JoinFormView({ token, invite }: { token: string; invite: InviteInfo }) 
       const joined = await joinWithInvite(token, {
         displayName: form.displayName.trim(),
         organisation: form.organisation.trim(),
-        group: groupNeeded ? (form.group as StakeholderGroup) : 'peer-reviewer',
+        group: groupNeeded ? (form.group as StakeholderGroup) : null,
       })
       saveSession(localStorage, sessionFromJoin(joined, invite.assessment.title))
-      navigate(boardPath(joined.assessmentId), { replace: true })
+      // People counted in the room are offered the optional equality questions first.
+      if (joined.person.group) setJoinedAs(joined)
+      else navigate(boardPath(joined.assessmentId), { replace: true })
     } catch (error) {
       setServerError(error instanceof Error ? error.message : 'Something went wrong. Try again.')
       setBusy(false)
@@ -143,7 +158,8 @@ function JoinFormView({ token, invite }: { token: string; invite: InviteInfo }) 
 
   const problems: Array<[string, string]> = [
     ...(Object.entries(errors) as Array<[keyof JoinForm, string]>).map(
-      ([field, text]) => [field === 'group' ? 'group-ics' : field, text] as [string, string],
+      ([field, text]) =>
+        [field === 'group' ? `group-${choices[0]?.id ?? 'ics'}` : field, text] as [string, string],
     ),
     ...(serverError ? [['displayName', serverError] as [string, string]] : []),
   ]
@@ -184,6 +200,7 @@ function JoinFormView({ token, invite }: { token: string; invite: InviteInfo }) 
     </div>
   )
 
+  if (joinedAs) return <EqualityQuestions joined={joinedAs} title={invite.assessment.title} />
   return (
     <PageShell title={invite.assessment.title}>
       <div className="nhsuk-grid-row">
@@ -238,7 +255,7 @@ function JoinFormView({ token, invite }: { token: string; invite: InviteInfo }) 
                     </span>
                   ) : null}
                   <div className="nhsuk-radios">
-                    {JOINABLE_GROUPS.map((group) => (
+                    {choices.map(({ id: group, label }) => (
                       <div className="nhsuk-radios__item" key={group}>
                         <input
                           className="nhsuk-radios__input"
@@ -251,10 +268,10 @@ function JoinFormView({ token, invite }: { token: string; invite: InviteInfo }) 
                           onChange={() => setForm((f) => ({ ...f, group }))}
                         />
                         <label className="nhsuk-label nhsuk-radios__label" htmlFor={`group-${group}`}>
-                          {stakeholderGroupLabels[group]}
+                          {label}
                         </label>
                         <div className="nhsuk-hint nhsuk-radios__hint" id={`group-${group}-hint`}>
-                          {GROUP_HINTS[group]}
+                          {GROUP_HINTS[group] ?? `You are here for ${label}`}
                         </div>
                       </div>
                     ))}

@@ -12,7 +12,7 @@ import { notTheirWords } from '../../framework/whoseWords.ts'
 import { useBoardContext } from '../BoardContext.tsx'
 import { isBlind } from '../boardView.ts'
 import { AreaChairConsole } from '../chair/AreaChairConsole.tsx'
-import { shortGroupLabels } from '../groupLabels.ts'
+import { shortGroupLabel } from '../groupLabels.ts'
 import { BoardNotices } from '../status/BoardNotices.tsx'
 import { AreaPagination } from './AreaPagination.tsx'
 import { areaMarkTexts } from './areaMarkTexts.ts'
@@ -76,7 +76,7 @@ export function AreaView({ place }: { place: AreaPlace }) {
         <p className="co-here" data-testid="area-presence">
           {others.length === 0
             ? 'Nobody else is looking at this area.'
-            : `Also looking at this area: ${others.map((p) => `${p.name} (${shortGroupLabels[p.group]})`).join(', ')}.`}
+            : `Also looking at this area: ${others.map((p) => `${p.name} (${shortGroupLabel(p.group)})`).join(', ')}.`}
         </p>
         {blind ? (
           <div className="nhsuk-card nhsuk-card--warning co-blind" data-testid="blind-notice">

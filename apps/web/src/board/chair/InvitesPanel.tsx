@@ -3,6 +3,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import type { InviteSummary, IssuedInvite } from '../../api/apiTypes.ts'
 import { createInvite, listInvites, revokeInvite } from '../../api/endpoints.ts'
 import { useBoardContext } from '../BoardContext.tsx'
+import { PeoplesDataPanel } from './PeoplesDataPanel.tsx'
 
 const ROLES: Role[] = ['participant', 'observer', 'peer-reviewer', 'chair']
 const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' })
@@ -158,6 +159,7 @@ export function InvitesPanel() {
           </tbody>
         </table>
       ) : null}
+      <PeoplesDataPanel />
     </div>
   )
 }

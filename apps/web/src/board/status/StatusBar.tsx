@@ -5,7 +5,7 @@ import { PersonDot } from '../../components/Icons.tsx'
 import { useBoardContext } from '../BoardContext.tsx'
 import { activeSession } from '../boardView.ts'
 import { describeSync } from '../connection/syncState.ts'
-import { shortGroupLabels } from '../groupLabels.ts'
+import { shortGroupLabel } from '../groupLabels.ts'
 
 const TAG_COLOUR = { saved: 'green', saving: 'blue', offline: 'orange', connecting: 'grey' } as const
 
@@ -41,7 +41,7 @@ export function StatusBar() {
             {presence.map((p) => (
               <li key={p.personId}>
                 <PersonDot colour={p.colour} />
-                <strong>{p.self ? `${p.name} (you)` : p.name}</strong>, {shortGroupLabels[p.group]}
+                <strong>{p.self ? `${p.name} (you)` : p.name}</strong>, {shortGroupLabel(p.group)}
                 {p.role !== 'participant' ? `, ${roleLabels[p.role].toLowerCase()}` : ''}
                 {' – '}
                 {p.areaId && areas.has(p.areaId) ? (
