@@ -51,7 +51,13 @@ export function writeGate(deps: {
         const verdict = guardUpdate(
           document,
           payload,
-          { personId: claims.personId, role: claims.role, documentKind, alias, group: claims.group },
+          {
+            personId: claims.personId,
+            role: claims.role,
+            documentKind,
+            alias,
+            group: claims.group ?? undefined,
+          },
           shape,
           deps.presence.of(document),
         )
