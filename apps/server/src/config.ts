@@ -39,6 +39,17 @@ const configSchema = z.object({
    */
   trustedProxies: z.array(z.string().min(1)),
   instanceId: z.string().min(1),
+  /** Staff sign-in through an OpenID Connect provider (Microsoft Entra ID, or any other); null: set-up and invite links only. */
+  oidc: z
+    .object({
+      issuer: z.string().url("CO_ASSESS_OIDC_ISSUER must be the provider's issuer URL"),
+      clientId: z.string().min(1, 'CO_ASSESS_OIDC_CLIENT_ID is required with CO_ASSESS_OIDC_ISSUER'),
+      clientSecret: z.string().min(1, 'CO_ASSESS_OIDC_CLIENT_SECRET is required with CO_ASSESS_OIDC_ISSUER'),
+      redirectUrl: z
+        .string()
+        .url("CO_ASSESS_OIDC_REDIRECT_URL must be this server's /api/staff/callback URL"),
+    })
+    .nullable(),
 })
 export type Config = z.infer<typeof configSchema>
 
@@ -82,6 +93,14 @@ export function readConfig(argv = process.argv.slice(2), env = process.env): Con
       .map((s) => s.trim())
       .filter(Boolean),
     instanceId: env.CO_ASSESS_INSTANCE_ID ?? `${process.pid}`,
+    oidc: env.CO_ASSESS_OIDC_ISSUER
+      ? {
+          issuer: env.CO_ASSESS_OIDC_ISSUER,
+          clientId: env.CO_ASSESS_OIDC_CLIENT_ID ?? '',
+          clientSecret: env.CO_ASSESS_OIDC_CLIENT_SECRET ?? '',
+          redirectUrl: env.CO_ASSESS_OIDC_REDIRECT_URL ?? '',
+        }
+      : null,
   })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!

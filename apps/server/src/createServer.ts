@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import type { Duplex } from 'node:stream'
 import { type Framework, loadFrameworksFromDir } from '@co-assess/framework'
 import { openStorageFromEnv, type Storage } from '@co-assess/storage'
+import fastifyCookie from '@fastify/cookie'
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
@@ -22,9 +23,16 @@ import { assessmentRoutes } from './http/routes/assessmentRoutes.ts'
 import { frameworkRoutes } from './http/routes/frameworkRoutes.ts'
 import { healthRoutes } from './http/routes/healthRoutes.ts'
 import { inviteRoutes } from './http/routes/inviteRoutes.ts'
+import { organisationRoutes } from './http/routes/organisationRoutes.ts'
 import { peoplesDataRoutes } from './http/routes/peoplesDataRoutes.ts'
 import { reportRoutes } from './http/routes/reportRoutes.ts'
+import { staffRoutes } from './http/routes/staffRoutes.ts'
 import { startRetentionSweep } from './retention/retentionSweep.ts'
+import { attachToDefaultOrganisation, firstAdministratorLink } from './staff/firstStart.ts'
+import { createOidcSignIn } from './staff/oidcSignIn.ts'
+import { createStaffAuth } from './staff/staffAuth.ts'
+import type { StaffDeps } from './staff/staffDeps.ts'
+import { createStaffSessions } from './staff/staffSessions.ts'
 import { startAccessSweep } from './sync/accessSweep.ts'
 import { authExtension } from './sync/authExtension.ts'
 import { awarenessExtension } from './sync/awarenessExtension.ts'
@@ -44,6 +52,8 @@ export interface CoAssessServer {
   deps: AppDeps
   /** The generated admin key on a first start without CO_ASSESS_ADMIN_KEY; print it once. */
   adminKeyToPrint: string | null
+  /** On the store's first start, the path of the one-time link that makes the first administrator; print it once. */
+  setupLinkToPrint: string | null
   listen(): Promise<string>
   /** Runs the periodic check of open connections now, as if the clock read `at` (tests, operators). */
   sweepAccess(at?: number): Promise<number>
@@ -65,9 +75,16 @@ export async function createServer(
     logger: log,
   })
   const { printOnce } = await ensureAdminKey(storage.metadata, config.adminKey)
-  const tokens = createTokenService(
-    await loadSigningKey(storage.metadata, process.env.CO_ASSESS_TOKEN_SECRET),
-  )
+  const signingKey = await loadSigningKey(storage.metadata, process.env.CO_ASSESS_TOKEN_SECRET)
+  const tokens = createTokenService(signingKey)
+  await attachToDefaultOrganisation(storage.metadata)
+  const setupLinkToPrint = await firstAdministratorLink(storage.metadata)
+  const staffSessions = createStaffSessions(signingKey)
+  const staff: StaffDeps = {
+    sessions: staffSessions,
+    auth: createStaffAuth({ sessions: staffSessions, metadata: storage.metadata }),
+    oidc: config.oidc ? createOidcSignIn(config.oidc) : null,
+  }
 
   const persistence = persistenceExtension({ documents: storage.documents, log })
   let hocuspocusRef: Hocuspocus | null = null
@@ -115,6 +132,7 @@ export async function createServer(
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
   installRequestDeadline(app, config.requestTimeoutMs)
+  await app.register(fastifyCookie)
   await app.register(fastifyRateLimit, { max: config.httpRequestsPerMinute, timeWindow: '1 minute' })
   await app.register(fastifySwagger, {
     openapi: {
@@ -146,6 +164,8 @@ export async function createServer(
   await app.register(assessmentRoutes(deps))
   await app.register(inviteRoutes(deps))
   await app.register(reportRoutes(deps))
+  await app.register(staffRoutes(deps, staff))
+  await app.register(organisationRoutes(deps, staff))
   await app.register(peoplesDataRoutes(deps))
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
@@ -199,6 +219,7 @@ export async function createServer(
     frameworks,
     deps,
     adminKeyToPrint: printOnce,
+    setupLinkToPrint,
     sweepAccess: (at) => accessSweep.sweep(at),
     sweepRetention: (at) => retentionSweep.sweep(at),
     async listen() {

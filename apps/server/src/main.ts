@@ -27,6 +27,11 @@ console.log(
 if (server.adminKeyToPrint) {
   console.log(`Admin key (shown once; keep it to create assessments): ${server.adminKeyToPrint}`)
 }
+if (server.setupLinkToPrint) {
+  console.log(
+    `Set-up link (shown once; opens a page that makes you the first administrator): ${base}${server.setupLinkToPrint}`,
+  )
+}
 if (config.demo) {
   const framework = server.frameworks.get('cqc-hi-2025') ?? [...server.frameworks.values()][0]
   if (framework) {

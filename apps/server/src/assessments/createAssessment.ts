@@ -1,9 +1,10 @@
 import { DEFAULT_GROUPS, type GroupDef, initBoard, setBoardGroups } from '@co-assess/board-model'
 import type { Framework } from '@co-assess/framework'
-import type { AssessmentRecord, MetadataStore } from '@co-assess/storage'
+import type { AssessmentPlan, AssessmentRecord, MetadataStore } from '@co-assess/storage'
 import type { Hocuspocus } from '@hocuspocus/server'
 import { nanoid } from 'nanoid'
 import type * as Y from 'yjs'
+import { DEFAULT_ORGANISATION_ID } from '../staff/firstStart.ts'
 import { serverWrite } from '../sync/serverWrite.ts'
 import { createInvite, type IssuedInvite } from './createInvite.ts'
 
@@ -18,6 +19,10 @@ export interface NewAssessment {
   reviewClosedAt?: string | null
   /** The stakeholder groups; the defaults (ICS or statutory, VCSE, lived experience) if not given. */
   groups?: GroupDef[]
+  /** The owning organisation; if not given, the previous assessment's, else the default organisation. */
+  organisationId?: string
+  /** How a lead set it up (Place, areas in scope…); if not given, the previous assessment's, if any. */
+  plan?: AssessmentPlan
 }
 
 /**
@@ -34,6 +39,12 @@ export async function createAssessment(
   const id = nanoid(16)
   const frameworkVersion = input.frameworkVersion ?? framework.version
   const groups = (input.groups ?? DEFAULT_GROUPS).map((g) => ({ ...g }))
+  // A re-assessment stays in its organisation and scope, whoever asks for it (a chair's token, an import).
+  const previous = input.previousAssessmentId
+    ? await deps.metadata.getAssessment(input.previousAssessmentId)
+    : undefined
+  const organisationId = input.organisationId ?? previous?.organisationId ?? DEFAULT_ORGANISATION_ID
+  const plan = input.plan ?? previous?.plan
   await serverWrite(deps.hocuspocus, id, (doc) => {
     initBoard(doc, { assessmentId: id, frameworkId: framework.id, frameworkVersion })
     setBoardGroups(doc, groups)
@@ -52,6 +63,8 @@ export async function createAssessment(
     reviewClosedAt: input.reviewClosedAt ?? null,
     publication: null,
     groups,
+    organisationId,
+    ...(plan ? { plan } : {}),
   }
   await deps.metadata.createAssessment(assessment)
   const chairInvite = await createInvite(deps.metadata, {
