@@ -12,16 +12,18 @@ import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { type BoardProxy, startBoardProxy } from '../utils/boardProxy.ts'
 import { type ChildServer, freePort, startChildServer } from '../utils/childServer.ts'
+import { frameworkItems } from '../utils/frameworkItems.ts'
 import {
   adminQuery,
   databaseUrl,
-  hasAll,
+  hasAllStamped,
   newBoard,
   type Person,
   PG_SERVER,
   startRedis,
   stopProcess,
-  storedTicks,
+  storedTickStamps,
+  tickStamps,
 } from '../utils/scaleOutKit.ts'
 import { waitFor } from '../utils/waitFor.ts'
 
@@ -219,7 +221,10 @@ describe.skipIf(Boolean(missing))('scale-out behind the proxy: an instance dies 
 
     // Each client ticks on its own, without waiting for acknowledgements, until told to stop.
     type Phase = 'before' | 'down' | 'after'
-    const written = new Set<string>()
+    // The latest stamp written to each key: clients cycle through the framework's items.
+    const { items } = frameworkItems()
+    const written = new Map<string, number>()
+    let stamp = 0
     const perPhase = clients.map(() => ({ before: 0, down: 0, after: 0 }))
     let killed = false
     let stop = false
@@ -228,8 +233,10 @@ describe.skipIf(Boolean(missing))('scale-out behind the proxy: an instance dies 
       !killed ? 'before' : clients[n]!.syncs > syncsAtKill[n]! ? 'after' : 'down'
     const write = (n: number, i: number) => {
       const c = clients[n]!
-      setTick(c.doc, c.writer.person.id, `1a.emerging-w${n}.${i}`, true)
-      written.add(tickKey(c.writer.person.id, `1a.emerging-w${n}.${i}`))
+      const item = items[(i * 7 + n * 31) % items.length]!
+      const at = ++stamp
+      setTick(c.doc, c.writer.person.id, item, i % 2 === 0, at)
+      written.set(tickKey(c.writer.person.id, item), at)
       perPhase[n]![phaseOf(n)]++
     }
     const nextItem = clients.map(() => 1)
@@ -242,8 +249,8 @@ describe.skipIf(Boolean(missing))('scale-out behind the proxy: an instance dies 
 
     // Before the kill: every client's first ticks have reached every other client.
     await waitFor(() => perPhase.every((p) => p.before >= 10), { timeout: 15_000 })
-    const early = new Set(written)
-    await waitFor(() => clients.every((c) => hasAll(c.doc, early)), { timeout: 15_000 })
+    const early = new Map(written)
+    await waitFor(() => clients.every((c) => hasAllStamped(tickStamps(c.doc), early)), { timeout: 15_000 })
 
     // The board's instance dies. Ticks go on; one from each client is written the moment it is gone,
     // whether or not its provider has noticed yet: sent into a dead connection, or queued.
@@ -264,12 +271,24 @@ describe.skipIf(Boolean(missing))('scale-out behind the proxy: an instance dies 
     await Promise.all(writing)
 
     // Nothing written before, during or after the outage is missing anywhere.
-    await waitFor(() => clients.every((c) => hasAll(c.doc, written)), { timeout: 30_000 })
+    await waitFor(() => clients.every((c) => hasAllStamped(tickStamps(c.doc), written)), {
+      timeout: 30_000,
+    }).catch((error: unknown) => {
+      const missing = clients.map((c) => {
+        const stamps = tickStamps(c.doc)
+        return [...written].filter(([key, at]) => (stamps.get(key) ?? -1) < at).length
+      })
+      console.log(`missing per client: ${missing.join(', ')}`)
+      for (const server of servers) console.log(server.output().slice(-3000))
+      throw error
+    })
     const fresh = connectThroughProxy(board.writers[0]!)
-    await waitFor(() => fresh.provider.isSynced && hasAll(fresh.doc, written), { timeout: 30_000 })
+    await waitFor(() => fresh.provider.isSynced && hasAllStamped(tickStamps(fresh.doc), written), {
+      timeout: 30_000,
+    })
     const sizes = new Set([...clients, fresh].map((c) => ticksMap(c.doc).size))
     expect(sizes).toEqual(new Set([written.size]))
-    await waitFor(async () => [...written].every(has(await storedTicks(dbUrl, board.id))), {
+    await waitFor(async () => hasAllStamped(await storedTickStamps(dbUrl, board.id), written), {
       timeout: 15_000,
     })
 
@@ -288,11 +307,9 @@ describe.skipIf(Boolean(missing))('scale-out behind the proxy: an instance dies 
       after: sum.after + p.after,
     }))
     console.log(
-      `scale-out behind the proxy: ${written.size} ticks from ${clients.length} clients (${total.before} before ${homeName}'s SIGKILL, ` +
+      `scale-out behind the proxy: ${stamp} ticks (on ${written.size} keys) from ${clients.length} clients (${total.before} before ${homeName}'s SIGKILL, ` +
         `${total.down} while their providers were reconnecting, ${total.after} after, on ${spareName}); ` +
         `all reached every client, a fresh client and PostgreSQL; 0 lost`,
     )
   })
 })
-
-const has = (set: Set<string>) => (key: string) => set.has(key)

@@ -120,7 +120,8 @@ describe('a hostile client speaking the raw protocol', () => {
   it('a peer reviewer writes its own layer, and a forged presence name is replaced', async () => {
     const { assessmentId, chair, vcse } = await room()
     const reviewer = await t.join(await t.invite(assessmentId, chair.token, 'peer-reviewer'), 'Pat', 'ics')
-    expect(reviewer.person.group).toBe('peer-reviewer')
+    // A peer reviewer speaks for no stakeholder group, whatever the join form sent.
+    expect(reviewer.person.group).toBeNull()
     const watcher = await t.connect(assessmentId, vcse.token)
     const raw = await hostile(assessmentId, reviewer.token)
     raw.edit((d) =>

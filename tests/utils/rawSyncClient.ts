@@ -128,5 +128,13 @@ export class RawSyncClient {
     const reply = encoding.createEncoder()
     const syncType = syncProtocol.readSyncMessage(decoder, reply, this.doc, 'server')
     if (syncType === syncProtocol.messageYjsSyncStep2) this.synced = true
+    // Answer the server's SyncStep1 with this copy's SyncStep2, as every client does: the server
+    // counts a connection as synced from then on.
+    if (encoding.length(reply) > 0) {
+      this.send((encoder) => {
+        encoding.writeVarUint(encoder, MESSAGE_SYNC)
+        encoding.writeUint8Array(encoder, encoding.toUint8Array(reply))
+      })
+    }
   }
 }

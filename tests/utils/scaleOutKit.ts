@@ -122,6 +122,16 @@ export async function newBoard(
 
 export const hasAll = (doc: Y.Doc, keys: Iterable<string>) => [...keys].every((key) => ticksMap(doc).has(key))
 
+/**
+ * Whether every write is there: a key holding the write's stamp or a later one. Writers cycle through
+ * the framework's items (the write gate refuses any other), so a key is written more than once.
+ */
+export const hasAllStamped = (stamps: ReadonlyMap<string, number>, written: ReadonlyMap<string, number>) =>
+  [...written].every(([key, at]) => (stamps.get(key) ?? -1) >= at)
+
+export const tickStamps = (doc: Y.Doc): Map<string, number> =>
+  new Map([...ticksMap(doc).entries()].map(([key, tick]) => [key, tick.at]))
+
 /** How many stored log rows carry each tick key of `board` in the database at `dbUrl`. */
 export async function storedTickCounts(dbUrl: string, board: string): Promise<Map<string, number>> {
   const db = new pg.Client({ connectionString: dbUrl })
@@ -146,6 +156,11 @@ export async function storedTickCounts(dbUrl: string, board: string): Promise<Ma
 
 /** The tick keys of `board` as the database at `dbUrl` holds it: its snapshot, if any, and its log. */
 export async function storedTicks(dbUrl: string, board: string): Promise<Set<string>> {
+  return new Set((await storedTickStamps(dbUrl, board)).keys())
+}
+
+/** Every stored tick of a board with its stamp, read straight from PostgreSQL. */
+export async function storedTickStamps(dbUrl: string, board: string): Promise<Map<string, number>> {
   const db = new pg.Client({ connectionString: dbUrl })
   await db.connect()
   try {
@@ -160,7 +175,7 @@ export async function storedTicks(dbUrl: string, board: string): Promise<Set<str
     )
     // Applying an update twice changes nothing, so log rows the snapshot already covers do no harm.
     for (const row of [...snapshot.rows, ...log.rows]) Y.applyUpdate(doc, new Uint8Array(row.data))
-    return new Set(ticksMap(doc).keys())
+    return tickStamps(doc)
   } finally {
     await db.end()
   }

@@ -1,4 +1,4 @@
-export { claimClients, clientOwner, clientsOf } from './clientClaims.ts'
+export { claimClients, clientOwner, clientsOf, encodeClaims } from './clientClaims.ts'
 export * from './evidenceValues.ts'
 export {
   DEFAULT_GROUPS,

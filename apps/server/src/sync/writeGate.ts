@@ -1,6 +1,14 @@
-import { CLOSE_CODES, claimClients, guardUpdate, refusalMessage, SYNC_MESSAGE } from '@co-assess/board-model'
+import { randomInt } from 'node:crypto'
+import {
+  CLOSE_CODES,
+  encodeClaims,
+  guardUpdate,
+  refusalMessage,
+  SYNC_MESSAGE,
+  serverOrigin,
+} from '@co-assess/board-model'
 import type { DocumentStore } from '@co-assess/storage'
-import type { beforeSyncPayload, Extension } from '@hocuspocus/server'
+import type { afterHandleMessagePayload, beforeSyncPayload, Connection, Extension } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { closeWith } from './closeWith.ts'
@@ -20,12 +28,24 @@ const TRY_AGAIN_LATER = 1013
  * A refused update changes nothing and reaches no one; the document's connection closes with the
  * reason. An update the store could not take is not applied either, and the whole socket closes with
  * "try again later", so any standard provider reconnects and sends it again.
+ *
+ * One race is not a refusal: a standard provider that reconnects sends its new changes at once, before
+ * the sync exchange that brings what the server lacks (made offline, or sent to an instance that died).
+ * Such an update builds on that missing part. Until the connection's own sync has arrived it is set
+ * aside, unapplied and unacknowledged (Hocuspocus answers "not applied" to a read-only connection for
+ * that one message), and its content reaches the server within the sync, where it is checked whole.
  */
 export function writeGate(deps: {
   documents: DocumentStore
   presence: PresenceOwners
   log: Logger
 }): Extension {
+  /** The gate's own Yjs client id for the claims it writes; no client writes under it. */
+  const claimant = randomInt(1, 2 ** 32 - 1)
+  /** Connections whose sync (their SyncStep2) the server has received. */
+  const synced = new WeakSet<Connection>()
+  /** Connections made read-only for one message, set aside until their sync arrives. */
+  const setAside = new WeakSet<Connection>()
   const tails = new WeakMap<object, Promise<void>>()
   /** One writer at a time per document, from the check until the update is applied. */
   const exclusive = async (document: object, work: () => Promise<void>) => {
@@ -62,6 +82,16 @@ export function writeGate(deps: {
           deps.presence.of(document),
         )
         if (!verdict.allowed) {
+          if (
+            verdict.incomplete &&
+            type === SYNC_MESSAGE.update &&
+            !synced.has(connection) &&
+            !connection.readOnly
+          ) {
+            connection.readOnly = true
+            setAside.add(connection)
+            return
+          }
           deps.log.warn(
             {
               documentName,
@@ -74,22 +104,13 @@ export function writeGate(deps: {
           )
           throw closeWith(CLOSE_CODES.forbiddenWrite, refusalMessage(verdict.reason))
         }
+        if (type === SYNC_MESSAGE.step2) synced.add(connection)
         if (!verdict.fresh) return
-        let stored = payload
-        if (verdict.claims.length > 0) {
-          // The claim is written first and stored in the same append as the update it vouches for.
-          let claimUpdate: Uint8Array | null = null
-          const capture = (update: Uint8Array) => {
-            claimUpdate = update
-          }
-          document.on('update', capture)
-          try {
-            claimClients(document, verdict.claims, claims.personId)
-          } finally {
-            document.off('update', capture)
-          }
-          if (claimUpdate) stored = Y.mergeUpdates([claimUpdate, payload])
-        }
+        // A first-used client id is claimed in the same append as the update it vouches for, and
+        // applied only once stored, so nothing the server broadcasts is missing from its store.
+        const claimed =
+          verdict.claims.length > 0 ? encodeClaims(document, claimant, verdict.claims, claims.personId) : null
+        const stored = claimed ? Y.mergeUpdates([claimed, payload]) : payload
         try {
           await deps.documents.appendUpdate(documentName, stored)
         } catch (error) {
@@ -106,8 +127,14 @@ export function writeGate(deps: {
             'The server could not save your change. It will be sent again.',
           )
         }
+        if (claimed) Y.applyUpdate(document, claimed, serverOrigin('claim'))
         Y.applyUpdate(document, payload, { source: 'connection', connection })
       })
+    },
+    async afterHandleMessage({ connection }: afterHandleMessagePayload) {
+      if (!setAside.has(connection)) return
+      setAside.delete(connection)
+      connection.readOnly = false
     },
   }
 }

@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { claimClients, clientOwner } from '../clientClaims.ts'
+import { claimClients, clientOwner, encodeClaims } from '../clientClaims.ts'
 import { actionsMap, clientsMap, commentsMap, noteFragment, ticksMap } from '../roots.ts'
 import { type ActionDraft, agreeAction, proposeAction } from '../write/actions.ts'
 import { addComment, editComment } from '../write/comments.ts'
@@ -310,5 +310,29 @@ describe('anonymous comments', () => {
       commentsMap(c).set(id, { ...commentsMap(c).get(id)!, anonymous: false, authorId: ivy.personId }),
     )
     expect(reasonFor(server, unmask, ivy)).toMatch(/keeps the name/)
+  })
+})
+
+describe('claims made as an update before they are applied', () => {
+  it('encodes the same claims claimClients would write, under the gate’s own client id', () => {
+    const server = serverDoc()
+    const claimant = 4242
+    const update = encodeClaims(server, claimant, [11, 12], alice.personId)
+    Y.applyUpdate(server, update)
+    expect(server.store.pendingStructs).toBeNull()
+    expect(clientOwner(server, 11)).toBe(alice.personId)
+    expect(clientOwner(server, 12)).toBe(alice.personId)
+    // A second batch continues the claimant's clock; an id already claimed is left as it is.
+    Y.applyUpdate(server, encodeClaims(server, claimant, [12, 13], 'bob-0001'))
+    expect(server.store.pendingStructs).toBeNull()
+    expect(clientOwner(server, 12)).toBe(alice.personId)
+    expect(clientOwner(server, 13)).toBe('bob-0001')
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(server))
+    expect(clientsMap(copy).toJSON()).toEqual({
+      '11': alice.personId,
+      '12': alice.personId,
+      '13': 'bob-0001',
+    })
   })
 })

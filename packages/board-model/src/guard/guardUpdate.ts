@@ -17,7 +17,12 @@ export type GuardVerdict =
       /** Client ids this update writes with for the first time: the server records them as the writer's. */
       claims: number[]
     }
-  | { allowed: false; reason: string }
+  | {
+      allowed: false
+      reason: string
+      /** Refused only because it builds on something the server has not received yet. */
+      incomplete?: true
+    }
 
 const refused = (reason: string): GuardVerdict => ({ allowed: false, reason })
 
@@ -47,7 +52,7 @@ export function guardUpdate(
     return refused('the update could not be read')
   }
   const incomplete = incompleteReason(doc.store, decoded.structs, decoded.ds)
-  if (incomplete) return refused(incomplete)
+  if (incomplete) return { allowed: false, reason: incomplete, incomplete: true }
 
   const newClock = new Map<number, number>()
   for (const struct of decoded.structs) {
