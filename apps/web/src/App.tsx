@@ -10,6 +10,16 @@ import { JoinPage } from './join/JoinPage.tsx'
 // someone fills the form in.
 const loadBoardPage = () => import('./board/BoardPage.tsx')
 const BoardPage = lazy(() => loadBoardPage().then((m) => ({ default: m.BoardPage })))
+// Staff pages load only for staff.
+const StaffHomePage = lazy(() =>
+  import('./staff/StaffHomePage.tsx').then((m) => ({ default: m.StaffHomePage })),
+)
+const StaffJoinPage = lazy(() =>
+  import('./staff/StaffJoinPage.tsx').then((m) => ({ default: m.StaffJoinPage })),
+)
+const NewAssessmentPage = lazy(() =>
+  import('./staff/NewAssessmentPage.tsx').then((m) => ({ default: m.NewAssessmentPage })),
+)
 const AboutFrameworkPage = lazy(() =>
   import('./framework/AboutFrameworkPage.tsx').then((m) => ({ default: m.AboutFrameworkPage })),
 )
@@ -37,6 +47,16 @@ export function App() {
       ) : route.name === 'about' ? (
         <Suspense fallback={<Loading what="the framework" />}>
           <AboutFrameworkPage key={route.frameworkId} frameworkId={route.frameworkId} />
+        </Suspense>
+      ) : route.name === 'staffHome' || route.name === 'newAssessment' || route.name === 'staffJoin' ? (
+        <Suspense fallback={<Loading what="the page" />}>
+          {route.name === 'staffHome' ? (
+            <StaffHomePage />
+          ) : route.name === 'newAssessment' ? (
+            <NewAssessmentPage />
+          ) : (
+            <StaffJoinPage key={route.token} token={route.token} />
+          )}
         </Suspense>
       ) : (
         <NoticePage heading="Page not found">

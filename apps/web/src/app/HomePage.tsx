@@ -47,6 +47,10 @@ export function HomePage() {
             inequalities.
           </p>
           <p>To take part, open the invite link the chair of your session sent you.</p>
+          <p>
+            Engagement leads and administrators:{' '}
+            <AppLink href="/staff">sign in to your organisation’s page</AppLink>.
+          </p>
           {boards.length > 0 ? (
             <>
               <h2>Boards you have joined on this device</h2>

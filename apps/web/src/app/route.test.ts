@@ -14,6 +14,14 @@ describe('parseRoute', () => {
     })
   })
 
+  it('reads the staff pages', () => {
+    expect(parseRoute('/staff')).toEqual({ name: 'staffHome' })
+    expect(parseRoute('/staff/new')).toEqual({ name: 'newAssessment' })
+    expect(parseRoute('/staff/join/tok_EN-123')).toEqual({ name: 'staffJoin', token: 'tok_EN-123' })
+    expect(parseRoute('/staff/join')).toEqual({ name: 'notFound' })
+    expect(parseRoute('/staff/other')).toEqual({ name: 'notFound' })
+  })
+
   it('treats anything else as not found', () => {
     expect(parseRoute('/join')).toEqual({ name: 'notFound' })
     expect(parseRoute('/join/a/b')).toEqual({ name: 'notFound' })

@@ -4,6 +4,9 @@ export type Route =
   | { name: 'join'; token: string }
   | { name: 'board'; assessmentId: string; areaId: string | null; page?: 'reports' }
   | { name: 'about'; frameworkId: string }
+  | { name: 'staffHome' }
+  | { name: 'staffJoin'; token: string }
+  | { name: 'newAssessment' }
   | { name: 'notFound' }
 
 const SAFE = /^[A-Za-z0-9_-]{1,128}$/
@@ -21,6 +24,12 @@ export function parseRoute(pathname: string): Route {
     if (third === 'areas' && fourth && SAFE.test(fourth) && parts.length === 4) {
       return { name: 'board', assessmentId: second, areaId: fourth }
     }
+  }
+  if (first === 'staff') {
+    if (parts.length === 1) return { name: 'staffHome' }
+    if (second === 'new' && parts.length === 2) return { name: 'newAssessment' }
+    if (second === 'join' && third && SAFE.test(third) && parts.length === 3)
+      return { name: 'staffJoin', token: third }
   }
   if (first === 'frameworks' && second && SAFE.test(second) && third === 'about' && parts.length === 3)
     return { name: 'about', frameworkId: second }

@@ -6,6 +6,7 @@ import { Loading, NoticePage } from '../components/NoticePage.tsx'
 import type { Framework } from '../framework/frameworkTypes.ts'
 import { clearBoardCopy, loadBoardCopy, saveBoardCopy } from '../session/boardCopy.ts'
 import { SessionKeeper, SignedOutError } from '../session/sessionKeeper.ts'
+import { plannedAreas, scopedFramework } from '../staff/scopedFramework.ts'
 import { BoardScreen } from './BoardScreen.tsx'
 import { BoardConnection } from './connection/BoardConnection.ts'
 import { exposeForTests } from './exposeForTests.ts'
@@ -88,7 +89,11 @@ export function BoardPage({
           if (!(error instanceof ApiError && error.status === 401)) throw error
           detail = await getAssessment(assessmentId, await keeper.refresh())
         }
-        const framework = await getFramework(detail.assessment.frameworkId)
+        // The board offers only the areas the lead put in scope.
+        const framework = scopedFramework(
+          await getFramework(detail.assessment.frameworkId),
+          plannedAreas(detail.assessment),
+        )
         saveBoardCopy(localStorage, keeper.current.person.id, { detail, framework })
         if (!cancelled) setLoaded({ state: 'ready', detail, framework, fromCopy: false })
       } catch (error) {
