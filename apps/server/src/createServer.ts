@@ -234,9 +234,12 @@ export async function createServer(
       for (const client of wss.clients) client.close(1001, 'The server is restarting. Reconnecting shortly.')
       await lifecycle.settled()
       hocuspocus.flushPendingStores()
-      await persistence.flush()
+      // A write the store refused is reported by flush; closing goes on, and unloading each document
+      // stores a snapshot that carries it if the store has recovered.
+      const reportUnsaved = (error: unknown) => log.error({ err: error }, 'a server write is not stored')
+      await persistence.flush().catch(reportUnsaved)
       for (const document of hocuspocus.documents.values()) await hocuspocus.unloadDocument(document)
-      await persistence.flush()
+      await persistence.flush().catch(reportUnsaved)
       await app.close()
       for (const extension of extraExtensions) await extension.onDestroy?.({ instance: hocuspocus })
       await storage.close()

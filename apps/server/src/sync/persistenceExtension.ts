@@ -13,7 +13,10 @@ import * as Y from 'yjs'
 const COMPACT_AFTER = 500
 
 export interface Persistence extends Extension {
-  /** Resolves when every server-side write made so far to these documents is durable. */
+  /**
+   * Resolves when every server-side write made so far to these documents is durable; rejects with the
+   * store's error if one could not be stored, so whoever made it (a join, an import) is told.
+   */
   flush(documentName?: string): Promise<void>
 }
 
@@ -24,14 +27,38 @@ export interface Persistence extends Extension {
  */
 export function persistenceExtension(deps: { documents: DocumentStore; log: Logger }): Persistence {
   const pending = new Map<string, Set<Promise<void>>>()
+  /**
+   * Documents holding a server write the store refused, with the error. The write is in memory only;
+   * the next store of the document writes a whole snapshot, which carries it, and until then
+   * `flush` reports the failure.
+   */
+  const unsaved = new Map<string, { error: unknown; document: Y.Doc }>()
 
-  const track = (name: string, write: Promise<void>) => {
+  /** Stores a whole snapshot of a document holding a refused server write, if the store takes it now. */
+  const retryUnsaved = async (name: string) => {
+    const held = unsaved.get(name)
+    if (!held) return
+    try {
+      await deps.documents.compact(name, Y.encodeStateAsUpdate(held.document))
+    } catch (error) {
+      held.error = error
+      throw error
+    }
+    if (unsaved.get(name) === held) unsaved.delete(name)
+    deps.log.info({ documentName: name }, 'stored the server writes that could not be stored before')
+  }
+
+  const track = (name: string, write: Promise<void>, document: Y.Doc) => {
     const set = pending.get(name) ?? new Set()
     pending.set(name, set)
     const tracked = write
-      .catch((error: unknown) =>
-        deps.log.error({ err: error, documentName: name }, 'could not store a server write'),
-      )
+      .catch((error: unknown) => {
+        unsaved.set(name, { error, document })
+        deps.log.error(
+          { err: error, documentName: name },
+          'could not store a server write; it is kept in memory and stored with the next snapshot',
+        )
+      })
       .finally(() => {
         set.delete(tracked)
         if (set.size === 0) pending.delete(name)
@@ -51,23 +78,26 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
       // would replay a longer log at every start. Compacting what was just loaded bounds that; it runs
       // beside the first sync rather than in front of it.
       if ((await deps.documents.logLength(documentName)) < COMPACT_AFTER) return
-      track(documentName, deps.documents.compact(documentName, Y.encodeStateAsUpdate(document)))
+      track(documentName, deps.documents.compact(documentName, Y.encodeStateAsUpdate(document)), document)
     },
-    async onChange({ transactionOrigin, update, documentName }: onChangePayload) {
+    async onChange({ transactionOrigin, update, documentName, document }: onChangePayload) {
       const origin = transactionOrigin as { source?: string } | undefined
       // Clients' updates (and the claims on their client ids) were stored by the write gate; updates
       // from other instances by those instances.
       if (origin?.source !== 'local') return
-      track(documentName, deps.documents.appendUpdate(documentName, update))
+      track(documentName, deps.documents.appendUpdate(documentName, update), document)
     },
     async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
       await Promise.all(pending.get(documentName) ?? [])
+      if (unsaved.has(documentName)) return retryUnsaved(documentName)
       if ((await deps.documents.logLength(documentName)) < COMPACT_AFTER) return
       await deps.documents.compact(documentName, Y.encodeStateAsUpdate(document))
     },
     async flush(documentName?: string) {
-      const names = documentName ? [documentName] : [...pending.keys()]
+      const names = documentName ? [documentName] : [...new Set([...pending.keys(), ...unsaved.keys()])]
       await Promise.all(names.flatMap((name) => [...(pending.get(name) ?? [])]))
+      // A write refused earlier is tried again (as a snapshot) before anyone is told all is stored.
+      for (const name of names) await retryUnsaved(name)
     },
   }
 }
