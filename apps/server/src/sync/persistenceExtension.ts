@@ -9,8 +9,12 @@ import type {
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 
-/** Compact a document's log into a snapshot once it holds this many updates. */
-const COMPACT_AFTER = 500
+/**
+ * Compact a document's log into a snapshot once it holds this many updates. It also bounds what one
+ * damaged frame can hide: only updates after the last snapshot can depend on it. A snapshot of a
+ * finished board is a few megabytes, written at most once per store (every 2 to 10 s while busy).
+ */
+export const COMPACT_AFTER = 200
 
 export interface Persistence extends Extension {
   /**
