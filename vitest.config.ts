@@ -7,6 +7,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Some unit tests do real work (a 20,000-level note, a property test of the write gate):
+          // room for a machine busy with other work, never a time asserted.
+          testTimeout: 60_000,
           include: [
             'packages/*/src/**/*.test.ts',
             'apps/server/src/**/*.test.ts',
