@@ -17,6 +17,8 @@ export interface DocumentCounts {
 }
 
 export interface CopyReport {
+  organisations: RecordCounts
+  staff: RecordCounts
   assessments: RecordCounts
   invites: RecordCounts
   participants: RecordCounts
@@ -33,6 +35,8 @@ const counts = (): RecordCounts => ({ copied: 0, alreadyThere: 0, differing: [] 
  */
 export async function copyStorage(source: Storage, target: Storage): Promise<CopyReport> {
   const report: CopyReport = {
+    organisations: counts(),
+    staff: counts(),
     assessments: counts(),
     invites: counts(),
     participants: counts(),
@@ -54,6 +58,17 @@ export async function copyStorage(source: Storage, target: Storage): Promise<Cop
   }
 
   // Parents before children: the target checks that an invite's assessment exists, and so on.
+  // Staff links are not copied: they are one-use and short-lived, and an administrator makes new ones.
+  for (const o of await source.metadata.listOrganisations()) {
+    await tally(report.organisations, o.id, o, await target.metadata.getOrganisation(o.id), () =>
+      target.metadata.createOrganisation(o),
+    )
+    for (const s of await source.metadata.listStaff(o.id)) {
+      await tally(report.staff, s.id, s, await target.metadata.getStaff(s.id), () =>
+        target.metadata.createStaff(s),
+      )
+    }
+  }
   for (const a of await source.metadata.listAssessments()) {
     await tally(report.assessments, a.id, a, await target.metadata.getAssessment(a.id), () =>
       target.metadata.createAssessment(a),

@@ -11,6 +11,8 @@ export function formatMigrationReport(report: MigrationReport): string {
   const d = report.documents
   return [
     `Copied ${report.from} into ${report.to}`,
+    line('organisations', report.organisations),
+    line('staff', report.staff),
     line('assessments', report.assessments),
     line('invites', report.invites),
     line('participants', report.participants),

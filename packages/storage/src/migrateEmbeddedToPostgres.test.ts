@@ -35,6 +35,8 @@ async function contents(storage: Storage) {
     invites: await Promise.all(assessments.map((a) => storage.metadata.listInvites(a.id))),
     participants: await Promise.all(assessments.map((a) => storage.metadata.listParticipants(a.id))),
     settings: await storage.metadata.listSettings(),
+    organisations: await storage.metadata.listOrganisations(),
+    staff: await storage.metadata.listStaff('org-1'),
     documents,
   }
 }
@@ -47,6 +49,8 @@ function expectSameContents(
   expect(b.invites).toEqual(a.invites)
   expect(b.participants).toEqual(a.participants)
   expect(b.settings).toEqual(a.settings)
+  expect(b.organisations).toEqual(a.organisations)
+  expect(b.staff).toEqual(a.staff)
   expect(Object.keys(b.documents)).toEqual(Object.keys(a.documents))
   for (const [name, state] of Object.entries(a.documents))
     expect(sameYState(b.documents[name]!, state!)).toBe(true)
@@ -66,7 +70,26 @@ describe.skipIf(!reachable)('migrating an embedded store to PostgreSQL', () => {
       withdrawnAt: null,
       content: { said: ['x'], n: 2 },
     }
-    await store.metadata.createAssessment(anAssessment())
+    await store.metadata.createOrganisation({
+      id: 'org-1',
+      name: 'North Loamshire ICS',
+      places: ['Eastbridge'],
+      createdAt: '2025-02-01T00:00:00.000Z',
+    })
+    await store.metadata.createStaff({
+      id: 'staff-1',
+      organisationId: 'org-1',
+      name: 'Aisha Khan',
+      role: 'lead',
+      identity: { issuer: 'https://login.example', subject: 'aisha' },
+      createdAt: '2025-02-02T00:00:00.000Z',
+    })
+    await store.metadata.createAssessment(
+      anAssessment({
+        organisationId: 'org-1',
+        plan: { place: 'Eastbridge', areaIds: ['1a'], horizon: 'looking-back', sessionDates: [] },
+      }),
+    )
     await store.metadata.createAssessment(
       anAssessment({ id: 'asmt-2', previousAssessmentId: 'asmt-1', publication }),
     )
