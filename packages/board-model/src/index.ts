@@ -21,6 +21,15 @@ export { type BoardOrigin, isBoardOrigin, localOrigin, serverOrigin } from './or
 export * from './planValues.ts'
 export { type PresenceCursor, presenceCursorSchema } from './presence.ts'
 export { agreedBefore, agreedThen, describeHistoryEntry, toldThen } from './read/actionHistory.ts'
+export {
+  anonymousRoundOf,
+  countAnonymousRound,
+  hasAnonymousRecord,
+  privateAreaTicks,
+  readAnonymousTally,
+  sameAnonymousCounts,
+  tallyFromAnonymous,
+} from './read/anonymousTally.ts'
 export type { AreaShape, LevelShape } from './read/areaShape.ts'
 export { PUBLISHABLE_STATUSES, whyNotPublishable } from './read/publishable.ts'
 export { readEvidence, readEvidenceMarks, readPrevious } from './read/readEvidence.ts'
@@ -123,15 +132,18 @@ export {
   mergeBlindTicks,
   mergeSettledTicks,
   recordAttendance,
+  setAnonymousTally,
   setBoardGroups,
   setReviewClosed,
   settledPrivateAreas,
   upsertPerson,
 } from './write/server.ts'
 export {
+  endAnonymousRound,
   endSession,
   revealBlindRound,
   setFocus,
+  startAnonymousRound,
   startBlindRound,
   startSession,
   startTimer,

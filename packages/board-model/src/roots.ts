@@ -4,6 +4,7 @@ import { areaIdSchema } from './ids.ts'
 import type {
   Action,
   AgreedLevel,
+  AnonymousTally,
   Comment,
   Focus,
   Meta,
@@ -70,8 +71,9 @@ export const actionsMap = (doc: Y.Doc) => doc.getMap<Action>(ROOTS.actions)
 export const peerMap = (doc: Y.Doc) => doc.getMap<PeerSuggestion>(ROOTS.peer)
 /** Key: sessionId. */
 export const sessionsMap = (doc: Y.Doc) => doc.getMap<Session>(ROOTS.sessions)
-/** Keys: `focus`, `activeSession`, `round:${areaId}`, `timer:${areaId}`. */
-export const liveMap = (doc: Y.Doc) => doc.getMap<Focus | Round | Timer | string | null>(ROOTS.live)
+/** Keys: `focus`, `activeSession`, `round:${areaId}`, `timer:${areaId}`, and `tally:${areaId}` (the server's). */
+export const liveMap = (doc: Y.Doc) =>
+  doc.getMap<Focus | Round | Timer | AnonymousTally | string | null>(ROOTS.live)
 /** Key: a Yjs client id in decimal; value: the person who first wrote with it in this document. */
 export const clientsMap = (doc: Y.Doc) => doc.getMap<string>(ROOTS.clients)
 export const noteFragment = (doc: Y.Doc, areaId: string) => doc.getXmlFragment(noteRootName(areaId))
@@ -87,7 +89,10 @@ export const LIVE_KEYS = {
   activeSession: 'activeSession',
   round: (areaId: string) => `round:${areaId}`,
   timer: (areaId: string) => `timer:${areaId}`,
+  /** An anonymous round's counts: written by the server alone, refused from every client. */
+  tally: (areaId: string) => `tally:${areaId}`,
 } as const
+export const TALLY_KEY_PREFIX = 'tally:'
 
 /** The area setting a live key holds (`round:1a`, `timer:1a`), or null for `focus`, `activeSession` and anything else. */
 export function parseLiveKey(key: string): { kind: 'round' | 'timer'; areaId: string } | null {

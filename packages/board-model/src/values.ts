@@ -187,11 +187,37 @@ export type Focus = z.infer<typeof focusSchema>
  * blind, ticks for it go to each person's private document (see `blindDocumentName`), never here.
  */
 export const roundSchema = z.strictObject({
-  mode: z.enum(['blind', 'revealed']),
+  /**
+   * `anonymous` is an anonymous round: ticks stay private as in a blind round, but the server counts
+   * them by group as they come in (`tallySchema`) and never moves them onto the board. `anonymous-ended`
+   * is one the chair has ended: the counts stay as the area's record and the ticks stay private.
+   */
+  mode: z.enum(['blind', 'revealed', 'anonymous', 'anonymous-ended']),
   startedAt: z.number().int().nonnegative(),
+  /** When a blind round was revealed, or an anonymous round ended. */
   revealedAt: z.number().int().nonnegative().nullable(),
 })
 export type Round = z.infer<typeof roundSchema>
+
+/** Modes whose ticks stay in people's private documents for good: nobody may learn who ticked. */
+export const ANONYMOUS_MODES: ReadonlySet<Round['mode']> = new Set(['anonymous', 'anonymous-ended'])
+
+const countSchema = z.number().int().nonnegative()
+const groupCountsSchema = z.record(stakeholderGroupSchema, countSchema)
+
+/**
+ * An anonymous round's counts for one area, written by the server alone (`live` key `tally:<areaId>`).
+ * It holds numbers only, never a person id: it is how the room sees the round, and what reports use.
+ */
+export const tallySchema = z.strictObject({
+  /** People who ticked anything in the area, all and by group. */
+  respondents: countSchema,
+  respondentsByGroup: groupCountsSchema,
+  /** itemId → group → people of that group who ticked the item. */
+  items: z.record(z.string().max(40), groupCountsSchema),
+  at: z.number().int().nonnegative(),
+})
+export type AnonymousTally = z.infer<typeof tallySchema>
 
 export const timerSchema = z.strictObject({
   startedAt: z.number().int().nonnegative(),

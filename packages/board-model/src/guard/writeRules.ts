@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import type { z } from 'zod'
 import { areaOfItem } from '../ids.ts'
+import { hasAnonymousRecord } from '../read/anonymousTally.ts'
 import type { Role } from '../roles.ts'
 import {
   actionsMap,
@@ -12,9 +13,11 @@ import {
   parseLiveKey,
   ROOTS,
   splitOwnedKey,
+  TALLY_KEY_PREFIX,
 } from '../roots.ts'
 import {
   type Action,
+  ANONYMOUS_MODES,
   actionSchema,
   agreedLevelSchema,
   type Comment,
@@ -72,8 +75,8 @@ function reviewOpen(doc: Y.Doc): boolean {
   return metaMap(doc).get('reviewClosedAt') == null
 }
 
-function isBlind(doc: Y.Doc, areaId: string): boolean {
-  return (liveMap(doc).get(LIVE_KEYS.round(areaId)) as Round | undefined)?.mode === 'blind'
+function roundOn(doc: Y.Doc, areaId: string): Round | undefined {
+  return liveMap(doc).get(LIVE_KEYS.round(areaId)) as Round | undefined
 }
 
 /** May this writer touch a note fragment (evidence notes, edited together in TipTap)? */
@@ -109,9 +112,13 @@ export function mayTouchKey(
       if (!owned || owned.personId !== personId) return refuse('you can only change your own ticks')
       if (!shape.itemIds.has(owned.rest))
         return refuse(`"${owned.rest.slice(0, 40)}" is not a checklist item`)
-      if (writer.documentKind === 'board' && isBlind(doc, areaOfItem(owned.rest))) {
+      if (writer.documentKind !== 'board') return null
+      const areaId = areaOfItem(owned.rest)
+      if (roundOn(doc, areaId)?.mode === 'blind')
         return refuse('this area is in a blind round: ticks stay private until the chair reveals them')
-      }
+      // Once an area has had an anonymous round, a tick on the board would show who ticked it.
+      if (hasAnonymousRecord(doc, areaId))
+        return refuse('this area has an anonymous round: ticks stay private and only counts are shown')
       return null
     }
     case ROOTS.agreed:
@@ -197,7 +204,7 @@ export function mayWriteMapEntry(
     case ROOTS.sessions:
       return inserting ? invalid(sessionSchema, write.value, 'the session') : null
     case ROOTS.live:
-      return mayWriteLive(write)
+      return mayWriteLive(doc, write)
     case ROOTS.evidence:
       return mayWriteEvidence(writer, doc, write, shape)
     case ROOTS.evidenceMarks:
@@ -208,6 +215,8 @@ export function mayWriteMapEntry(
 }
 
 function mayTouchLive(writer: Writer, key: string, shape: BoardShape): string | null {
+  // The counts are made from everyone's private ticks, which only the server can read.
+  if (key.startsWith(TALLY_KEY_PREFIX)) return refuse('only the server counts an anonymous round')
   if (writer.role !== 'chair') return refuse('only a chair runs the session')
   if (key === LIVE_KEYS.focus || key === LIVE_KEYS.activeSession) return null
   const setting = parseLiveKey(key)
@@ -216,17 +225,42 @@ function mayTouchLive(writer: Writer, key: string, shape: BoardShape): string | 
     : refuse(`"${key.slice(0, 40)}" is not a session setting`)
 }
 
-function mayWriteLive(write: MapWrite): string | null {
+function mayWriteLive(doc: Y.Doc, write: MapWrite): string | null {
   const { key, value } = write
+  const setting = parseLiveKey(key)
+  if (setting?.kind === 'round') {
+    const bad = write.op === 'insert' ? invalid(roundSchema, value, 'the round') : null
+    return (
+      bad ?? mayChangeRound(roundOn(doc, setting.areaId), write.op === 'insert' ? (value as Round) : null)
+    )
+  }
   if (write.op !== 'insert') return null
   if (key === LIVE_KEYS.focus) return invalid(focusSchema, value, 'the focus')
   if (key === LIVE_KEYS.activeSession) {
     return value === null || typeof value === 'string' ? null : refuse('bad session id')
   }
-  const setting = parseLiveKey(key)
-  if (setting?.kind === 'round') return invalid(roundSchema, value, 'the blind round')
   if (setting?.kind === 'timer') return invalid(timerSchema, value, 'the timer')
   return refuse(`"${key.slice(0, 40)}" is not a session setting`)
+}
+
+/**
+ * The ways an area's round may change. An anonymous round's ticks must never reach the board, so it
+ * can only be ended (and started again), never revealed, turned blind or cleared away, and a blind
+ * round must be revealed before an anonymous one starts, so its ticks are not counted by surprise.
+ */
+function mayChangeRound(current: Round | undefined, next: Round | null): string | null {
+  const wasAnonymous = current !== undefined && ANONYMOUS_MODES.has(current.mode)
+  // Overwriting a key reaches the rules as a removal and a new value, judged apart, so a removal alone
+  // cannot be refused here. A removed anonymous round still keeps its ticks private: the server's
+  // counts (`tally:<areaId>`, which no client can remove) mark the area for good (hasAnonymousRecord).
+  if (next === null) return null
+  if (next.mode === 'anonymous')
+    return current?.mode === 'blind'
+      ? refuse('reveal the blind round before starting an anonymous one')
+      : null
+  if (next.mode === 'anonymous-ended')
+    return current?.mode === 'anonymous' ? null : refuse('only a running anonymous round can be ended')
+  return wasAnonymous ? refuse('an anonymous round is never revealed: who ticked stays private') : null
 }
 
 function mayWriteComment(writer: Writer, doc: Y.Doc, write: MapWrite, shape: BoardShape): string | null {

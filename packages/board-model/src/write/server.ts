@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { GroupDef } from '../groups.ts'
 import { areaOfItem } from '../ids.ts'
 import { serverOrigin } from '../origins.ts'
+import { hasAnonymousRecord } from '../read/anonymousTally.ts'
 import {
   LIVE_KEYS,
   liveMap,
@@ -12,7 +13,7 @@ import {
   splitOwnedKey,
   ticksMap,
 } from '../roots.ts'
-import type { Person, Round, Tick } from '../values.ts'
+import type { AnonymousTally, Person, Round, Tick } from '../values.ts'
 
 // Writes only the server makes, through a direct connection; the write guard refuses them from clients.
 
@@ -111,8 +112,18 @@ export function settledPrivateAreas(board: Y.Doc, privateDoc: Y.Doc, personId: s
   return areas
 }
 
+/**
+ * Whether the board keeps this area's private ticks private: while a blind round runs, and for good
+ * once an anonymous round has been held on it (its ticks are never put on the board; the counts are).
+ */
 function isBlindOnBoard(board: Y.Doc, areaId: string): boolean {
-  return (liveMap(board).get(LIVE_KEYS.round(areaId)) as Round | undefined)?.mode === 'blind'
+  const mode = (liveMap(board).get(LIVE_KEYS.round(areaId)) as Round | undefined)?.mode
+  return mode === 'blind' || hasAnonymousRecord(board, areaId)
+}
+
+/** Writes an anonymous round's counts (numbers only) for the room to see; only the server writes them. */
+export function setAnonymousTally(board: Y.Doc, areaId: string, tally: AnonymousTally): void {
+  board.transact(() => liveMap(board).set(LIVE_KEYS.tally(areaId), tally), serverOrigin('anonymous-tally'))
 }
 
 function moveTicks(

@@ -48,6 +48,24 @@ export function revealBlindRound(doc: Y.Doc, chairId: string, areaId: string, no
 }
 
 /**
+ * Opens an anonymous round on an area: ticks go to each person's private document, as in a blind
+ * round, but the server counts them by group as they arrive and the room sees only those counts.
+ * Starting it again after it ended resumes the count with the ticks people already made.
+ */
+export function startAnonymousRound(doc: Y.Doc, chairId: string, areaId: string, now = Date.now()): void {
+  const round: Round = { mode: 'anonymous', startedAt: now, revealedAt: null }
+  doc.transact(() => liveMap(doc).set(LIVE_KEYS.round(areaId), round), localOrigin(chairId))
+}
+
+/** Ends an anonymous round: the counts stay as the area's record; nobody's ticks are put on the board. */
+export function endAnonymousRound(doc: Y.Doc, chairId: string, areaId: string, now = Date.now()): void {
+  const current = liveMap(doc).get(LIVE_KEYS.round(areaId)) as Round | undefined
+  if (current?.mode !== 'anonymous') return
+  const round: Round = { mode: 'anonymous-ended', startedAt: current.startedAt, revealedAt: now }
+  doc.transact(() => liveMap(doc).set(LIVE_KEYS.round(areaId), round), localOrigin(chairId))
+}
+
+/**
  * Starts an area's countdown. `now` is required and must be the server's time as the device knows
  * it: each viewer counts down against the same clock, so a device clock would show people different times.
  */
