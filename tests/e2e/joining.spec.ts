@@ -71,11 +71,8 @@ test('an observer sees the board read-only: no ticks, no note editing', async ({
     await storedToken(chair.page, assessmentId),
     'observer',
   )
-  const observer = await joinAs(browser, invite.path, {
-    name: 'Obi Observer',
-    organisation: 'CQC',
-    group: 'ics',
-  })
+  // An observer speaks for no stakeholder group, so the form asks for none.
+  const observer = await joinAs(browser, invite.path, { name: 'Obi Observer', organisation: 'CQC' })
   await chair.page.goto(`/a/${assessmentId}/areas/${area.id}`)
   await observer.page.goto(`/a/${assessmentId}/areas/${area.id}`)
   await expect(observer.page.getByRole('heading', { level: 1 })).toContainText(area.title)

@@ -128,10 +128,10 @@ test('an observer reads the status and saves reports; the chair assesses again a
     await storedToken(chair.page, assessmentId),
     'observer',
   )
+  // An observer speaks for no stakeholder group, so the form asks for none.
   const observer = await joinAs(browser, observerInvite.path, {
     name: 'Obi Server',
     organisation: 'Healthwatch',
-    group: 'vcse',
   })
 
   // An observer may read the report but gets no plain links: each report is saved through their sign-in.

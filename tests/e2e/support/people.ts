@@ -41,9 +41,18 @@ export async function joinAs(
   await page.getByLabel('Your organisation').fill(who.organisation)
   if (who.group) await page.getByRole('radio', { name: GROUP_LABELS[who.group] }).check()
   await page.getByRole('button', { name: 'Join the board' }).click()
+  // People counted in the room are offered the optional equality questions next; these tests skip them
+  // (tests/e2e/peoplesData.spec.ts answers them).
+  if (who.group) await skipEqualityQuestions(page)
   await expect(page).toHaveURL(/\/a\/[A-Za-z0-9_-]+$/)
   await expect(page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'saved')
   return { context, page, name: who.name }
+}
+
+/** Leaves the optional equality questions unanswered, as anyone may. */
+export async function skipEqualityQuestions(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'About you (optional)' })).toBeVisible()
+  await page.getByRole('button', { name: 'Skip these questions' }).click()
 }
 
 /** The access token this browser stored when it joined. */
