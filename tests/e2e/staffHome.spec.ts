@@ -140,10 +140,20 @@ test('a lead signs in, sets up a scoped assessment, invites someone, assesses ag
     await participant.context.close()
   })
 
+  await test.step('she records an agreed level on one area', async () => {
+    await page.locator('.co-area-row__link').first().click()
+    const form = page.getByTestId('record-level')
+    await form.getByRole('radio', { name: 'Emerging', exact: true }).check()
+    await form.getByLabel('Rationale').fill('Panels exist, but partners are not yet involved in design.')
+    await form.getByRole('button', { name: 'Record agreed level' }).click()
+    await expect(page.getByTestId('agreed-level')).toHaveText('Emerging')
+    await expect(page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'saved')
+  })
+
   await test.step('she assesses again from the home, and reads the workstream’s history', async () => {
     await page.goto(`${base}/staff`)
     const card = page.locator('.nhsuk-card', { hasText: 'Mental health engagement, spring' })
-    await expect(card).toContainText('0 of 2 in scope')
+    await expect(card).toContainText('1 of 2 in scope')
     await expect(card).toContainText('1 April 2099')
     await card.getByRole('button', { name: /Assess again/ }).click()
     await expect(page).toHaveURL(new RegExp(`^${base}/a/[A-Za-z0-9_-]+$`))
@@ -157,6 +167,13 @@ test('a lead signs in, sets up a scoped assessment, invites someone, assesses ag
     await expect(
       history.getByRole('img', { name: /Mental health, areas agreed at each level/ }),
     ).toBeVisible()
-    await expectNoViolations(page, 'the home with two assessments and their history')
+    // The table the chart is drawn from: the area's level then, and none yet on the new board.
+    const row = history.getByRole('row', { name: /^1a / })
+    await expect(row.getByRole('cell')).toHaveText(['Emerging', 'No level agreed'])
+    // The system roll-up: each Place's latest assessment, and the spread across Places.
+    const rollup = page.getByRole('region', { name: 'Across Places' })
+    await expect(rollup.getByRole('columnheader', { name: /Eastbridge/ })).toBeVisible()
+    await expect(rollup.getByRole('columnheader', { name: 'Spread across Places' })).toBeVisible()
+    await expectNoViolations(page, 'the home with two assessments, their history and the roll-up')
   })
 })

@@ -161,6 +161,12 @@ describe('staff sign-in through a real OpenID Connect provider', () => {
       plan: { areaIds: ['1a', '1b'] },
     })
     expect(again.body.chair.person.role).toBe('chair')
+    const places = await lead.api(`${t.baseUrl}/api/organisations/${north.id}/places`)
+    expect(places.body.frameworks).toHaveLength(1)
+    // The latest assessment of each Place stands for it in the roll-up.
+    expect(places.body.frameworks[0].places).toMatchObject([
+      { place: 'Eastbridge', assessmentId: again.body.assessment.id, levels: {} },
+    ])
     const history = await lead.api(`${t.baseUrl}/api/organisations/${north.id}/history`)
     expect(history.body.workstreams).toHaveLength(1)
     expect(history.body.workstreams[0].assessments).toHaveLength(2)
@@ -172,6 +178,7 @@ describe('staff sign-in through a real OpenID Connect provider', () => {
     const refused = [
       await southLead.api(`${base}/api/organisations/${north.id}/assessments`),
       await southLead.api(`${base}/api/organisations/${north.id}/history`),
+      await southLead.api(`${base}/api/organisations/${north.id}/places`),
       await southLead.api(`${base}/api/organisations/${north.id}/assessments`, scoped),
       await southLead.api(`${base}/api/staff/assessments/${northAssessment}/chair`, {}),
       await southLead.api(`${base}/api/staff/assessments/${northAssessment}/reassess`, {}),
@@ -179,7 +186,7 @@ describe('staff sign-in through a real OpenID Connect provider', () => {
       await southLead.api(`${base}/api/organisations/${north.id}`, { name: 'Mine', places: [] }, 'PUT'),
     ]
     // The same answer as for something that does not exist: they cannot even learn it is there.
-    expect(refused.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404])
+    expect(refused.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404, 404])
     const own = await southLead.api(`${base}/api/organisations/${south.id}/assessments`)
     expect(own.status).toBe(200)
     expect(own.body.assessments).toEqual([])
@@ -211,6 +218,7 @@ describe('staff sign-in through a real OpenID Connect provider', () => {
       '/api/organisations',
       '/api/organisations/{organisationId}/assessments',
       '/api/organisations/{organisationId}/history',
+      '/api/organisations/{organisationId}/places',
       '/api/organisations/{organisationId}/staff-invites',
       '/api/staff/assessments/{assessmentId}/chair',
       '/api/staff/assessments/{assessmentId}/reassess',

@@ -6,6 +6,7 @@ import { Loading } from '../components/NoticePage.tsx'
 import { PageShell } from '../components/PageShell.tsx'
 import type { Framework } from '../framework/frameworkTypes.ts'
 import { openAsChair } from './openAsChair.ts'
+import { PlaceRollupView } from './PlaceRollupView.tsx'
 import { StaffInvite } from './StaffInvite.tsx'
 import { StaffSignIn } from './StaffSignIn.tsx'
 import {
@@ -13,6 +14,8 @@ import {
   type OrganisationAssessment,
   organisationAssessments,
   organisationHistory,
+  organisationPlaces,
+  type PlaceLevels,
   reassessAssessment,
   type StaffMe,
   staffMe,
@@ -32,6 +35,7 @@ type Loaded =
       me: StaffMe
       assessments: OrganisationAssessment[]
       history: WorkstreamHistory[]
+      places: Array<{ frameworkId: string; places: PlaceLevels[] }>
       frameworks: Map<string, Framework>
     }
 
@@ -51,17 +55,24 @@ export function StaffHomePage() {
   const load = useCallback(async () => {
     try {
       const me = await staffMe()
-      const [list, history] = await Promise.all([
+      const [list, history, places] = await Promise.all([
         organisationAssessments(me.organisation.id),
         organisationHistory(me.organisation.id),
+        organisationPlaces(me.organisation.id),
       ])
-      const ids = [...new Set(history.workstreams.map((w) => w.frameworkId))]
+      const ids = [
+        ...new Set([
+          ...history.workstreams.map((w) => w.frameworkId),
+          ...places.frameworks.map((f) => f.frameworkId),
+        ]),
+      ]
       const frameworks = new Map((await Promise.all(ids.map((id) => getFramework(id)))).map((f) => [f.id, f]))
       setLoaded({
         state: 'ready',
         me,
         assessments: list.assessments,
         history: history.workstreams,
+        places: places.frameworks,
         frameworks,
       })
     } catch (error) {
@@ -88,7 +99,7 @@ export function StaffHomePage() {
       </PageShell>
     )
 
-  const { me, assessments, history, frameworks } = loaded
+  const { me, assessments, history, places, frameworks } = loaded
   const leads = me.staff.role === 'lead' || me.staff.role === 'administrator'
   const titles = new Map(assessments.map((a) => [a.id, a.title]))
 
@@ -211,6 +222,22 @@ export function StaffHomePage() {
           <WorkstreamHistoryView key={`${w.frameworkId}-${w.workstream}`} history={w} framework={framework} />
         ) : null
       })}
+
+      {places.length > 0 ? (
+        <section aria-labelledby="places-heading">
+          <h2 id="places-heading">Across Places</h2>
+          <p>
+            Where each Place stands in its latest assessment, and how far apart the Places are. The spread
+            shows the lowest and highest level agreed, so a Place that is behind is not hidden in an average.
+          </p>
+          {places.map((f) => {
+            const framework = frameworks.get(f.frameworkId)
+            return framework ? (
+              <PlaceRollupView key={f.frameworkId} places={f.places} framework={framework} />
+            ) : null
+          })}
+        </section>
+      ) : null}
 
       {me.staff.role === 'administrator' ? <StaffInvite organisationId={me.organisation.id} /> : null}
     </PageShell>

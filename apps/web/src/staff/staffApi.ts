@@ -87,3 +87,16 @@ export const inviteStaff = (organisationId: string, role: StaffRole) =>
     `/api/organisations/${seg(organisationId)}/staff-invites`,
     { method: 'POST', body: { role } },
   )
+
+export interface PlaceLevels {
+  place: string
+  assessmentId: string
+  title: string
+  createdAt: string
+  levels: Record<string, string>
+}
+
+export const organisationPlaces = (organisationId: string) =>
+  apiFetch<{ frameworks: Array<{ frameworkId: string; places: PlaceLevels[] }> }>(
+    `/api/organisations/${seg(organisationId)}/places`,
+  )

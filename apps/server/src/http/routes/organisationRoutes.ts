@@ -238,6 +238,59 @@ export const organisationRoutes =
       },
     )
 
+    app.get(
+      '/api/organisations/:organisationId/places',
+      {
+        schema: {
+          summary:
+            "Each Place's latest assessment and its agreed levels, per framework, for the system roll-up (its staff)",
+          params: organisationParams,
+        },
+      },
+      async (request, reply) => {
+        const { organisationId } = request.params
+        await staff.auth.ofOrganisation(request, organisationId)
+        // Oldest first, so a later assessment of the same Place replaces an earlier one.
+        const placed = (await metadata.listAssessments()).filter(
+          (a) => a.organisationId === organisationId && a.plan?.place,
+        )
+        const latest = new Map<string, AssessmentRecord>()
+        for (const a of placed) latest.set(`${a.frameworkId}\u0000${a.plan!.place}`, a)
+        const byFramework = new Map<
+          string,
+          Array<{
+            place: string
+            assessmentId: string
+            title: string
+            createdAt: string
+            levels: Record<string, string>
+          }>
+        >()
+        for (const assessment of latest.values()) {
+          const framework = deps.frameworks.get(assessment.frameworkId)
+          if (!framework) continue
+          const rows = byFramework.get(framework.id) ?? []
+          rows.push({
+            place: assessment.plan!.place!,
+            assessmentId: assessment.id,
+            title: assessment.title,
+            createdAt: assessment.createdAt,
+            levels: await withBoard(assessment.id, (doc) =>
+              agreedLevelsOf(doc, areasInScope(framework, assessment)),
+            ),
+          })
+          byFramework.set(framework.id, rows)
+        }
+        reply.header('cache-control', 'no-store')
+        return {
+          frameworks: [...byFramework].map(([frameworkId, places]) => ({
+            frameworkId,
+            places: places.sort((a, b) => a.place.localeCompare(b.place)),
+          })),
+        }
+      },
+    )
+
     app.post(
       '/api/organisations/:organisationId/assessments',
       {
