@@ -232,6 +232,17 @@ describe('staff sign-in through a real OpenID Connect provider', () => {
     const { assessmentId } = await t.createAssessment()
     const record = await t.server.storage.metadata.getAssessment(assessmentId)
     expect(record?.organisationId).toBe('default-organisation')
+    const body = { title: 'Scripted', frameworkId: 'cqc-hi-2025', scope: 'strategic', workstream: 'Scripts' }
+    const forSouth = await t.api('/api/assessments', {
+      token: ADMIN_KEY,
+      body: { ...body, organisationId: south.id },
+    })
+    expect(forSouth.body.assessment.organisationId).toBe(south.id)
+    const nowhere = await t.api('/api/assessments', {
+      token: ADMIN_KEY,
+      body: { ...body, organisationId: 'no-such-org' },
+    })
+    expect(nowhere.status).toBe(400)
   })
 })
 

@@ -34,11 +34,15 @@ export const assessmentRoutes =
             }),
             workstream: personText('Workstream', 200),
             previousAssessmentId: idParam.optional(),
+            /** The owning organisation; absent: the previous assessment's, else the default organisation. */
+            organisationId: idParam.optional(),
           }),
         },
       },
       async (request, reply) => {
         await deps.auth.admin(request)
+        if (request.body.organisationId && !(await metadata.getOrganisation(request.body.organisationId)))
+          throw badRequest('The organisation named does not exist.')
         const framework = deps.frameworks.get(request.body.frameworkId)
         if (!framework) {
           throw badRequest(
