@@ -130,6 +130,12 @@ describe('staff sign-in through a real OpenID Connect provider', () => {
     const board = await t.api(`/api/assessments/${northAssessment}`, { token: made.body.chair.token })
     expect(board.status).toBe(200)
     expect(board.body.assessment.plan.areaIds).toEqual(['1a', '1b'])
+    // Opening it as chair again, she is the same person on the board, not a second one.
+    const reopened = await lead.api(`${t.baseUrl}/api/staff/assessments/${northAssessment}/chair`, {})
+    expect(reopened.status).toBe(201)
+    expect(reopened.body.person.id).toBe(made.body.chair.person.id)
+    const people = await t.api(`/api/assessments/${northAssessment}`, { token: reopened.body.token })
+    expect(people.body.participants.filter((p: { role: string }) => p.role === 'chair')).toHaveLength(1)
     // As chair she invites someone, with the token she was given.
     expect(await t.invite(northAssessment, made.body.chair.token, 'participant')).toMatch(/^[\w-]{32}$/)
 
