@@ -2,6 +2,7 @@ import { groupListSchema } from '@co-assess/board-model'
 import type { AssessmentRecord } from '@co-assess/storage'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { nanoid } from 'nanoid'
+import type * as Y from 'yjs'
 import { z } from 'zod'
 import { createAssessment } from '../../assessments/createAssessment.ts'
 import { agreedLevelsOf, areasInScope, standingOf } from '../../staff/assessmentStanding.ts'
@@ -48,7 +49,7 @@ export const organisationRoutes =
   async (app) => {
     const { metadata } = deps.storage
 
-    async function withBoard<T>(name: string, read: (doc: import('yjs').Doc) => T): Promise<T> {
+    async function withBoard<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
       const connection = await deps.hocuspocus.openDirectConnection(name)
       try {
         return read(connection.document!)
@@ -374,6 +375,7 @@ export const organisationRoutes =
       async (request, reply) => {
         const { who, assessment } = await staff.auth.assessment(request, request.params.assessmentId, LEADS)
         const organisation = await metadata.getOrganisation(who.organisationId)
+        // A framework no longer installed cannot carry anything forward: say so before making anything.
         frameworkOf(assessment)
         // The chair's re-assessment route holds what is carried forward; the lead asks it as the
         // earlier board's chair, so there is one way to re-assess and one set of rules for it.
