@@ -114,7 +114,7 @@ export function AboutFramework({ framework, backHref }: { framework: Framework; 
 
   return (
     <TermMarksProvider glossary={framework.glossary} texts={texts}>
-      <div className="co-about">
+      <div className="co-framework-about">
         {backHref ? (
           <div className="nhsuk-back-link">
             <AppLink className="nhsuk-back-link__link" href={backHref}>
@@ -160,13 +160,13 @@ export function AboutFramework({ framework, backHref }: { framework: Framework; 
           </ol>
         </nav>
         {parts.map((part) => (
-          <section key={part.id} aria-labelledby={part.id} className="co-about__part">
+          <section key={part.id} aria-labelledby={part.id} className="co-framework-about__part">
             <h2 id={part.id}>{part.title}</h2>
             {part.body}
           </section>
         ))}
         {glossary.length > 0 ? (
-          <section aria-labelledby="glossary" className="co-about__part">
+          <section aria-labelledby="glossary" className="co-framework-about__part">
             <h2 id="glossary">Words used on the board</h2>
             <p className="nhsuk-hint">
               Explained in plain English by Co-assess ({notTheirWords(framework)}).
@@ -175,7 +175,7 @@ export function AboutFramework({ framework, backHref }: { framework: Framework; 
           </section>
         ) : null}
         {framework.source ? (
-          <p className="nhsuk-body-s co-about__source">
+          <p className="nhsuk-body-s co-framework-about__source">
             <strong>Source: </strong>
             {framework.source}
           </p>
