@@ -220,6 +220,24 @@ describe('the write gate, against a hostile client', () => {
     await serverRuns()
   })
 
+  it('refuses ticks and notes for areas the lead left out of scope', async () => {
+    const { assessmentId, chair, vcse } = await t.createRoom()
+    await t.server.storage.metadata.updateAssessment(assessmentId, {
+      plan: { place: null, areaIds: ['1a'], horizon: 'looking-back', sessionDates: [] },
+    })
+    const watcher = await t.connect(assessmentId, chair.token)
+    const outOfScope = await rawClient(assessmentId, vcse.token)
+    await expectRefusal(
+      outOfScope,
+      changeOn(outOfScope.doc, (d) => setTick(d, vcse.person.id, '1b.emerging.1', true)),
+      /not a checklist item/,
+    )
+    const inScope = await rawClient(assessmentId, vcse.token)
+    inScope.edit((d) => setTick(d, vcse.person.id, '1a.emerging.1', true))
+    await waitFor(() => ticksMap(watcher.doc).has(tickKey(vcse.person.id, '1a.emerging.1')))
+    inScope.close()
+  })
+
   it('passes on a real caret in presence and drops any other cursor shape', async () => {
     const { assessmentId, chair, vcse } = await t.createRoom()
     const watcher = await t.connect(assessmentId, chair.token)

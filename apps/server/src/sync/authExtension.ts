@@ -6,6 +6,9 @@ import type { Logger } from 'pino'
 import { TokenError, type TokenService } from '../auth/tokens.ts'
 import { CLOSE_CODES, closeWith } from './closeWith.ts'
 import type { SyncContext } from './syncContext.ts'
+import { tryAgainLater } from './tryAgainLater.ts'
+
+const STORE_UNAVAILABLE = 'The server cannot reach its store just now. Reconnecting shortly.'
 
 /**
  * Checks the document name before anything else touches it, then verifies the token: it must be for
@@ -19,19 +22,24 @@ export function authExtension(deps: {
   log: Logger
 }): Extension {
   const shapes = new Map<string, BoardShape>()
-  /** A board whose framework file is gone holds nothing new: every write is refused, reads go on. */
-  const shapeOf = (frameworkId: string | undefined): BoardShape => {
+  /**
+   * What the board may hold: the framework's areas and items, narrowed to the areas in scope when the
+   * lead chose some. A board whose framework file is gone holds nothing new: writes are refused, reads
+   * go on.
+   */
+  const shapeOf = (frameworkId: string | undefined, scope: readonly string[] | undefined): BoardShape => {
     const framework = frameworkId === undefined ? undefined : deps.frameworks.get(frameworkId)
     if (!framework) return boardShape([])
-    let shape = shapes.get(framework.id)
+    const key = scope ? `${framework.id}:${scope.join(',')}` : framework.id
+    let shape = shapes.get(key)
     if (!shape) {
+      const inScope = scope ? new Set(scope) : null
       shape = boardShape(
-        listAreas(framework).map((area) => ({
-          id: area.id,
-          itemIds: itemsOfArea(area).map((item) => item.id),
-        })),
+        listAreas(framework)
+          .filter((area) => !inScope || inScope.has(area.id))
+          .map((area) => ({ id: area.id, itemIds: itemsOfArea(area).map((item) => item.id) })),
       )
-      shapes.set(framework.id, shape)
+      shapes.set(key, shape)
     }
     return shape
   }
@@ -63,21 +71,35 @@ export function authExtension(deps: {
       if (target.kind === 'blind' && target.personId !== claims.personId) {
         throw closeWith(CLOSE_CODES.unauthorized, 'Only its owner can open a private blind-round document.')
       }
-      const invite = await deps.metadata.getInvite(claims.inviteId)
+      // The store failing is not a refusal: end the socket with "try again later" so the client
+      // reconnects, rather than leave it open and unauthenticated for good (see tryAgainLater).
+      const fromStore = async <T>(read: () => Promise<T>): Promise<T> => {
+        try {
+          return await read()
+        } catch (error) {
+          deps.log.error(
+            { err: error, documentName: data.documentName },
+            'could not check a connection against the store; the client will try again',
+          )
+          tryAgainLater(data.request, STORE_UNAVAILABLE)
+          throw closeWith(CLOSE_CODES.storageUnavailable, STORE_UNAVAILABLE)
+        }
+      }
+      const invite = await fromStore(() => deps.metadata.getInvite(claims.inviteId))
       if (!invite || invite.revokedAt) {
         throw closeWith(
           CLOSE_CODES.unauthorized,
           'The invite you joined with has been withdrawn by the chair.',
         )
       }
-      const assessment = await deps.metadata.getAssessment(target.assessmentId)
+      const assessment = await fromStore(() => deps.metadata.getAssessment(target.assessmentId))
       if (!assessment) throw closeWith(CLOSE_CODES.unauthorized, 'That assessment no longer exists.')
       if (claims.role === 'observer') data.connectionConfig.readOnly = true
       return {
         claims,
         documentKind: target.kind,
         assessmentId: target.assessmentId,
-        shape: shapeOf(assessment.frameworkId),
+        shape: shapeOf(assessment.frameworkId, assessment.plan?.areaIds),
         alias: deps.tokens.alias(target.assessmentId, claims.personId),
       }
     },

@@ -111,7 +111,7 @@ export function mayTouchKey(
       const owned = splitOwnedKey(key)
       if (!owned || owned.personId !== personId) return refuse('you can only change your own ticks')
       if (!shape.itemIds.has(owned.rest))
-        return refuse(`"${owned.rest.slice(0, 40)}" is not a checklist item`)
+        return refuse(`"${owned.rest.slice(0, 40)}" is not a checklist item on this board`)
       if (writer.documentKind !== 'board') return null
       const areaId = areaOfItem(owned.rest)
       if (roundOn(doc, areaId)?.mode === 'blind')
