@@ -1,17 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
 import { createAssessment, firstFramework } from './support/api.ts'
+import { expectNoViolations } from './support/axe.ts'
 import { joinAs, tickBox } from './support/people.ts'
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  )
-  expect(summary, `axe found problems on ${what}`).toEqual([])
-}
 
 test("the About page shows the framework's guidance, and an area its aim, plain English, words explained and the chair's guide", async ({
   browser,

@@ -1,17 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
 import { createAssessment, createInvite, firstFramework } from './support/api.ts'
+import { expectNoViolations } from './support/axe.ts'
 import { joinAs, newPerson, storedToken, tickBox } from './support/people.ts'
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  )
-  expect(summary, `axe found problems on ${what}`).toEqual([])
-}
 
 test('the join page, the board, an area and the chair console have no WCAG 2.2 AA failures axe can find', async ({
   browser,

@@ -1,23 +1,14 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
+import { expectNoViolations } from './support/axe.ts'
 import { joinAs } from './support/people.ts'
 import { chairAndParticipant } from './support/room.ts'
 
 // Evidence that lasts, and plans that can be measured: a group adds evidence, the chair agrees a level
 // on it, plans an action with a measure, assesses again, and finds both waiting on the new board.
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const MINUTES = 'Partnership board minutes, March'
 const ACTION = 'Ask the carers’ forum to co-design the engagement plan'
 const MEASURE = 'People from the carers’ forum at each design meeting'
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  )
-  expect(summary, `axe found problems on ${what}`).toEqual([])
-}
 
 test('evidence and a measured plan carry into the next assessment', async ({ browser, request }) => {
   const { framework, assessmentId, chair, participant } = await chairAndParticipant(

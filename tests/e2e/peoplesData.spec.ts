@@ -1,21 +1,11 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
 import { createAssessment, createInvite, firstFramework } from './support/api.ts'
+import { expectNoViolations } from './support/axe.ts'
 import { joinAs, newPerson, storedToken } from './support/people.ts'
 
 // People's data in the browser: the chair adds a stakeholder group; a participant joins under it and
 // answers the optional equality questions; the chair reads only totals, with small numbers
 // suppressed, and removes the participant's name on request. axe on each new page and state.
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  )
-  expect(summary, `axe found problems on ${what}`).toEqual([])
-}
 
 test('groups, the equality questions and removing a name, by keyboard-labelled controls, with no axe failures', async ({
   browser,

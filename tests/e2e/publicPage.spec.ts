@@ -1,24 +1,15 @@
-import AxeBuilder from '@axe-core/playwright'
 import { addComment, agreeAction, proposeAction, recordAgreedLevel } from '@co-assess/board-model'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
 import * as Y from 'yjs'
 import { createAssessment, firstFramework } from './support/api.ts'
+import { expectNoViolations } from './support/axe.ts'
 import { E2E_PORT } from './support/env.ts'
 import { newPerson } from './support/people.ts'
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const CHAIR = 'Ama Chairperson'
 const PARTICIPANT = 'Zoë Ñúñez'
 const COMMENT = 'Off the record: the GP federation dragged its feet'
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  )
-  expect(summary, `axe found problems on ${what}`).toEqual([])
-}
 
 interface Joined {
   token: string

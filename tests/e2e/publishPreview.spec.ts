@@ -1,23 +1,14 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
 import { createAssessment, createInvite, firstFramework } from './support/api.ts'
+import { expectNoViolations } from './support/axe.ts'
 import { joinAs, newPerson, storedToken } from './support/people.ts'
 
 // Before the public page is published the chair reads it as the public will, with every word that
 // may still name someone on the board marked; a name is edited out on the board, the page published,
 // and read by someone with no sign-in.
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const NAMED = 'Maria asked for a paper claim form'
 const EDITED = 'A participant asked for a paper claim form'
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  )
-  expect(summary, `axe found problems on ${what}`).toEqual([])
-}
 
 test('the publish preview marks a name, which the chair edits out before publishing', async ({
   browser,

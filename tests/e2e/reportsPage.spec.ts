@@ -1,19 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
 import { createAssessment, createInvite, firstFramework } from './support/api.ts'
+import { expectNoViolations } from './support/axe.ts'
 import { joinAs, newPerson, storedToken } from './support/people.ts'
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const SHARED = 'Hold the sessions in the evening, near the bus routes'
 const KEPT_BACK = 'Pay people for their time in cash, not vouchers'
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  )
-  expect(summary, `axe found problems on ${what}`).toEqual([])
-}
 
 async function proposeAction(page: Page, youSaid: string) {
   await page.getByLabel('You said: what people raised').fill(youSaid)

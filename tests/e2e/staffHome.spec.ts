@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page, test } from '@playwright/test'
 import { type ChildServer, freePort, startChildServer, stopAllChildServers } from '../utils/childServer.ts'
 import { type OidcTestProvider, startOidcTestProvider } from '../utils/oidcTestProvider.ts'
+import { expectNoViolations } from './support/axe.ts'
 import { newPerson } from './support/people.ts'
 
 // A lead signs in through a real OpenID Connect provider (oidc-provider, started here), sets up a
@@ -12,15 +12,6 @@ import { newPerson } from './support/people.ts'
 // runs as its own process configured with that provider, so the other specs' server is untouched.
 
 const ADMIN_KEY = 'staff-spec-admin-key-0123456789'
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  )
-  expect(summary, `axe found problems on ${what}`).toEqual([])
-}
 
 async function admin<T>(base: string, path: string, body: unknown): Promise<T> {
   const response = await fetch(`${base}${path}`, {
