@@ -4,12 +4,14 @@ import {
   agreedBefore,
   describeHistoryEntry,
   groupLabel,
+  hasAnonymousRecord,
   NOT_ASSESSED,
   NOT_YET,
   noteFragment,
   peopleTakingPart,
   readActions,
   readAgreedLevels,
+  readAnonymousTally,
   readGroups,
   readPeerSuggestions,
   readPeople,
@@ -17,6 +19,7 @@ import {
   roleLabels,
   suggestLevel,
   tallyArea,
+  tallyFromAnonymous,
   ticksByArea,
 } from '@co-assess/board-model'
 import type { Framework } from '@co-assess/framework'
@@ -194,12 +197,12 @@ export function buildReportModel(
     id: phase.id,
     title: phase.title,
     areas: phase.areas.map((area): ReportArea => {
-      const tally = tallyArea(
-        area,
-        ticks.get(area.id),
-        people,
-        boardGroups.map((g) => g.id),
-      )
+      // An area that had an anonymous round reports its counts, never the ticks (the server never
+      // put them on the board), so even the chair's named report cannot say who ticked.
+      const groupOrder = boardGroups.map((g) => g.id)
+      const tally = hasAnonymousRecord(doc, area.id)
+        ? tallyFromAnonymous(area, readAnonymousTally(doc, area.id), groupOrder)
+        : tallyArea(area, ticks.get(area.id), people, groupOrder)
       const suggestion = suggestLevel(area, tally, framework.levels)
       const recorded = agreed.get(area.id)
       const items: ReportItem[] = area.levels.flatMap((level) =>

@@ -1,12 +1,23 @@
 import {
+  anonymousRoundOf,
+  areaOfItem,
   blindDocumentName,
+  countAnonymousRound,
   LIVE_KEYS,
   liveMap,
   mergeSettledTicks,
   parseDocumentName,
+  parseLiveKey,
+  privateAreaTicks,
   type Round,
+  readAnonymousTally,
+  readPeople,
   recordAttendance,
+  sameAnonymousCounts,
+  setAnonymousTally,
   settledPrivateAreas,
+  splitOwnedKey,
+  ticksMap,
 } from '@co-assess/board-model'
 import type { DocumentStore } from '@co-assess/storage'
 import type {
@@ -24,6 +35,8 @@ import { isSyncContext } from './syncContext.ts'
  * What the server does on its own as a session runs: records attendance as people connect (and
  * everyone present when a session starts), and moves blind-round ticks onto the board when the
  * chair reveals a round, and again whenever a private tick is found for an area no longer blind.
+ * During an anonymous round it counts the area's private ticks by group, and writes only the counts
+ * to the board, whenever a private document changes, the round starts or ends, or the board loads.
  */
 export function boardLifecycleExtension(deps: {
   documents: DocumentStore
@@ -130,6 +143,56 @@ export function boardLifecycleExtension(deps: {
     )
   }
 
+  /**
+   * Counts an area's anonymous round from everyone's private documents and writes the counts to the
+   * board if they changed. `final` is the count as the chair ends it; after that the counts stay.
+   */
+  const countAnonymous = (assessmentId: string, areaId: string, final = false) =>
+    enqueue(assessmentId, async () => {
+      const board = await peek(assessmentId)
+      let counted: ReturnType<typeof countAnonymousRound>
+      try {
+        const round = anonymousRoundOf(board.doc, areaId)
+        if (round?.mode !== 'anonymous' && !(final && round?.mode === 'anonymous-ended')) return
+        const privateDocs: Array<{ personId: string; doc: Y.Doc; release(): void }> = []
+        try {
+          for (const name of await privateDocumentNames(assessmentId)) {
+            const target = parseDocumentName(name)
+            if (target?.kind !== 'blind' || target.assessmentId !== assessmentId) continue
+            privateDocs.push({ personId: target.personId, ...(await peek(name)) })
+          }
+          counted = countAnonymousRound(
+            areaId,
+            privateAreaTicks(privateDocs, areaId),
+            readPeople(board.doc),
+            Date.now(),
+          )
+        } finally {
+          for (const d of privateDocs) d.release()
+        }
+        if (sameAnonymousCounts(readAnonymousTally(board.doc, areaId), counted)) return
+      } finally {
+        board.release()
+      }
+      const connection = await deps.hocuspocus().openDirectConnection(assessmentId)
+      try {
+        await connection.transact((boardDoc) => setAnonymousTally(boardDoc, areaId, counted))
+      } finally {
+        await connection.disconnect()
+      }
+      await deps.flush(assessmentId)
+    })
+
+  /** Areas in a running anonymous round on the board that this private document holds ticks for. */
+  const anonymousAreasOf = (board: Y.Doc, privateDoc: Y.Doc) => {
+    const areas = new Set<string>()
+    for (const key of ticksMap(privateDoc).keys()) {
+      const owned = splitOwnedKey(key)
+      if (owned) areas.add(areaOfItem(owned.rest))
+    }
+    return [...areas].filter((areaId) => anonymousRoundOf(board, areaId)?.mode === 'anonymous')
+  }
+
   const revealRound = (assessmentId: string, areaId: string) =>
     enqueue(assessmentId, async () => {
       const moved = await mergeSettled(assessmentId, await privateDocumentNames(assessmentId))
@@ -155,6 +218,10 @@ export function boardLifecycleExtension(deps: {
       if (target?.kind !== 'blind') return
       // During a blind round this is the common case and costs one look at the loaded board.
       const board = deps.hocuspocus().documents.get(target.assessmentId)
+      // The board is loaded whenever someone is in the room; a tick made with nobody there is counted
+      // when the board next loads.
+      if (board)
+        for (const areaId of anonymousAreasOf(board, document)) countAnonymous(target.assessmentId, areaId)
       if (board && settledPrivateAreas(board, document, target.personId).size === 0) return
       enqueue(target.assessmentId, async () => {
         const moved = await mergeSettled(target.assessmentId, [documentName])
@@ -179,6 +246,11 @@ export function boardLifecycleExtension(deps: {
             deps.log.info({ documentName, moved }, 'moved revealed blind-round ticks onto the board on load')
         })
       }
+      for (const key of live.keys()) {
+        const setting = parseLiveKey(key)
+        if (setting?.kind === 'round' && anonymousRoundOf(document, setting.areaId)?.mode === 'anonymous')
+          countAnonymous(target.assessmentId, setting.areaId)
+      }
       live.observe((event) => {
         const origin = event.transaction.origin as { source?: string } | null
         if (origin?.source !== 'connection' && origin?.source !== 'redis') return
@@ -198,7 +270,10 @@ export function boardLifecycleExtension(deps: {
           }
           if (origin?.source === 'connection' && key.startsWith('round:')) {
             const round = live.get(key) as Round | undefined
-            if (round?.mode === 'revealed') revealRound(target.assessmentId, key.slice('round:'.length))
+            const areaId = key.slice('round:'.length)
+            if (round?.mode === 'revealed') revealRound(target.assessmentId, areaId)
+            if (round?.mode === 'anonymous') countAnonymous(target.assessmentId, areaId)
+            if (round?.mode === 'anonymous-ended') countAnonymous(target.assessmentId, areaId, true)
           }
         }
       })

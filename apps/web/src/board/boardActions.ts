@@ -1,24 +1,27 @@
 import {
   type AgreedLevel,
   areaOfItem,
+  endAnonymousRound,
   endSession,
   type LiveState,
   recordAgreedLevel,
   revealBlindRound,
   setFocus,
   setTick,
+  startAnonymousRound,
   startBlindRound,
   startSession,
   startTimer,
   stopTimer,
 } from '@co-assess/board-model'
 import type * as Y from 'yjs'
-import { isBlind } from './boardView.ts'
+import { ticksStayPrivate } from './boardView.ts'
 import { serverClock } from './serverClock.ts'
 
 /**
  * Everything a person can do on the board, as calls to the board model's named writes. Ticks on an
- * area in a blind round go to the person's private document, never to the shared board.
+ * area in a blind round, or with an anonymous round, go to the person's private document, never to
+ * the shared board.
  */
 export interface BoardActions {
   tick(itemId: string, ticked: boolean): void
@@ -28,6 +31,8 @@ export interface BoardActions {
   focus(areaId: string | null): void
   startBlindRound(areaId: string): void
   reveal(areaId: string): void
+  startAnonymousRound(areaId: string): void
+  endAnonymousRound(areaId: string): void
   startTimer(areaId: string, seconds: number): void
   stopTimer(areaId: string): void
 }
@@ -41,7 +46,7 @@ export function boardActions(
   const { doc, blindDoc } = docs
   return {
     tick(itemId, ticked) {
-      const target = isBlind(live(), areaOfItem(itemId)) && blindDoc ? blindDoc : doc
+      const target = ticksStayPrivate(live(), areaOfItem(itemId)) && blindDoc ? blindDoc : doc
       setTick(target, personId, itemId, ticked)
     },
     recordLevel(areaId, input) {
@@ -52,6 +57,8 @@ export function boardActions(
     focus: (areaId) => setFocus(doc, personId, areaId),
     startBlindRound: (areaId) => startBlindRound(doc, personId, areaId),
     reveal: (areaId) => revealBlindRound(doc, personId, areaId),
+    startAnonymousRound: (areaId) => startAnonymousRound(doc, personId, areaId),
+    endAnonymousRound: (areaId) => endAnonymousRound(doc, personId, areaId),
     // Stamped in server time, not the chair's device time, so every viewer counts down from one start.
     startTimer: (areaId, seconds) => startTimer(doc, personId, areaId, seconds, serverNow()),
     stopTimer: (areaId) => stopTimer(doc, personId, areaId),

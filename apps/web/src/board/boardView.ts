@@ -18,6 +18,7 @@ import {
   suggestLevel,
   type Tick,
   tallyArea,
+  tallyFromAnonymous,
   ticksByArea,
   ticksOfPerson,
 } from '@co-assess/board-model'
@@ -70,7 +71,7 @@ export function readBoardView(
   const tallies = new Map<string, AreaTally>()
   const suggestions = new Map<string, LevelSuggestion>()
   for (const area of shape.areas) {
-    const tally = tallyArea(area, ticks.get(area.id), people)
+    const tally = areaTallyOf(area, live, ticks.get(area.id), people)
     tallies.set(area.id, tally)
     suggestions.set(area.id, suggestLevel(area, tally, shape.levels))
   }
@@ -92,7 +93,8 @@ export function readBoardView(
 
 /**
  * The person's own ticks as the board holds them, with their private ticks laid over them. A private
- * tick is the newer word only while its area is blind. Once the round is revealed the server moves it
+ * tick is the newer word only while its area is blind (or, for good, once it has an anonymous round,
+ * whose ticks never reach the board). Once the round is revealed the server moves it
  * onto the board; one still here is on its way there, and must not hide a board tick the person made
  * after the reveal (or keep showing after the server decided against it).
  */
@@ -103,13 +105,39 @@ export function myTicksOf(
 ): Map<string, Tick> {
   const mine = new Map(onBoard)
   for (const [itemId, tick] of inPrivate ?? []) {
-    if (isBlind(live, areaOfItem(itemId))) mine.set(itemId, tick)
+    if (ticksStayPrivate(live, areaOfItem(itemId))) mine.set(itemId, tick)
   }
   return mine
 }
 
 export function isBlind(live: LiveState, areaId: string): boolean {
   return live.rounds.get(areaId)?.mode === 'blind'
+}
+
+/**
+ * Whether the area has (or had) an anonymous round: the person's ticks for it go to their private
+ * document, and the area's counts are the server's, since no browser ever receives who ticked.
+ */
+export function isAnonymous(live: LiveState, areaId: string): boolean {
+  const mode = live.rounds.get(areaId)?.mode
+  return mode === 'anonymous' || mode === 'anonymous-ended' || live.anonymousCounts.has(areaId)
+}
+
+/** Whether ticks for this area go to the person's private document rather than the board. */
+export function ticksStayPrivate(live: LiveState, areaId: string): boolean {
+  return isBlind(live, areaId) || isAnonymous(live, areaId)
+}
+
+/** An area's tally: the server's counts for an anonymous round, else counted from the board's ticks. */
+export function areaTallyOf(
+  area: AreaShape,
+  live: LiveState,
+  ticks: AreaTicks | undefined,
+  people: ReadonlyMap<string, Person>,
+): AreaTally {
+  return isAnonymous(live, area.id)
+    ? tallyFromAnonymous(area, live.anonymousCounts.get(area.id) ?? null)
+    : tallyArea(area, ticks, people)
 }
 
 export function activeSession(view: Pick<BoardView, 'live' | 'sessions'>): Session | null {
@@ -177,7 +205,7 @@ export function keepUnchanged(previous: BoardView, next: BoardView): BoardView {
 }
 
 /** The earlier tally if nothing in it changed; otherwise the new one, keeping the items that did not. */
-function keepTally(was: AreaTally, now: AreaTally): AreaTally {
+export function keepTally(was: AreaTally, now: AreaTally): AreaTally {
   const items = keepEntries(was.items, now.items, (a, b) => (sameItemTally(a, b) ? a : b))
   if (items === was.items && was.areaId === now.areaId && was.respondents === now.respondents) return was
   return items === now.items ? now : { ...now, items }

@@ -1,13 +1,16 @@
 import {
   agreedMap,
   blindDocumentName,
+  endAnonymousRound,
   type Person,
   peopleMap,
   recordAgreedLevel,
   revealBlindRound,
   type StakeholderGroup,
   serverOrigin,
+  setAnonymousTally,
   setTick,
+  startAnonymousRound,
   startBlindRound,
   startSession,
   tickKey,
@@ -179,8 +182,20 @@ describe('watchBoardView', () => {
             dissent: '',
             sessionId: null,
           })
-        else if (r < 0.98) startSession(doc, 'chair1')
-        else agreedMap(doc).delete(pick(areaIds))
+        else if (r < 0.97) startSession(doc, 'chair1')
+        else if (r < 0.98) agreedMap(doc).delete(pick(areaIds))
+        else if (r < 0.99) {
+          // An anonymous round: the chair starts or ends it, and the server writes its counts.
+          const areaId = pick(areaIds)
+          if (next() < 0.5) startAnonymousRound(doc, 'chair1', areaId, at)
+          else endAnonymousRound(doc, 'chair1', areaId, at)
+        } else
+          setAnonymousTally(doc, pick(areaIds), {
+            respondents: 2,
+            respondentsByGroup: { [pick(groups)]: 2 },
+            items: { [item]: { [pick(groups)]: next() < 0.5 ? 1 : 2 } },
+            at,
+          })
 
         // Read after most steps, and now and then only after a few, as a burst is read once.
         if (next() < 0.7 || step === 119) {

@@ -24,8 +24,11 @@ import {
 } from '@co-assess/board-model'
 import type * as Y from 'yjs'
 import {
+  areaTallyOf,
   type BoardShape,
   type BoardView,
+  isAnonymous,
+  keepTally,
   keepUnchanged,
   myTicksOf,
   readBoardView,
@@ -267,7 +270,8 @@ export function watchBoardView(
     for (const [areaId, changedItems] of toCount) {
       const area = areas.get(areaId)
       const was = tallies.get(areaId)
-      if (!area || !was) continue
+      // An anonymous round's area is counted by the server, not from the board's ticks (below).
+      if (!area || !was || isAnonymous(live, areaId)) continue
       const tally = retally(area, was, ticks.get(areaId), people, changedItems)
       if (tally === was) continue
       if (tallies === view.tallies) tallies = new Map(tallies)
@@ -277,6 +281,34 @@ export function watchBoardView(
       if (before && sameSuggestion(before, suggestion)) continue
       if (suggestions === view.suggestions) suggestions = new Map(suggestions)
       suggestions.set(areaId, suggestion)
+    }
+
+    if (live !== view.live) {
+      // A round started or ended, or the server's counts moved: every area whose tally source or
+      // counts may have changed is read again whole, keeping each item that did not change.
+      for (const area of shape.areas) {
+        const wasAnonymous = isAnonymous(view.live, area.id)
+        const nowAnonymous = isAnonymous(live, area.id)
+        if (!wasAnonymous && !nowAnonymous) continue
+        if (
+          wasAnonymous &&
+          nowAnonymous &&
+          view.live.anonymousCounts.get(area.id) === live.anonymousCounts.get(area.id)
+        )
+          continue
+        const was = tallies.get(area.id)
+        const now = areaTallyOf(area, live, ticks.get(area.id), people)
+        if (!nowAnonymous) respondents.set(area.id, areaRespondents(ticks.get(area.id), people))
+        const tally = was ? keepTally(was, now) : now
+        if (tally === was) continue
+        if (tallies === view.tallies) tallies = new Map(tallies)
+        tallies.set(area.id, tally)
+        const suggestion = suggestLevel(area, tally, shape.levels)
+        const before = suggestions.get(area.id)
+        if (before && sameSuggestion(before, suggestion)) continue
+        if (suggestions === view.suggestions) suggestions = new Map(suggestions)
+        suggestions.set(area.id, suggestion)
+      }
     }
 
     const next: BoardView = { people, ticks, myTicks, agreed, live, sessions, tallies, suggestions }

@@ -172,7 +172,7 @@ describe('counting an anonymous round', () => {
       id: '1a',
       levels: [{ level: 'emerging', items: [{ id: '1a.emerging.1' }, { id: '1a.emerging.2' }] }],
     }
-    const counted = countAnonymousRound(area, ticks, new Map(people.entries()), 5)
+    const counted = countAnonymousRound('1a', ticks, new Map(people.entries()), 5)
     expect(counted).toEqual({
       respondents: 2,
       respondentsByGroup: { vcse: 1, 'lived-experience': 1 },

@@ -52,11 +52,16 @@ export function privateAreaTicks(
  * devices once) and keeps only the numbers, so nothing in it says who ticked.
  */
 export function countAnonymousRound(
-  area: AreaShape,
+  areaId: string,
   ticks: AreaTicks,
   people: ReadonlyMap<string, Person>,
   at: number,
 ): AnonymousTally {
+  // Only ticked items carry counts, so the items ticked are all the area the count needs.
+  const area: AreaShape = {
+    id: areaId,
+    levels: [{ level: '', items: [...ticks.keys()].map((id) => ({ id })) }],
+  }
   const tally = tallyArea(area, ticks, people)
   const respondentsByGroup: Record<string, number> = {}
   const items: Record<string, Record<string, number>> = {}

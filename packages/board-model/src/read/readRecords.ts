@@ -10,19 +10,22 @@ import {
   peopleMap,
   sessionsMap,
   splitOwnedKey,
+  TALLY_KEY_PREFIX,
   threadsMap,
 } from '../roots.ts'
-import type {
-  Action,
-  AgreedLevel,
-  Comment,
-  Focus,
-  PeerSuggestion,
-  Person,
-  Round,
-  Session,
-  ThreadState,
-  Timer,
+import {
+  type Action,
+  type AgreedLevel,
+  type AnonymousTally,
+  type Comment,
+  type Focus,
+  type PeerSuggestion,
+  type Person,
+  type Round,
+  type Session,
+  type ThreadState,
+  type Timer,
+  tallySchema,
 } from '../values.ts'
 
 export const readPeople = (doc: Y.Doc): Map<string, Person> => new Map(peopleMap(doc).entries())
@@ -87,6 +90,8 @@ export interface LiveState {
   activeSessionId: string | null
   rounds: Map<string, Round>
   timers: Map<string, Timer>
+  /** Anonymous rounds' counts by area, as the server wrote them (numbers only). */
+  anonymousCounts: Map<string, AnonymousTally>
   reviewClosedAt: number | null
 }
 
@@ -94,9 +99,14 @@ export function readLive(doc: Y.Doc): LiveState {
   const live = liveMap(doc)
   const rounds = new Map<string, Round>()
   const timers = new Map<string, Timer>()
+  const anonymousCounts = new Map<string, AnonymousTally>()
   for (const [key, value] of live.entries()) {
     if (key.startsWith('round:')) rounds.set(key.slice(6), value as Round)
     else if (key.startsWith('timer:')) timers.set(key.slice(6), value as Timer)
+    else if (key.startsWith(TALLY_KEY_PREFIX)) {
+      const counts = tallySchema.safeParse(value)
+      if (counts.success) anonymousCounts.set(key.slice(TALLY_KEY_PREFIX.length), counts.data)
+    }
   }
   const focus = live.get(LIVE_KEYS.focus) as Focus | undefined
   const active = live.get(LIVE_KEYS.activeSession)
@@ -106,6 +116,7 @@ export function readLive(doc: Y.Doc): LiveState {
     activeSessionId: typeof active === 'string' ? active : null,
     rounds,
     timers,
+    anonymousCounts,
     reviewClosedAt: typeof closed === 'number' ? closed : null,
   }
 }

@@ -14,6 +14,7 @@ import { isBlind } from '../boardView.ts'
 import { AreaChairConsole } from '../chair/AreaChairConsole.tsx'
 import { shortGroupLabel } from '../groupLabels.ts'
 import { BoardNotices } from '../status/BoardNotices.tsx'
+import { AnonymousRoundNotice } from './AnonymousRoundNotice.tsx'
 import { AreaPagination } from './AreaPagination.tsx'
 import { areaMarkTexts } from './areaMarkTexts.ts'
 import { Checklist } from './Checklist.tsx'
@@ -91,6 +92,7 @@ export function AreaView({ place }: { place: AreaPlace }) {
             </div>
           </div>
         ) : null}
+        <AnonymousRoundNotice areaId={area.id} />
         <TimerDisplay areaId={area.id} />
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-one-half">

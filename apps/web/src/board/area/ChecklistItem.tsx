@@ -1,9 +1,10 @@
-import type { ItemTally } from '@co-assess/board-model'
+import { areaOfItem, type ItemTally } from '@co-assess/board-model'
 import { WarningIcon } from '../../components/Icons.tsx'
 import type { FrameworkItem } from '../../framework/frameworkTypes.ts'
 import { TermText } from '../../framework/TermMarks.tsx'
 import { plainEnglishTag } from '../../framework/whoseWords.ts'
 import { useBoardContext } from '../BoardContext.tsx'
+import { isAnonymous } from '../boardView.ts'
 import { describeTally } from '../tallyText.ts'
 import { plainMarkKey } from './areaMarkTexts.ts'
 
@@ -34,6 +35,9 @@ export function ChecklistItem({
     </p>
   ) : null
   const mine = view.myTicks.get(item.id)?.ticked ?? false
+  // Once an anonymous round ends its counts are the record; a tick now would count nowhere.
+  const areaId = areaOfItem(item.id)
+  const closed = isAnonymous(view.live, areaId) && view.live.rounds.get(areaId)?.mode !== 'anonymous'
   const text = describeTally(tally)
   const disagree = !blind && text.disagreement !== null
   const count = blind ? (
@@ -78,6 +82,7 @@ export function ChecklistItem({
         id={inputId}
         type="checkbox"
         checked={mine}
+        disabled={closed}
         aria-describedby={plain ? `${plainId} ${tallyId}` : tallyId}
         onChange={(e) => actions.tick(item.id, e.target.checked)}
       />
