@@ -6,17 +6,12 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { anAssessment, anInvite, aParticipant } from '../test/recordFixtures.ts'
+import { createTestDatabase, postgresReachable, type TestDatabase, testServer } from '../test/testDatabase.ts'
 import { sameYState } from './compareYState.ts'
 import { openEmbeddedStorage } from './embedded/openEmbeddedStorage.ts'
 import { migrateEmbeddedToPostgres } from './migrateEmbeddedToPostgres.ts'
 import { openPostgresStorage } from './postgres/openPostgresStorage.ts'
-import {
-  createTestDatabase,
-  postgresReachable,
-  type TestDatabase,
-  testServer,
-} from './postgres/testDatabase.ts'
-import { anAssessment, anInvite, aParticipant } from './recordFixtures.ts'
 import type { Storage } from './storagePort.ts'
 
 const reachable = await postgresReachable()

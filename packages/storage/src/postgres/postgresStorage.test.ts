@@ -1,13 +1,18 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { anAssessment } from '../recordFixtures.ts'
-import { describeStorageContract } from '../storageContract.ts'
+import { anAssessment } from '../../test/recordFixtures.ts'
+import { describeStorageContract } from '../../test/storageContract.ts'
+import {
+  createTestDatabase,
+  postgresReachable,
+  type TestDatabase,
+  testServer,
+} from '../../test/testDatabase.ts'
 import { StorageUnavailableError } from '../storageUnavailableError.ts'
 import { MIGRATIONS } from './migrations.ts'
 import { openPostgresStorage } from './openPostgresStorage.ts'
 import { runMigrations } from './runMigrations.ts'
-import { createTestDatabase, postgresReachable, type TestDatabase, testServer } from './testDatabase.ts'
 import { withDefaultUser } from './withDefaultUser.ts'
 
 const reachable = await postgresReachable()

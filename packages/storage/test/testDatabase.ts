@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { connectionTarget, hostAndPort } from './connectionTarget.ts'
-import { withDefaultUser } from './withDefaultUser.ts'
+import { connectionTarget, hostAndPort } from '../src/postgres/connectionTarget.ts'
+import { withDefaultUser } from '../src/postgres/withDefaultUser.ts'
 
 /** The server tests run against; its `test` database is only used to create and drop throwaway ones. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test'

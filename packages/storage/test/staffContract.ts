@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ConflictError } from './conflictError.ts'
-import { NotFoundError } from './notFoundError.ts'
+import { ConflictError } from '../src/conflictError.ts'
+import { NotFoundError } from '../src/notFoundError.ts'
+import type { OrganisationRecord, StaffInviteRecord, StaffRecord } from '../src/records.ts'
+import type { Storage } from '../src/storagePort.ts'
 import { anAssessment } from './recordFixtures.ts'
-import type { OrganisationRecord, StaffInviteRecord, StaffRecord } from './records.ts'
-import type { Storage } from './storagePort.ts'
 
 const anOrganisation = (overrides: Partial<OrganisationRecord> = {}): OrganisationRecord => ({
   id: 'org-1',

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { ConflictError } from './conflictError.ts'
-import { NotFoundError } from './notFoundError.ts'
+import { ConflictError } from '../src/conflictError.ts'
+import { NotFoundError } from '../src/notFoundError.ts'
+import type { Storage } from '../src/storagePort.ts'
 import { anAssessment, anInvite, aParticipant } from './recordFixtures.ts'
-import type { Storage } from './storagePort.ts'
 
 const updateOf = (key: string) => {
   const doc = new Y.Doc()

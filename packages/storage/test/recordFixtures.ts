@@ -1,4 +1,4 @@
-import type { AssessmentRecord, InviteRecord, ParticipantRecord } from './records.ts'
+import type { AssessmentRecord, InviteRecord, ParticipantRecord } from '../src/records.ts'
 
 /** Records for tests: valid by default, any field overridable. */
 

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { ConflictError } from './conflictError.ts'
-import { InvalidDocumentNameError } from './invalidDocumentNameError.ts'
-import { NotFoundError } from './notFoundError.ts'
+import { ConflictError } from '../src/conflictError.ts'
+import { InvalidDocumentNameError } from '../src/invalidDocumentNameError.ts'
+import { NotFoundError } from '../src/notFoundError.ts'
+import type { Storage } from '../src/storagePort.ts'
+import { StorageUnavailableError } from '../src/storageUnavailableError.ts'
 import { describePeoplesDataContract } from './peoplesDataContract.ts'
 import { anAssessment, anInvite, aParticipant } from './recordFixtures.ts'
 import { describeStaffContract } from './staffContract.ts'
-import type { Storage } from './storagePort.ts'
-import { StorageUnavailableError } from './storageUnavailableError.ts'
 
 /** A writer doc whose every transaction's update is collected, to be appended as a client would. */
 function recordingDoc(): { doc: Y.Doc; updates: Uint8Array[] } {
