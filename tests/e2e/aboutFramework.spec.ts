@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { createAssessment, firstFramework } from './support/api.ts'
 import { expectNoViolations } from './support/axe.ts'
 import { joinAs, tickBox } from './support/people.ts'

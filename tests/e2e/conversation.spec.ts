@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { createAssessment, createInvite, firstFramework } from './support/api.ts'
 import { expectNoViolations } from './support/axe.ts'
 import { joinAs, newPerson, storedToken } from './support/people.ts'

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { expectNoViolations } from './support/axe.ts'
 import { joinAs } from './support/people.ts'
 import { chairAndParticipant } from './support/room.ts'

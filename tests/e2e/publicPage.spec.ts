@@ -1,6 +1,6 @@
 import { addComment, agreeAction, proposeAction, recordAgreedLevel } from '@co-assess/board-model'
 import { HocuspocusProvider } from '@hocuspocus/provider'
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import { type APIRequestContext, expect, test } from '@playwright/test'
 import * as Y from 'yjs'
 import { createAssessment, firstFramework } from './support/api.ts'
 import { expectNoViolations } from './support/axe.ts'

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { type ChildServer, freePort, startChildServer, stopAllChildServers } from '../utils/childServer.ts'
 import { type OidcTestProvider, startOidcTestProvider } from '../utils/oidcTestProvider.ts'
 import { expectNoViolations } from './support/axe.ts'

@@ -158,12 +158,14 @@ export async function openEmbeddedMetadataStore(path: string): Promise<EmbeddedM
     addEqualityAnswers: (assessmentId, personId, answers) =>
       change((data) => {
         if (!assessment(data, assessmentId)) throw new NotFoundError(`No assessment with id ${assessmentId}.`)
-        const respondents = (data.equalityRespondents ??= [])
+        data.equalityRespondents ??= []
+        const respondents = data.equalityRespondents
         if (respondents.some((r) => r.assessmentId === assessmentId && r.personId === personId))
           throw new ConflictError('This person has already answered the equality questions.')
         respondents.push({ assessmentId, personId })
         // Inserted at a random place, so the file's order does not line answers up with who joined when.
-        const all = (data.equalityAnswers ??= [])
+        data.equalityAnswers ??= []
+        const all = data.equalityAnswers
         all.splice(Math.floor(Math.random() * (all.length + 1)), 0, {
           assessmentId,
           answers: structuredClone(answers),
