@@ -5,6 +5,10 @@
 
 /** WebSocket close codes the server uses (4000–4999 are the application's own range). */
 export const CLOSE_CODES = {
+  /** Standard: the server is shutting down; clients reconnect shortly. */
+  goingAway: 1001,
+  /** Standard "try again later": every client library reconnects after it. */
+  tryAgainLater: 1013,
   badDocumentName: 4400,
   unauthorized: 4401,
   /** An update broke the writer's permissions: the client should drop its local copy and resync. */

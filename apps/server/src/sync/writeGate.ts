@@ -15,9 +15,6 @@ import { closeWith } from './closeWith.ts'
 import type { PresenceOwners } from './presenceOwners.ts'
 import { isSyncContext } from './syncContext.ts'
 
-/** The standard WebSocket code for "try again later": every client library reconnects after it. */
-const TRY_AGAIN_LATER = 1013
-
 /**
  * The one way a client's change enters a board. For each update, holding the document so nothing
  * else is checked or applied in between: decode and check it against the sender's role and the board
@@ -119,7 +116,7 @@ export function writeGate(deps: {
             'could not store an update; the client will send it again',
           )
           connection.webSocket.close(
-            TRY_AGAIN_LATER,
+            CLOSE_CODES.tryAgainLater,
             'The server could not save your change. It will be sent again.',
           )
           throw closeWith(
