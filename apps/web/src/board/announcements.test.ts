@@ -33,6 +33,16 @@ describe('summariseEvents', () => {
     )
     expect(summariseEvents([])).toBe('')
   })
+  it('says what an anonymous round means as it starts, and that its counts stay as it ends', () => {
+    expect(
+      summariseEvents([
+        { kind: 'anonymous', areaId: '1a', running: true },
+        { kind: 'anonymous', areaId: '1a', running: false },
+      ]),
+    ).toBe(
+      'Anonymous round started on 1a: the room sees how many in each group ticked, not who. Anonymous round ended on 1a. Its counts stay as the area’s record.',
+    )
+  })
 })
 
 describe('timerLength', () => {

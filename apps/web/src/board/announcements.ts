@@ -5,6 +5,7 @@ export type BoardEvent =
   | { kind: 'focus'; areaId: string | null }
   | { kind: 'blind'; areaId: string }
   | { kind: 'revealed'; areaId: string }
+  | { kind: 'anonymous'; areaId: string; running: boolean }
   | { kind: 'session'; running: boolean }
   | { kind: 'timer'; areaId: string; seconds: number }
   | { kind: 'timeUp'; areaId: string }
@@ -40,6 +41,13 @@ export function summariseEvents(events: readonly BoardEvent[]): string {
         break
       case 'blind':
         add(`Blind round started on ${event.areaId}.`)
+        break
+      case 'anonymous':
+        add(
+          event.running
+            ? `Anonymous round started on ${event.areaId}: the room sees how many in each group ticked, not who.`
+            : `Anonymous round ended on ${event.areaId}. Its counts stay as the area’s record.`,
+        )
         break
       case 'revealed':
         add(`Ticks revealed on ${event.areaId}.`)

@@ -83,7 +83,10 @@ export function useRemoteEvents(
         else if (key === 'activeSession') events.push({ kind: 'session', running: typeof value === 'string' })
         else if (key.startsWith('round:') && value) {
           const areaId = key.slice('round:'.length)
-          events.push({ kind: (value as Round).mode === 'blind' ? 'blind' : 'revealed', areaId })
+          const { mode } = value as Round
+          if (mode === 'anonymous' || mode === 'anonymous-ended')
+            events.push({ kind: 'anonymous', areaId, running: mode === 'anonymous' })
+          else events.push({ kind: mode === 'blind' ? 'blind' : 'revealed', areaId })
         } else if (key.startsWith('timer:') && value) {
           events.push({
             kind: 'timer',

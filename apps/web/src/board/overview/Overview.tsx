@@ -91,7 +91,11 @@ function AreaRow({ area }: { area: FrameworkArea }) {
           <strong className="nhsuk-tag nhsuk-tag--grey">
             <EyeOffIcon /> Blind round
           </strong>
-        ) : suggestion.level ? (
+        ) : null}
+        {view.live.rounds.get(area.id)?.mode === 'anonymous' ? (
+          <strong className="nhsuk-tag nhsuk-tag--grey">Anonymous round</strong>
+        ) : null}
+        {blind ? null : suggestion.level ? (
           <strong className="nhsuk-tag nhsuk-tag--blue">Suggested: {suggestion.label}</strong>
         ) : null}
         {!blind && disagreements > 0 ? (
