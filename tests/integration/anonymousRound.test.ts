@@ -135,6 +135,15 @@ describe('an anonymous round', () => {
     const first = rows.find((row) => row.Item === '1a.emerging.1')!
     expect(first.Ticked).toBe('2')
     expect(first['Ticked by']).toBe('')
+
+    // The chair's backup is whole without the private ticks (they never go onto the board), so it
+    // exports at once, holding the counts and nobody's tick for the area.
+    const backup = await t.api(`/api/assessments/${assessmentId}/report/export.json`, { token: chair.token })
+    expect(backup.status).toBe(200)
+    const text = JSON.stringify(backup.body)
+    expect(text).toContain('tally:1a')
+    expect(text).not.toContain(tickKey(ics.person.id, '1a.emerging.1'))
+    expect(text).not.toContain(tickKey(vcse.person.id, '1a.emerging.1'))
   })
 
   it('refuses counts written by a browser, even the chair’s', async () => {

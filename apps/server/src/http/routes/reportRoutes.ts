@@ -2,13 +2,14 @@ import {
   blindDocumentName,
   entityIdSchema,
   groupListSchema,
+  parseDocumentName,
   type Role,
   readActions,
   readAgreedLevels,
   readEvidence,
   readPeople,
   readSessions,
-  ticksMap,
+  settledPrivateAreas,
   whyNotPublishable,
 } from '@co-assess/board-model'
 import type { AssessmentRecord } from '@co-assess/storage'
@@ -137,17 +138,23 @@ export const reportRoutes =
     }
 
     /**
-     * Whether any private blind-round document of the assessment still holds ticks. After a reveal the
-     * server moves them onto the board in the background; until it has, the board is not yet whole.
+     * Whether any private blind-round document of the assessment still holds ticks due on the board.
+     * After a reveal the server moves them onto the board in the background; until it has, the board is
+     * not yet whole. Ticks of an anonymous round are never due: they stay private, and the board keeps
+     * only their counts.
      */
-    async function privateTicksWaiting(assessmentId: string): Promise<boolean> {
+    async function privateTicksWaiting(assessmentId: string, board: Y.Doc): Promise<boolean> {
       const prefix = blindDocumentName(assessmentId, '')
       const names = new Set(await deps.storage.documents.listDocuments(prefix))
       for (const name of deps.hocuspocus.documents.keys()) if (name.startsWith(prefix)) names.add(name)
+      const due = (name: string, doc: Y.Doc) => {
+        const target = parseDocumentName(name)
+        return target?.kind === 'blind' && settledPrivateAreas(board, doc, target.personId).size > 0
+      }
       for (const name of names) {
         const loaded = deps.hocuspocus.documents.get(name)
         if (loaded) {
-          if (ticksMap(loaded).size > 0) return true
+          if (due(name, loaded)) return true
           continue
         }
         const stored = await deps.storage.documents.loadDocument(name)
@@ -155,7 +162,7 @@ export const reportRoutes =
         const doc = new Y.Doc()
         try {
           Y.applyUpdate(doc, stored)
-          if (ticksMap(doc).size > 0) return true
+          if (due(name, doc)) return true
         } finally {
           doc.destroy()
         }
@@ -282,7 +289,7 @@ export const reportRoutes =
         const data = await withBoard(assessmentId, async (doc) => {
           const blind = blindAreas(doc)
           // exportJson refuses a running blind round itself; this only turns that into a 409.
-          if (blind.length === 0 && (await privateTicksWaiting(assessmentId)))
+          if (blind.length === 0 && (await privateTicksWaiting(assessmentId, doc)))
             throw conflict(
               'Ticks from a revealed blind round are still being moved onto the board, so an export now would leave them out. Try again in a moment.',
             )
