@@ -135,6 +135,17 @@ describe('an anonymous round', () => {
     const first = rows.find((row) => row.Item === '1a.emerging.1')!
     expect(first.Ticked).toBe('2')
     expect(first['Ticked by']).toBe('')
+    // Anyone else's report applies the small-number rules to the counts.
+    const theirs = await fetch(`${t.baseUrl}/api/assessments/${assessmentId}/report/items.csv`, {
+      headers: { authorization: `Bearer ${vcse.token}` },
+    })
+    const theirRows: Record<string, string>[] = parse(Buffer.from(await theirs.arrayBuffer()), {
+      bom: true,
+      columns: true,
+    })
+    const theirFirst = theirRows.find((row) => row.Item === '1a.emerging.1')!
+    expect(Object.values(theirFirst)).toContain('fewer than 3')
+    expect(theirFirst.Ticked).not.toBe('2')
 
     // The chair's backup is whole without the private ticks (they never go onto the board), so it
     // exports at once, holding the counts and nobody's tick for the area.

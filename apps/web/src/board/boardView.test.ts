@@ -1,15 +1,18 @@
 import {
   blindDocumentName,
+  endAnonymousRound,
   peopleMap,
   revealBlindRound,
   serverOrigin,
+  setAnonymousTally,
   setTick,
+  startAnonymousRound,
   startBlindRound,
   startSession,
 } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { activeSession, isBlind } from './boardView.ts'
+import { activeSession, isAnonymous, isBlind } from './boardView.ts'
 import { person, readTwoAreaBoard } from './boardViewFixture.ts'
 
 const readBoardView = readTwoAreaBoard
@@ -49,6 +52,32 @@ describe('readBoardView', () => {
     expect(isBlind(view.live, '1b')).toBe(false)
     // Nobody else's view of the board holds the private ticks.
     expect(readBoardView(doc, null, 'ben1').ticks.get('1a')?.get('1a.emerging.2')).toBeUndefined()
+  })
+
+  it('shows an anonymous round’s counts from the server, with nobody in them, and the person’s own private ticks', () => {
+    const doc = board()
+    const mine = new Y.Doc({ guid: blindDocumentName('assess1', 'ana1') })
+    // A named board tick from before the round no longer counts for the area.
+    setTick(doc, 'ben1', '1a.emerging.2', true)
+    startAnonymousRound(doc, 'chair1', '1a')
+    setTick(mine, 'ana1', '1a.emerging.1', true)
+    setAnonymousTally(doc, '1a', {
+      respondents: 2,
+      respondentsByGroup: { ics: 1, vcse: 1 },
+      items: { '1a.emerging.1': { ics: 1, vcse: 1 } },
+      at: 1,
+    })
+    const view = readBoardView(doc, mine, 'ana1')
+    expect(isAnonymous(view.live, '1a')).toBe(true)
+    expect(view.myTicks.get('1a.emerging.1')?.ticked).toBe(true)
+    const first = view.tallies.get('1a')?.items.get('1a.emerging.1')
+    expect(first).toMatchObject({ ticked: 2, respondents: 2, tickedBy: [] })
+    expect(view.tallies.get('1a')?.items.get('1a.emerging.2')?.ticked).toBe(0)
+    // Once it ends the counts stay, and the person's private tick still shows as theirs.
+    endAnonymousRound(doc, 'chair1', '1a')
+    const after = readBoardView(doc, mine, 'ana1')
+    expect(after.tallies.get('1a')?.items.get('1a.emerging.1')?.ticked).toBe(2)
+    expect(after.myTicks.get('1a.emerging.1')?.ticked).toBe(true)
   })
 
   it('shows the board’s tick, not a leftover private one, once the round is revealed', () => {
