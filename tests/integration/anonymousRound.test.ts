@@ -157,6 +157,25 @@ describe('an anonymous round', () => {
     expect(text).not.toContain(tickKey(vcse.person.id, '1a.emerging.1'))
   })
 
+  it('counts a tick sent while nobody has the board open when the board next opens', async () => {
+    const { assessmentId, chair, ics } = await t.createRoom()
+    const chairClient = await t.connect(assessmentId, chair.token)
+    startAnonymousRound(chairClient.doc, chair.person.id, '1a')
+    await waitFor(() => expect(readAnonymousTally(chairClient.doc, '1a')).toMatchObject({ respondents: 0 }))
+    chairClient.provider.destroy()
+    await waitFor(() => expect(t.server.hocuspocus.documents.has(assessmentId)).toBe(false))
+
+    // Ivy's device sends her private tick with the board closed everywhere.
+    const ivyPrivate = await t.connect(blindDocumentName(assessmentId, ics.person.id), ics.token)
+    setTick(ivyPrivate.doc, ics.person.id, '1a.emerging.1', true)
+    await waitFor(() => ivyPrivate.provider.unsyncedChanges === 0)
+
+    const again = await t.connect(assessmentId, chair.token)
+    await waitFor(() =>
+      expect(readAnonymousTally(again.doc, '1a')?.items).toEqual({ '1a.emerging.1': { ics: 1 } }),
+    )
+  })
+
   it('refuses counts written by a browser, even the chair’s', async () => {
     const { assessmentId, chair } = await t.createRoom()
     const chairClient = await t.connect(assessmentId, chair.token)
