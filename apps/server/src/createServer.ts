@@ -41,6 +41,7 @@ import { limitsExtension } from './sync/limitsExtension.ts'
 import { persistenceExtension } from './sync/persistenceExtension.ts'
 import { PresenceOwners } from './sync/presenceOwners.ts'
 import { redisExtension } from './sync/redisExtension.ts'
+import { rememberSocket } from './sync/tryAgainLater.ts'
 import { createUpgradeGate } from './sync/upgradeGate.ts'
 import { writeGate } from './sync/writeGate.ts'
 
@@ -201,6 +202,7 @@ export async function createServer(
         return
       }
       wss.handleUpgrade(request, socket, head, (ws) => {
+        rememberSocket(request, ws)
         const connection = hocuspocus.handleConnection(ws, request as unknown as Request)
         ws.on('message', (data: Buffer, isBinary: boolean) => {
           if (!isBinary && typeof data === 'string') return
