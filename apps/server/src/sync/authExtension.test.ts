@@ -26,7 +26,7 @@ describe('authExtension', () => {
     const request = {}
     rememberSocket(request, {
       close: (code: number, reason: string) => closed.push([code, reason]),
-    } as WebSocket)
+    } as unknown as WebSocket)
     const payload = {
       documentName: 'board1',
       token: 't',
