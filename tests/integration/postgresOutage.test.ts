@@ -356,6 +356,9 @@ describe.skipIf(!bin)('PostgreSQL going away and coming back', () => {
       },
     )
     expect(ticksMap(reader.doc).size).toBeGreaterThan(0)
+    // What a standard provider set aside before its sync is acknowledged once the sync is stored, so
+    // none is left showing unsaved changes that are in fact stored.
+    await waitFor(() => writers.every((writer) => writer.provider.unsyncedChanges === 0), { timeout: 20_000 })
 
     console.log(
       `PostgreSQL stopped for ${((up - down) / 1000).toFixed(1)} s (pg_ctl stop took ${(down - stopping).toFixed(0)} ms): ` +

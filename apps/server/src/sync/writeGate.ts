@@ -8,7 +8,13 @@ import {
   serverOrigin,
 } from '@co-assess/board-model'
 import type { DocumentStore } from '@co-assess/storage'
-import type { afterHandleMessagePayload, beforeSyncPayload, Connection, Extension } from '@hocuspocus/server'
+import {
+  type afterHandleMessagePayload,
+  type beforeSyncPayload,
+  type Connection,
+  type Extension,
+  OutgoingMessage,
+} from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { closeWith } from './closeWith.ts'
@@ -29,8 +35,9 @@ import { isSyncContext } from './syncContext.ts'
  * One race is not a refusal: a standard provider that reconnects sends its new changes at once, before
  * the sync exchange that brings what the server lacks (made offline, or sent to an instance that died).
  * Such an update builds on that missing part. Until the connection's own sync has arrived it is set
- * aside, unapplied and unacknowledged (Hocuspocus answers "not applied" to a read-only connection for
- * that one message), and its content reaches the server within the sync, where it is checked whole.
+ * aside, unapplied (Hocuspocus answers "not applied" to a read-only connection for that one message);
+ * its content reaches the server within the sync, where it is checked whole, and once the sync is
+ * stored the set-aside update is acknowledged as saved.
  */
 export function writeGate(deps: {
   documents: DocumentStore
@@ -43,6 +50,20 @@ export function writeGate(deps: {
   const synced = new WeakSet<Connection>()
   /** Connections made read-only for one message, set aside until their sync arrives. */
   const setAside = new WeakSet<Connection>()
+  /** How many updates each connection had set aside: each is acknowledged once its sync is stored. */
+  const owed = new WeakMap<Connection, number>()
+  /**
+   * The sync carries everything a set-aside update held (the client made its sync after sending it),
+   * so once the sync is stored each set-aside update is acknowledged as saved: a standard provider's
+   * count of unsaved changes then comes back to zero.
+   */
+  const settle = (connection: Connection) => {
+    const count = owed.get(connection) ?? 0
+    owed.delete(connection)
+    for (let i = 0; i < count; i++) {
+      connection.send(new OutgoingMessage(connection.messageAddress).writeSyncStatus(true).toUint8Array())
+    }
+  }
   const tails = new WeakMap<object, Promise<void>>()
   /** One writer at a time per document, from the check until the update is applied. */
   const exclusive = async (document: object, work: () => Promise<void>) => {
@@ -87,6 +108,7 @@ export function writeGate(deps: {
           ) {
             connection.readOnly = true
             setAside.add(connection)
+            owed.set(connection, (owed.get(connection) ?? 0) + 1)
             return
           }
           deps.log.warn(
@@ -102,7 +124,10 @@ export function writeGate(deps: {
           throw closeWith(CLOSE_CODES.forbiddenWrite, refusalMessage(verdict.reason))
         }
         if (type === SYNC_MESSAGE.step2) synced.add(connection)
-        if (!verdict.fresh) return
+        if (!verdict.fresh) {
+          if (type === SYNC_MESSAGE.step2) settle(connection)
+          return
+        }
         // A first-used client id is claimed in the same append as the update it vouches for, and
         // applied only once stored, so nothing the server broadcasts is missing from its store.
         const claimed =
@@ -126,6 +151,7 @@ export function writeGate(deps: {
         }
         if (claimed) Y.applyUpdate(document, claimed, serverOrigin('claim'))
         Y.applyUpdate(document, payload, { source: 'connection', connection })
+        if (type === SYNC_MESSAGE.step2) settle(connection)
       })
     },
     async afterHandleMessage({ connection }: afterHandleMessagePayload) {
