@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import {
-  DEFAULT_GROUPS,
-  groupIdFromLabel,
-  groupLabel,
-  groupListSchema,
-  hasGroup,
-} from './groups.ts'
+import { DEFAULT_GROUPS, groupIdFromLabel, groupLabel, groupListSchema, hasGroup } from './groups.ts'
 import type { AreaShape } from './read/areaShape.ts'
 import { readGroups } from './read/readGroups.ts'
 import { readPeople } from './read/readRecords.ts'
 import { tallyArea } from './read/tallyArea.ts'
 import { ticksByArea } from './read/ticksByArea.ts'
-import { personSchema, type Person } from './values.ts'
+import { type Person, personSchema } from './values.ts'
 import { erasePerson, initBoard, setBoardGroups, upsertPerson } from './write/server.ts'
 import { setTick } from './write/ticks.ts'
 
