@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import type { Duplex } from 'node:stream'
+import { CLOSE_CODES } from '@co-assess/board-model'
 import { type Framework, loadFrameworksFromDir } from '@co-assess/framework'
 import { openStorageFromEnv, type Storage } from '@co-assess/storage'
 import fastifyCookie from '@fastify/cookie'
@@ -233,7 +234,8 @@ export async function createServer(
       accessSweep.stop()
       retentionSweep.stop()
       // Stop taking work, let in-flight hooks finish, store every document, then close the store.
-      for (const client of wss.clients) client.close(1001, 'The server is restarting. Reconnecting shortly.')
+      for (const client of wss.clients)
+        client.close(CLOSE_CODES.goingAway, 'The server is restarting. Reconnecting shortly.')
       await lifecycle.settled()
       hocuspocus.flushPendingStores()
       // A write the store refused is reported by flush; closing goes on, and unloading each document

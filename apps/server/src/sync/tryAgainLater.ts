@@ -1,7 +1,8 @@
+import { CLOSE_CODES } from '@co-assess/board-model'
 import type { WebSocket } from 'ws'
 
 /** The standard WebSocket code for "try again later": every client library reconnects after it. */
-export const TRY_AGAIN_LATER = 1013
+export const TRY_AGAIN_LATER = CLOSE_CODES.tryAgainLater
 
 /** Each upgraded request's socket, so a hook that has only the request can close the socket. */
 const sockets = new WeakMap<object, WebSocket>()
