@@ -1,4 +1,4 @@
-import { liveMap, NOTE_ROOT_PREFIX, ROOTS, type Round } from '@co-assess/board-model'
+import { liveMap, NOTE_ROOT_PREFIX, parseLiveKey, ROOTS, type Round } from '@co-assess/board-model'
 import type { AssessmentRecord } from '@co-assess/storage'
 import * as Y from 'yjs'
 import { type BoardExport, EXPORT_FORMAT, EXPORT_VERSION, type NoteNode } from './boardExport.ts'
@@ -44,8 +44,10 @@ const mapJson = <T>(doc: Y.Doc, name: string) => doc.getMap(name).toJSON() as Re
 /** Areas with a blind round running: their ticks are in each person's private document, not on the board. */
 export function blindAreas(doc: Y.Doc): string[] {
   return [...liveMap(doc).entries()]
-    .filter(([key, value]) => key.startsWith('round:') && (value as Round | null)?.mode === 'blind')
-    .map(([key]) => key.slice('round:'.length))
+    .flatMap(([key, value]) => {
+      const setting = parseLiveKey(key)
+      return setting?.kind === 'round' && (value as Round | null)?.mode === 'blind' ? [setting.areaId] : []
+    })
     .sort()
 }
 

@@ -233,7 +233,7 @@ export function boardLifecycleExtension(deps: {
       if (target?.kind !== 'board') return
       const live = liveMap(document)
       const revealedBefore = [...live.entries()].some(
-        ([key, value]) => key.startsWith('round:') && (value as Round | null)?.mode === 'revealed',
+        ([key, value]) => parseLiveKey(key)?.kind === 'round' && (value as Round | null)?.mode === 'revealed',
       )
       if (revealedBefore) {
         // The reveal's merge may have been cut short by a restart, or ticks may have arrived since.
@@ -268,9 +268,10 @@ export function boardLifecycleExtension(deps: {
               }),
             )
           }
-          if (origin?.source === 'connection' && key.startsWith('round:')) {
+          const setting = parseLiveKey(key)
+          if (origin?.source === 'connection' && setting?.kind === 'round') {
             const round = live.get(key) as Round | undefined
-            const areaId = key.slice('round:'.length)
+            const areaId = setting.areaId
             if (round?.mode === 'revealed') revealRound(target.assessmentId, areaId)
             if (round?.mode === 'anonymous') countAnonymous(target.assessmentId, areaId)
             if (round?.mode === 'anonymous-ended') countAnonymous(target.assessmentId, areaId, true)

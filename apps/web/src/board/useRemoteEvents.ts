@@ -3,6 +3,7 @@ import {
   areaOfItem,
   type Focus,
   liveMap,
+  parseLiveKey,
   type Round,
   type Tick,
   type Timer,
@@ -81,16 +82,16 @@ export function useRemoteEvents(
         if (key === 'focus')
           events.push({ kind: 'focus', areaId: (value as Focus | undefined)?.areaId ?? null })
         else if (key === 'activeSession') events.push({ kind: 'session', running: typeof value === 'string' })
-        else if (key.startsWith('round:') && value) {
-          const areaId = key.slice('round:'.length)
+        else if (parseLiveKey(key)?.kind === 'round' && value) {
+          const areaId = parseLiveKey(key)!.areaId
           const { mode } = value as Round
           if (mode === 'anonymous' || mode === 'anonymous-ended')
             events.push({ kind: 'anonymous', areaId, running: mode === 'anonymous' })
           else events.push({ kind: mode === 'blind' ? 'blind' : 'revealed', areaId })
-        } else if (key.startsWith('timer:') && value) {
+        } else if (parseLiveKey(key)?.kind === 'timer' && value) {
           events.push({
             kind: 'timer',
-            areaId: key.slice('timer:'.length),
+            areaId: parseLiveKey(key)!.areaId,
             seconds: (value as Timer).durationSeconds,
           })
         }

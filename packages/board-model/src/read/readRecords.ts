@@ -6,6 +6,7 @@ import {
   LIVE_KEYS,
   liveMap,
   metaMap,
+  parseLiveKey,
   peerMap,
   peopleMap,
   sessionsMap,
@@ -101,8 +102,9 @@ export function readLive(doc: Y.Doc): LiveState {
   const timers = new Map<string, Timer>()
   const anonymousCounts = new Map<string, AnonymousTally>()
   for (const [key, value] of live.entries()) {
-    if (key.startsWith('round:')) rounds.set(key.slice(6), value as Round)
-    else if (key.startsWith('timer:')) timers.set(key.slice(6), value as Timer)
+    const setting = parseLiveKey(key)
+    if (setting?.kind === 'round') rounds.set(setting.areaId, value as Round)
+    else if (setting?.kind === 'timer') timers.set(setting.areaId, value as Timer)
     else if (key.startsWith(TALLY_KEY_PREFIX)) {
       const counts = tallySchema.safeParse(value)
       if (counts.success) anonymousCounts.set(key.slice(TALLY_KEY_PREFIX.length), counts.data)
