@@ -167,7 +167,7 @@ export function buildReportModel(
   doc: Y.Doc,
   framework: Framework,
   assessment: ReportAssessment,
-  options: { audience?: Audience; names: boolean; threshold?: number; now?: Date },
+  options: { audience?: Audience; names: boolean; threshold?: number; now?: Date; travels?: boolean },
 ): ReportModel {
   const people = readPeople(doc)
   const audience = options.audience ?? 'chair'
@@ -177,6 +177,7 @@ export function buildReportModel(
     groups: boardGroups,
     names: options.names,
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+    ...(options.travels ? { travels: true } : {}),
   })
   const { disclosure } = redact
   const words = (text: string) => (disclosure.boardWords ? redact.text(text) : '')

@@ -101,11 +101,23 @@ export interface Redaction {
  */
 export function redactionFor(
   audience: Audience,
-  input: { people: Iterable<Person>; names?: boolean; threshold?: number; groups?: readonly GroupDef[] },
+  input: {
+    people: Iterable<Person>
+    names?: boolean
+    threshold?: number
+    groups?: readonly GroupDef[]
+    /**
+     * The output travels beyond the reader (a CSV, a comparison): small numbers are suppressed even
+     * for an audience whose own report shows them exactly, unless the chair asked for the named
+     * record, which lists who ticked anyway.
+     */
+    travels?: boolean
+  },
 ): Redaction {
   const disclosure = disclosureFor(audience, input.names)
   const threshold = input.threshold ?? DEFAULT_SMALL_NUMBER_THRESHOLD
-  const rule: CountRule = { threshold: disclosure.exactCounts ? 0 : threshold }
+  const exact = disclosure.exactCounts && (!input.travels || disclosure.names)
+  const rule: CountRule = { threshold: exact ? 0 : threshold }
   const groups = input.groups ?? DEFAULT_GROUPS
   const patterns = disclosure.names ? [] : namePatterns(input.people, groups)
   return {

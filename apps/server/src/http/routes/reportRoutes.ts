@@ -116,6 +116,8 @@ export const reportRoutes =
       request: FastifyRequest,
       assessmentId: string,
       query: z.infer<typeof readQuery>,
+      /** Every CSV travels further than a report: small numbers are suppressed in it for the chair too. */
+      output: { travels?: boolean } = {},
     ) {
       const who = await reader(request, assessmentId, query.access)
       const names = query.names === '1'
@@ -126,7 +128,12 @@ export const reportRoutes =
       const threshold = await smallNumberThreshold(assessmentId)
       // The reader's role decides the audience; the model comes out already redacted for it.
       return withBoard(assessmentId, (doc) =>
-        buildReportModel(doc, framework, assessment, { audience: audienceOf(who.role), names, threshold }),
+        buildReportModel(doc, framework, assessment, {
+          audience: audienceOf(who.role),
+          names,
+          threshold,
+          ...(output.travels ? { travels: true } : {}),
+        }),
       )
     }
 
@@ -229,7 +236,9 @@ export const reportRoutes =
       '/api/assessments/:assessmentId/report/items.csv',
       { schema: { summary: 'Checklist items and ticks as CSV (UTF-8 with BOM)', ...readRoute } },
       async (request, reply) => {
-        const model = await reportModel(request, request.params.assessmentId, request.query)
+        const model = await reportModel(request, request.params.assessmentId, request.query, {
+          travels: true,
+        })
         return download(
           reply,
           'text/csv; charset=utf-8',
@@ -243,7 +252,9 @@ export const reportRoutes =
       '/api/assessments/:assessmentId/report/actions.csv',
       { schema: { summary: 'Actions as CSV (UTF-8 with BOM)', ...readRoute } },
       async (request, reply) => {
-        const model = await reportModel(request, request.params.assessmentId, request.query)
+        const model = await reportModel(request, request.params.assessmentId, request.query, {
+          travels: true,
+        })
         return download(
           reply,
           'text/csv; charset=utf-8',
@@ -263,7 +274,9 @@ export const reportRoutes =
         },
       },
       async (request, reply) => {
-        const model = await reportModel(request, request.params.assessmentId, request.query)
+        const model = await reportModel(request, request.params.assessmentId, request.query, {
+          travels: true,
+        })
         return download(
           reply,
           'text/csv; charset=utf-8',
@@ -621,6 +634,7 @@ export const reportRoutes =
           )
         const previous = await assessmentOf(current.previousAssessmentId)
         const framework = frameworkOf(current)
+        const threshold = await smallNumberThreshold(current.id)
         const comparison = await withBoard(previous.id, (before) =>
           withBoard(current.id, (after) =>
             buildComparison(
@@ -628,8 +642,11 @@ export const reportRoutes =
               { doc: before, title: previous.title, createdAt: previous.createdAt },
               { doc: after, title: current.title, createdAt: current.createdAt },
               // Actions carried forward keep words written on the earlier board, so both boards' people are known.
+              // A comparison travels (it goes to boards and partners): small numbers are suppressed in it.
               redactionFor(audienceOf(who.role), {
                 people: [...readPeople(before).values(), ...readPeople(after).values()],
+                threshold,
+                travels: true,
               }),
             ),
           ),
