@@ -1,5 +1,4 @@
 import * as Y from 'yjs'
-import { serverOrigin } from './origins.ts'
 import { clientsMap, ROOTS } from './roots.ts'
 
 /**
@@ -16,16 +15,6 @@ export function clientsOf(doc: Y.Doc, personId: string): number[] {
   const ids: number[] = []
   for (const [clientId, owner] of clientsMap(doc)) if (owner === personId) ids.push(Number(clientId))
   return ids
-}
-
-/** Records that these client ids belong to `personId`. Server only; claims are never moved or removed. */
-export function claimClients(doc: Y.Doc, clientIds: Iterable<number>, personId: string): void {
-  const claims = clientsMap(doc)
-  doc.transact(() => {
-    for (const clientId of clientIds) {
-      if (!claims.has(String(clientId))) claims.set(String(clientId), personId)
-    }
-  }, serverOrigin('claim'))
 }
 
 /**

@@ -1,4 +1,4 @@
-export { claimClients, clientOwner, clientsOf, encodeClaims } from './clientClaims.ts'
+export { clientOwner, clientsOf, encodeClaims } from './clientClaims.ts'
 export * from './evidenceValues.ts'
 export {
   DEFAULT_GROUPS,

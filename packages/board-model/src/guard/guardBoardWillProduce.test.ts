@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { claimClients, clientOwner, encodeClaims } from '../clientClaims.ts'
+import { clientOwner, encodeClaims } from '../clientClaims.ts'
 import { actionsMap, clientsMap, commentsMap, noteFragment, ticksMap } from '../roots.ts'
 import { type ActionDraft, agreeAction, proposeAction } from '../write/actions.ts'
 import { addComment, editComment } from '../write/comments.ts'
@@ -14,6 +14,8 @@ import type { Writer } from './writeRules.ts'
 // The write gate judges the board an update will produce: these are the routes a hostile client
 // used to get round a guard that judged only the board it saw.
 
+/** The client id the server's write gate writes claims under. */
+const CLAIMANT = 7_777_777
 const shape = boardShape([{ id: '1a', itemIds: ['1a.emerging.1', '1a.emerging.2'] }])
 const alice: Writer = { personId: 'alice-01', role: 'participant', documentKind: 'board' }
 const chair: Writer = { personId: 'chair-01', role: 'chair', documentKind: 'board' }
@@ -52,7 +54,8 @@ function changeOf(client: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
 function accept(server: Y.Doc, update: Uint8Array, writer: Writer): void {
   const verdict = guardUpdate(server, update, writer, shape)
   if (!verdict.allowed) throw new Error(`refused: ${verdict.reason}`)
-  claimClients(server, verdict.claims, writer.personId)
+  if (verdict.claims.length > 0)
+    Y.applyUpdate(server, encodeClaims(server, CLAIMANT, verdict.claims, writer.personId))
   Y.applyUpdate(server, update)
 }
 
@@ -314,7 +317,7 @@ describe('anonymous comments', () => {
 })
 
 describe('claims made as an update before they are applied', () => {
-  it('encodes the same claims claimClients would write, under the gate’s own client id', () => {
+  it('encodes claims as an update under the gate’s own client id, which applies completely', () => {
     const server = serverDoc()
     const claimant = 4242
     const update = encodeClaims(server, claimant, [11, 12], alice.personId)

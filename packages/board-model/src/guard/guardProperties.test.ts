@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { claimClients, clientOwner } from '../clientClaims.ts'
+import { clientOwner, encodeClaims } from '../clientClaims.ts'
 import type { Role } from '../roles.ts'
 import { agreedMap, noteFragment, peerMap, ROOTS, splitOwnedKey, ticksMap } from '../roots.ts'
 import { recordAgreedLevel, suggestPeerLevel } from '../write/levels.ts'
@@ -24,6 +24,8 @@ const PEOPLE: Array<{ personId: string; role: Role }> = [
   { personId: 'pat-0001', role: 'peer-reviewer' },
   { personId: 'obs-0001', role: 'observer' },
 ]
+/** The client id the server's write gate writes claims under. */
+const CLAIMANT = 7_777_777
 const ALLOWED_ROOTS = new Set<string>([...Object.values(ROOTS), ...AREAS.map((a) => `note:${a}`)])
 
 interface Honest {
@@ -116,7 +118,9 @@ function run(ops: Op[]): void {
     const verdict = guardUpdate(server, update, { personId, role, documentKind: 'board' }, shape, presence)
     if (!verdict.allowed) return false
     const before = Y.encodeStateVector(server)
-    claimClients(server, verdict.claims, personId)
+    // As the write gate does: the claims as an update under the gate's own client id, then the update.
+    if (verdict.claims.length > 0)
+      Y.applyUpdate(server, encodeClaims(server, CLAIMANT, verdict.claims, personId))
     Y.applyUpdate(server, update)
     const change = Y.encodeStateAsUpdate(server, before)
     for (const client of honest) if (client.online) Y.applyUpdate(client.doc, change)
@@ -204,7 +208,9 @@ function checkInvariants(server: Y.Doc): void {
   expect(server.store.pendingDs).toBeNull()
   for (const name of server.share.keys()) expect(ALLOWED_ROOTS.has(name)).toBe(true)
   const writtenBy = (item: Y.Item) =>
-    item.id.client === server.clientID ? 'server' : clientOwner(server, item.id.client)
+    item.id.client === server.clientID || item.id.client === CLAIMANT
+      ? 'server'
+      : clientOwner(server, item.id.client)
   const ownedEntries = (map: Y.Map<unknown>) => {
     for (const [key, item] of map._map) {
       const owner = splitOwnedKey(key)?.personId
