@@ -22,7 +22,7 @@ import { createAssessment } from '../../assessments/createAssessment.ts'
 import { loadSigningKey } from '../../auth/tokens.ts'
 import { audienceOf } from '../../reports/audience.ts'
 import { boardExportSchema } from '../../reports/boardExport.ts'
-import { buildReportModel } from '../../reports/buildReportModel.ts'
+import { buildReportModel, type ReportModel } from '../../reports/buildReportModel.ts'
 import { carryEvidence } from '../../reports/carryEvidence.ts'
 import { carryForward } from '../../reports/carryForward.ts'
 import { frameworkShape, misfitWithFramework } from '../../reports/exportFit.ts'
@@ -232,59 +232,33 @@ export const reportRoutes =
       },
     )
 
-    app.get(
-      '/api/assessments/:assessmentId/report/items.csv',
-      { schema: { summary: 'Checklist items and ticks as CSV (UTF-8 with BOM)', ...readRoute } },
-      async (request, reply) => {
-        const model = await reportModel(request, request.params.assessmentId, request.query, {
-          travels: true,
-        })
-        return download(
-          reply,
-          'text/csv; charset=utf-8',
-          `items-${model.assessment.id}.csv`,
-          renderItemsCsv(model),
-        )
-      },
-    )
-
-    app.get(
-      '/api/assessments/:assessmentId/report/actions.csv',
-      { schema: { summary: 'Actions as CSV (UTF-8 with BOM)', ...readRoute } },
-      async (request, reply) => {
-        const model = await reportModel(request, request.params.assessmentId, request.query, {
-          travels: true,
-        })
-        return download(
-          reply,
-          'text/csv; charset=utf-8',
-          `actions-${model.assessment.id}.csv`,
-          renderActionsCsv(model),
-        )
-      },
-    )
-
-    app.get(
-      '/api/assessments/:assessmentId/report/evidence.csv',
-      {
-        schema: {
-          summary:
-            'Evidence by area as CSV (UTF-8 with BOM); evidence not for sharing only in the chair’s copy',
-          ...readRoute,
+    // Every CSV is the report model for the reader, as a file that travels: one route shape for all.
+    const csvRoutes: Array<[name: string, summary: string, render: (model: ReportModel) => string]> = [
+      ['items', 'Checklist items and ticks as CSV (UTF-8 with BOM)', renderItemsCsv],
+      ['actions', 'Actions as CSV (UTF-8 with BOM)', renderActionsCsv],
+      [
+        'evidence',
+        'Evidence by area as CSV (UTF-8 with BOM); evidence not for sharing only in the chair’s copy',
+        renderEvidenceCsv,
+      ],
+    ]
+    for (const [name, summary, render] of csvRoutes) {
+      app.get(
+        `/api/assessments/:assessmentId/report/${name}.csv`,
+        { schema: { summary, ...readRoute } },
+        async (request, reply) => {
+          const model = await reportModel(request, request.params.assessmentId, request.query, {
+            travels: true,
+          })
+          return download(
+            reply,
+            'text/csv; charset=utf-8',
+            `${name}-${model.assessment.id}.csv`,
+            render(model),
+          )
         },
-      },
-      async (request, reply) => {
-        const model = await reportModel(request, request.params.assessmentId, request.query, {
-          travels: true,
-        })
-        return download(
-          reply,
-          'text/csv; charset=utf-8',
-          `evidence-${model.assessment.id}.csv`,
-          renderEvidenceCsv(model),
-        )
-      },
-    )
+      )
+    }
 
     app.get(
       '/api/assessments/:assessmentId/report/export.json',
