@@ -1,5 +1,6 @@
 import { type EvidenceDraft, type EvidenceKind, evidenceKindLabels } from '@co-assess/board-model'
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import { ErrorSummary } from '../components/ErrorSummary.tsx'
 import { CheckboxGroup } from '../conversation/CheckboxGroup.tsx'
 import type { FrameworkArea } from '../framework/frameworkTypes.ts'
 import {
@@ -144,22 +145,11 @@ export function EvidenceForm({
   )
   return (
     <form className="co-evidence-form" onSubmit={submit} noValidate data-testid="evidence-form">
-      {problems.length ? (
-        <div className="nhsuk-error-summary" ref={summary} tabIndex={-1} data-testid="evidence-errors">
-          <div role="alert">
-            <h2 className="nhsuk-error-summary__heading">There is a problem</h2>
-            <div className="nhsuk-error-summary__body">
-              <ul className="nhsuk-list nhsuk-error-summary__list">
-                {problems.map((p) => (
-                  <li key={p.field}>
-                    <a href={`#${fieldId(p.field)}`}>{p.text}</a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        </div>
-      ) : null}
+      <ErrorSummary
+        problems={problems.map((p) => ({ target: fieldId(p.field), text: p.text }))}
+        ref={summary}
+        testId="evidence-errors"
+      />
       {radios('kind', 'What kind of evidence is it?', null, KINDS)}
       {textInput('title', 'Title', 'For example, "Partnership board minutes, March 2026".')}
       {textInput(

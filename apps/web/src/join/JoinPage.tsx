@@ -5,6 +5,7 @@ import type { InviteInfo, JoinResult } from '../api/apiTypes.ts'
 import { getInvite, joinWithInvite } from '../api/endpoints.ts'
 import { navigate } from '../app/navigation.ts'
 import { boardPath } from '../app/route.ts'
+import { ErrorSummary } from '../components/ErrorSummary.tsx'
 import { Loading, NoticePage } from '../components/NoticePage.tsx'
 import { PageShell } from '../components/PageShell.tsx'
 import {
@@ -205,24 +206,7 @@ function JoinFormView({ token, invite }: { token: string; invite: InviteInfo }) 
     <PageShell title={invite.assessment.title}>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {problems.length > 0 ? (
-            <div className="nhsuk-error-summary" ref={summaryRef} tabIndex={-1}>
-              <div role="alert">
-                <h2 className="nhsuk-error-summary__heading" id="error-summary-title">
-                  There is a problem
-                </h2>
-                <div className="nhsuk-error-summary__body">
-                  <ul className="nhsuk-list nhsuk-error-summary__list">
-                    {problems.map(([target, text]) => (
-                      <li key={`${target}-${text}`}>
-                        <a href={`#${target}`}>{text}</a>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              </div>
-            </div>
-          ) : null}
+          <ErrorSummary problems={problems.map(([target, text]) => ({ target, text }))} ref={summaryRef} />
           <span className="nhsuk-caption-l">{invite.assessment.workstream}</span>
           <h1>Join {invite.assessment.title}</h1>
           <p>

@@ -16,6 +16,7 @@ import {
   staffMe,
 } from './staffApi.ts'
 import './staff.css'
+import { ErrorSummary } from '../components/ErrorSummary.tsx'
 
 const FIRST_FIELD: Record<keyof FormErrors, string> = {
   frameworkId: 'frameworkId',
@@ -137,11 +138,11 @@ export function NewAssessmentPage() {
   }
 
   const problems = [
-    ...(Object.entries(errors) as Array<[keyof FormErrors, string]>).map(([k, text]) => [
-      FIRST_FIELD[k],
+    ...(Object.entries(errors) as Array<[keyof FormErrors, string]>).map(([k, text]) => ({
+      target: FIRST_FIELD[k],
       text,
-    ]),
-    ...(serverError ? [['title', serverError]] : []),
+    })),
+    ...(serverError ? [{ target: 'title', text: serverError }] : []),
   ]
   const radios = <K extends 'scope' | 'horizon'>(
     key: K,
@@ -188,22 +189,7 @@ export function NewAssessmentPage() {
           <AppLink className="nhsuk-back-link" href="/staff">
             Back to {me.organisation.name}
           </AppLink>
-          {problems.length > 0 ? (
-            <div className="nhsuk-error-summary" ref={summaryRef} tabIndex={-1}>
-              <div role="alert">
-                <h2 className="nhsuk-error-summary__heading">There is a problem</h2>
-                <div className="nhsuk-error-summary__body">
-                  <ul className="nhsuk-list nhsuk-error-summary__list">
-                    {problems.map(([target, text]) => (
-                      <li key={`${target}-${text}`}>
-                        <a href={`#${target}`}>{text}</a>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              </div>
-            </div>
-          ) : null}
+          <ErrorSummary problems={problems} ref={summaryRef} />
           <span className="nhsuk-caption-l">{me.organisation.name}</span>
           <h1>Set up an assessment</h1>
           <p>You will chair it. Once it is set up you can invite people from the board.</p>

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { navigate } from '../app/navigation.ts'
+import { ErrorSummary } from '../components/ErrorSummary.tsx'
 import { Loading, NoticePage } from '../components/NoticePage.tsx'
 import { PageShell } from '../components/PageShell.tsx'
 import { acceptStaffLink, type StaffRole, staffLink } from './staffApi.ts'
@@ -63,20 +64,7 @@ export function StaffJoinPage({ token }: { token: string }) {
     <PageShell>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          {error ? (
-            <div className="nhsuk-error-summary" ref={summaryRef} tabIndex={-1}>
-              <div role="alert">
-                <h2 className="nhsuk-error-summary__heading">There is a problem</h2>
-                <div className="nhsuk-error-summary__body">
-                  <ul className="nhsuk-list nhsuk-error-summary__list">
-                    <li>
-                      <a href="#staff-name">{error}</a>
-                    </li>
-                  </ul>
-                </div>
-              </div>
-            </div>
-          ) : null}
+          <ErrorSummary problems={error ? [{ target: 'staff-name', text: error }] : []} ref={summaryRef} />
           <h1>
             Join {loaded.organisation} as {/^[aeiou]/.test(role) ? 'an' : 'a'} {role}
           </h1>
