@@ -19,6 +19,7 @@ export type {
   ParticipantGroup,
   ParticipantRecord,
   PublicationRecord,
+  SessionFeedback,
   StaffInviteRecord,
   StaffRecord,
   StaffRole,

@@ -103,6 +103,19 @@ export type AssessmentPatch = Partial<Omit<AssessmentRecord, 'id' | 'retentionDa
  */
 export type EqualityAnswers = Record<string, string>
 
+/**
+ * One person's answers to "Did you feel heard?" after a session: the session and the person's group,
+ * never who. It carries no person id, no time and no order. `heard` and `spoke` are 1 (not at all)
+ * to 5 (completely); `help` is what would help next time, or null when left blank.
+ */
+export interface SessionFeedback {
+  sessionId: string
+  group: string
+  heard: number
+  spoke: number
+  help: string | null
+}
+
 export interface InviteRecord {
   id: string
   assessmentId: string

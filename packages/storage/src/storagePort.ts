@@ -5,6 +5,7 @@ import type {
   InviteRecord,
   OrganisationRecord,
   ParticipantRecord,
+  SessionFeedback,
   StaffInviteRecord,
   StaffRecord,
 } from './records.ts'
@@ -21,7 +22,7 @@ export interface MetadataStore {
   /** Applies the defined fields of `patch`; throws NotFoundError for an unknown id. */
   updateAssessment(id: string, patch: AssessmentPatch): Promise<AssessmentRecord>
   /**
-   * Removes an assessment's record with its invites, participants, equality answers and the settings
+   * Removes an assessment's record with its invites, participants, equality answers, session feedback and the settings
    * kept for it (keys ending `:<id>`, such as `smallNumberThreshold:<id>`), and forgets it as any other
    * assessment's previous one, all at once. Its documents are the caller's to delete. Resolves false
    * when there was no such assessment.
@@ -55,6 +56,16 @@ export interface MetadataStore {
   /** Every set of equality answers for an assessment, in an order that says nothing about who answered when. */
   listEqualityAnswers(assessmentId: string): Promise<EqualityAnswers[]>
   hasAnsweredEquality(assessmentId: string, personId: string): Promise<boolean>
+  /**
+   * Stores one "Did you feel heard?" answer apart from who gave it. `marker` is a one-way value the
+   * caller derives from the person and the session (the store never learns who): it goes into a set
+   * of markers, kept apart from the answers, so the same person cannot answer a session twice.
+   * Throws ConflictError if the marker is there already, NotFoundError for an unknown assessment.
+   */
+  addSessionFeedback(assessmentId: string, marker: string, feedback: SessionFeedback): Promise<void>
+  /** Every session feedback answer of an assessment, ordered by content (never by when it came). */
+  listSessionFeedback(assessmentId: string): Promise<SessionFeedback[]>
+  hasSessionFeedbackMarker(assessmentId: string, marker: string): Promise<boolean>
   /** Server-wide values such as the token signing secret and the admin key hash. */
   getSetting(key: string): Promise<string | undefined>
   setSetting(key: string, value: string): Promise<void>

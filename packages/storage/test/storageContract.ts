@@ -7,6 +7,7 @@ import type { Storage } from '../src/storagePort.ts'
 import { StorageUnavailableError } from '../src/storageUnavailableError.ts'
 import { describePeoplesDataContract } from './peoplesDataContract.ts'
 import { anAssessment, anInvite, aParticipant } from './recordFixtures.ts'
+import { describeSessionFeedbackContract } from './sessionFeedbackContract.ts'
 import { describeStaffContract } from './staffContract.ts'
 
 /** A writer doc whose every transaction's update is collected, to be appended as a client would. */
@@ -44,6 +45,7 @@ export function describeStorageContract(
 ): void {
   describePeoplesDataContract(name, open, cleanup)
   describeStaffContract(name, open, cleanup)
+  describeSessionFeedbackContract(name, open, cleanup)
   describe(`${name}: storage contract`, () => {
     let storage: Storage
 

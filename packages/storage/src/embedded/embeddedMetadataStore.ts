@@ -15,13 +15,18 @@ import type {
 } from '../records.ts'
 import type { MetadataStore } from '../storagePort.ts'
 import { DurableJsonFile } from './durableJsonFile.ts'
+import {
+  dropSessionFeedback,
+  embeddedSessionFeedbackMethods,
+  type SessionFeedbackFile,
+} from './embeddedSessionFeedback.ts'
 import { SerialQueue } from './serialQueue.ts'
 
 /**
  * The whole metadata file. Arrays rather than objects keyed by id: an id such as "__proto__" cannot
  * corrupt them, and a workshop store holds hundreds of records, so a scan costs microseconds.
  */
-interface MetadataFile {
+interface MetadataFile extends SessionFeedbackFile {
   version: 1
   assessments: AssessmentRecord[]
   invites: InviteRecord[]
@@ -103,6 +108,7 @@ export async function openEmbeddedMetadataStore(path: string): Promise<EmbeddedM
         data.participants = data.participants.filter((p) => p.assessmentId !== id)
         data.equalityAnswers = (data.equalityAnswers ?? []).filter((e) => e.assessmentId !== id)
         data.equalityRespondents = (data.equalityRespondents ?? []).filter((e) => e.assessmentId !== id)
+        dropSessionFeedback(data, id)
         for (const key of Object.keys(data.settings)) if (key.endsWith(`:${id}`)) delete data.settings[key]
         return true
       }),
@@ -206,6 +212,7 @@ export async function openEmbeddedMetadataStore(path: string): Promise<EmbeddedM
     listSettings: async () => Object.fromEntries(Object.entries(db.data.settings)),
 
     ...staffMethods(() => db.data, change),
+    ...embeddedSessionFeedbackMethods(() => db.data, change),
 
     async close() {
       await queue.run(async () => {

@@ -126,4 +126,27 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX IF NOT EXISTS assessments_by_organisation ON assessments (organisation_id);
     `,
   },
+  {
+    version: 4,
+    name: 'session feedback',
+    // "Did you feel heard?" answers carry the session and group, never who, in a table of their own
+    // with a random id and no time; the one-way markers that stop a second answer sit in another.
+    sql: `
+      CREATE TABLE IF NOT EXISTS session_feedback (
+        id text PRIMARY KEY,
+        assessment_id text NOT NULL REFERENCES assessments (id),
+        session_id text NOT NULL,
+        participant_group text NOT NULL,
+        heard integer NOT NULL CHECK (heard BETWEEN 1 AND 5),
+        spoke integer NOT NULL CHECK (spoke BETWEEN 1 AND 5),
+        help text
+      );
+      CREATE INDEX IF NOT EXISTS session_feedback_by_assessment ON session_feedback (assessment_id);
+      CREATE TABLE IF NOT EXISTS session_feedback_markers (
+        assessment_id text NOT NULL REFERENCES assessments (id),
+        marker text NOT NULL,
+        PRIMARY KEY (assessment_id, marker)
+      );
+    `,
+  },
 ]

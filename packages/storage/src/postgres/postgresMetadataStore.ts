@@ -5,6 +5,7 @@ import { byAnswers } from '../equalityOrder.ts'
 import { NotFoundError } from '../notFoundError.ts'
 import type { MetadataStore } from '../storagePort.ts'
 import { type Database, sqlState } from './database.ts'
+import { postgresSessionFeedbackMethods } from './postgresSessionFeedback.ts'
 import { postgresStaffMethods } from './postgresStaffStore.ts'
 import {
   ASSESSMENT_COLUMNS,
@@ -85,6 +86,8 @@ export function createPostgresMetadataStore(db: Database): MetadataStore {
         // Children first, for the foreign keys; all in one transaction, so nothing is half deleted.
         await query('DELETE FROM equality_answers WHERE assessment_id = $1', [id])
         await query('DELETE FROM equality_respondents WHERE assessment_id = $1', [id])
+        await query('DELETE FROM session_feedback WHERE assessment_id = $1', [id])
+        await query('DELETE FROM session_feedback_markers WHERE assessment_id = $1', [id])
         await query('DELETE FROM participants WHERE assessment_id = $1', [id])
         await query('DELETE FROM invites WHERE assessment_id = $1', [id])
         await query('DELETE FROM settings WHERE right(key, length($1) + 1) = $2', [id, `:${id}`])
@@ -222,5 +225,6 @@ export function createPostgresMetadataStore(db: Database): MetadataStore {
     },
 
     ...postgresStaffMethods(db),
+    ...postgresSessionFeedbackMethods(db),
   }
 }

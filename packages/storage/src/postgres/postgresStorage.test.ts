@@ -33,7 +33,7 @@ describe.skipIf(!reachable)('postgres', () => {
     await client.connect()
     try {
       await client.query(
-        'TRUNCATE equality_answers, equality_respondents, participants, invites, assessments, settings, document_updates, document_snapshots, staff_invites, staff, organisations RESTART IDENTITY',
+        'TRUNCATE session_feedback, session_feedback_markers, equality_answers, equality_respondents, participants, invites, assessments, settings, document_updates, document_snapshots, staff_invites, staff, organisations RESTART IDENTITY',
       )
     } finally {
       await client.end()
