@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { renderDocx } from '../../reports/renderDocx.ts'
+import { renderMarkdown } from '../../reports/renderMarkdown.ts'
+import { renderReportHtml } from '../../reports/renderReportHtml.ts'
+import { download, page } from '../replies.ts'
+import { assessmentParams, type ReportContext, readQuery } from '../reportContext.ts'
+
+const readRoute = { params: assessmentParams, querystring: readQuery }
+
+/** The report for the reader: as a page, a Word document and Markdown. */
+export const reportDownloadRoutes =
+  (reports: ReportContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/assessments/:assessmentId/report',
+      { schema: { summary: 'The assessment report as an accessible, printable page', ...readRoute } },
+      async (request, reply) => {
+        const model = await reports.reportModel(request, request.params.assessmentId, request.query)
+        return page(reply, 200, renderReportHtml(model))
+      },
+    )
+
+    app.get(
+      '/api/assessments/:assessmentId/report.docx',
+      { schema: { summary: 'The report as a Word document', ...readRoute } },
+      async (request, reply) => {
+        const model = await reports.reportModel(request, request.params.assessmentId, request.query)
+        return download(
+          reply,
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          `report-${model.assessment.id}.docx`,
+          await renderDocx(model),
+        )
+      },
+    )
+
+    app.get(
+      '/api/assessments/:assessmentId/report.md',
+      { schema: { summary: 'The report as Markdown', ...readRoute } },
+      async (request, reply) => {
+        const model = await reports.reportModel(request, request.params.assessmentId, request.query)
+        return download(
+          reply,
+          'text/markdown; charset=utf-8',
+          `report-${model.assessment.id}.md`,
+          renderMarkdown(model),
+        )
+      },
+    )
+  }
