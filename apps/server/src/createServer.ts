@@ -1,17 +1,13 @@
-import { existsSync } from 'node:fs'
-import type { Duplex } from 'node:stream'
 import { CLOSE_CODES } from '@co-assess/board-model'
 import { type Framework, loadFrameworksFromDir } from '@co-assess/framework'
 import { openStorageFromEnv, type Storage } from '@co-assess/storage'
 import fastifyCookie from '@fastify/cookie'
 import fastifyRateLimit from '@fastify/rate-limit'
-import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import pino, { type Logger } from 'pino'
-import { WebSocketServer } from 'ws'
 import { deleteAssessmentEverywhere } from './assessments/deleteAssessment.ts'
 import { ensureAdminKey } from './auth/adminKey.ts'
 import { createTokenService, loadSigningKey } from './auth/tokens.ts'
@@ -28,6 +24,7 @@ import { organisationRoutes } from './http/routes/organisationRoutes.ts'
 import { peoplesDataRoutes } from './http/routes/peoplesDataRoutes.ts'
 import { reportRoutes } from './http/routes/reportRoutes.ts'
 import { staffRoutes } from './http/routes/staffRoutes.ts'
+import { serveWebApp } from './http/staticFiles.ts'
 import { startRetentionSweep } from './retention/retentionSweep.ts'
 import { attachToDefaultOrganisation, firstAdministratorLink } from './staff/firstStart.ts'
 import { createOidcSignIn } from './staff/oidcSignIn.ts'
@@ -42,8 +39,7 @@ import { limitsExtension } from './sync/limitsExtension.ts'
 import { persistenceExtension } from './sync/persistenceExtension.ts'
 import { PresenceOwners } from './sync/presenceOwners.ts'
 import { redisExtension } from './sync/redisExtension.ts'
-import { rememberSocket } from './sync/tryAgainLater.ts'
-import { createUpgradeGate } from './sync/upgradeGate.ts'
+import { handleUpgrades } from './sync/upgradeHandler.ts'
 import { writeGate } from './sync/writeGate.ts'
 
 export interface CoAssessServer {
@@ -171,49 +167,10 @@ export async function createServer(
   await app.register(peoplesDataRoutes(deps))
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
-  const webBuilt = existsSync(config.webDist)
-  // The web build holds a Brotli and a gzip copy of each script, style sheet and page beside it
-  // (apps/web/vite.config.ts): a browser that accepts one gets it, about a third of the bytes.
-  if (webBuilt)
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, preCompressed: true })
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !webBuilt) {
-      return reply.status(404).send({
-        error: 'NotFound',
-        message: `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
-      })
-    }
-    // The web app routes in the browser: every other page is its index.
-    return reply.sendFile('index.html')
-  })
+  await serveWebApp(app, config.webDist)
 
   let closed = false
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
-  const gate = createUpgradeGate(config)
-  app.server.on('upgrade', (request, socket: Duplex, head) => {
-    socket.on('error', () => socket.destroy())
-    void gate(request).then((verdict) => {
-      // Once shutting down, a reconnecting client must go elsewhere (or wait) rather than open a board
-      // that is being saved and unloaded.
-      if (closed) verdict = { ok: false, status: 503, reason: 'Service Unavailable' }
-      if (!verdict.ok) {
-        socket.end(
-          `HTTP/1.1 ${verdict.status} ${verdict.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
-        )
-        return
-      }
-      wss.handleUpgrade(request, socket, head, (ws) => {
-        rememberSocket(request, ws)
-        const connection = hocuspocus.handleConnection(ws, request as unknown as Request)
-        ws.on('message', (data: Buffer, isBinary: boolean) => {
-          if (!isBinary && typeof data === 'string') return
-          connection.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
-        })
-        ws.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() }))
-        ws.on('error', (error) => log.warn({ err: error }, 'websocket error'))
-      })
-    })
-  })
+  const upgrades = handleUpgrades(app.server, { config, hocuspocus, log })
 
   return {
     app,
@@ -234,8 +191,7 @@ export async function createServer(
       accessSweep.stop()
       retentionSweep.stop()
       // Stop taking work, let in-flight hooks finish, store every document, then close the store.
-      for (const client of wss.clients)
-        client.close(CLOSE_CODES.goingAway, 'The server is restarting. Reconnecting shortly.')
+      upgrades.shutDown(CLOSE_CODES.goingAway, 'The server is restarting. Reconnecting shortly.')
       await lifecycle.settled()
       hocuspocus.flushPendingStores()
       // A write the store refused is reported by flush; closing goes on, and unloading each document
