@@ -21,6 +21,7 @@ import { frameworkRoutes } from './http/routes/frameworkRoutes.ts'
 import { healthRoutes } from './http/routes/healthRoutes.ts'
 import { inviteRoutes } from './http/routes/inviteRoutes.ts'
 import { organisationRoutes } from './http/routes/organisationRoutes.ts'
+import { paperParticipationRoutes } from './http/routes/paperParticipationRoutes.ts'
 import { peoplesDataRoutes } from './http/routes/peoplesDataRoutes.ts'
 import { reportRoutes } from './http/routes/reportRoutes.ts'
 import { staffRoutes } from './http/routes/staffRoutes.ts'
@@ -165,6 +166,7 @@ export async function createServer(
   await app.register(staffRoutes(deps, staff))
   await app.register(organisationRoutes(deps, staff))
   await app.register(peoplesDataRoutes(deps))
+  await app.register(paperParticipationRoutes(deps))
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   await serveWebApp(app, config.webDist)

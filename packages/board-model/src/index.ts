@@ -104,6 +104,22 @@ export {
   tickKey,
   ticksMap,
 } from './roots.ts'
+export {
+  isRecordedParticipant,
+  RECORDED_HOWS,
+  type RecordedAnswers,
+  type RecordedHow,
+  type RecordedParticipant,
+  readRecordedParticipants,
+  recordAnswers,
+  recordedFrom,
+  recordedHowSchema,
+  recordedKey,
+  recordedMap,
+  recordedMark,
+  recordedParticipantSchema,
+  recordParticipant,
+} from './records/recordedParticipant.ts'
 export * from './values.ts'
 export { CLOSE_CODES, isRefusalMessage, refusalMessage, refusalReason, SYNC_MESSAGE } from './wire.ts'
 export { type ActionDraft, agreeAction, proposeAction, updateAction } from './write/actions.ts'

@@ -44,6 +44,8 @@ export const ROOTS = {
   evidenceMarks: 'evidenceMarks',
   /** The previous assessment's level, rationale and actions per area, key: areaId; written by the server alone. */
   previous: 'previous',
+  /** People who took part on paper or by phone (records/recordedParticipant.ts), key: personId; written by the server alone. */
+  recorded: 'recorded',
 } as const
 export type MapRootName = (typeof ROOTS)[keyof typeof ROOTS]
 

@@ -15,7 +15,9 @@ import {
   readGroups,
   readPeerSuggestions,
   readPeople,
+  readRecordedParticipants,
   readSessions,
+  recordedMark,
   roleLabels,
   suggestLevel,
   tallyArea,
@@ -104,7 +106,10 @@ export interface ReportParticipant {
   name: string | null
   organisation: string
   group: string
+  /** The role, and for someone who took part on paper or by phone, who recorded their answers. */
   role: string
+  /** "recorded by Sam Patel from paper" for someone whose answers a chair entered; null otherwise. */
+  recorded: string | null
 }
 
 export interface ReportModel {
@@ -126,6 +131,8 @@ export interface ReportModel {
    * null): who took part, one count per person however many devices, never observers or reviewers.
    */
   takingPart: Array<{ organisation: string | null; group: string; count: ShownCount }>
+  /** Of those who took part, how many took part on paper or by phone (a chair entered their answers). */
+  recordedCount: ShownCount
 }
 
 export const actionStatusLabels: Record<ActionStatus, string> = {
@@ -182,6 +189,19 @@ export function buildReportModel(
   const { disclosure } = redact
   const words = (text: string) => (disclosure.boardWords ? redact.text(text) : '')
   const ticks = ticksByArea(doc)
+  // People who took part on paper or by phone are counted like anyone; their entries say who typed them in.
+  const recorded = readRecordedParticipants(doc)
+  const recordedBy = (personId: string): string | null => {
+    const record = recorded.get(personId)
+    if (!record) return null
+    // The chair's name is a name: only a copy that shows names carries it.
+    const chairName = disclosure.names ? people.get(record.enteredBy)?.name : undefined
+    return recordedMark(record, chairName ?? 'a chair')
+  }
+  const markRecorded = (personId: string, shown: string) => {
+    const mark = recordedBy(personId)
+    return mark ? `${shown} (${mark})` : shown
+  }
   const agreed = readAgreedLevels(doc)
   const peer = readPeerSuggestions(doc)
   const levelLabel = (id: string) => framework.levels.find((l) => l.id === id)?.label ?? id
@@ -233,7 +253,7 @@ export function buildReportModel(
             })),
             disagreement: t?.disagreement ?? false,
             tickedBy: disclosure.tickers
-              ? (t?.tickedBy ?? []).map((id) => redact.person(people.get(id)))
+              ? (t?.tickedBy ?? []).map((id) => markRecorded(id, redact.person(people.get(id))))
               : [],
           }
         }),
@@ -310,7 +330,8 @@ export function buildReportModel(
           name: p.name,
           organisation: p.organisation,
           group: groupLabel(boardGroups, p.group),
-          role: roleLabels[p.role],
+          role: markRecorded(p.id, roleLabels[p.role]),
+          recorded: recordedBy(p.id),
         }))
     : []
   const counts = new Map<string, { organisation: string | null; group: string; count: number }>()
@@ -340,5 +361,9 @@ export function buildReportModel(
     actions,
     participants,
     takingPart: [...counts.values()].map((t) => ({ ...t, count: redact.count(t.count) })),
+    // Nobody on paper is said as none (it picks out nobody); otherwise the count follows the small-number rule.
+    recordedCount: ((n) => (n === 0 ? 0 : redact.count(n)))(
+      peopleTakingPart(people).filter((p) => recorded.has(p.id)).length,
+    ),
   }
 }

@@ -38,6 +38,7 @@ import {
   mayWriteEvidence,
   mayWriteEvidenceMark,
 } from './evidenceRules.ts'
+import { mayWriteFor, NOT_YOURS_TO_TICK } from './recordedRules.ts'
 
 /** Who is writing, from the verified token; never from anything the client says. */
 export interface Writer {
@@ -109,7 +110,9 @@ export function mayTouchKey(
     case ROOTS.ticks: {
       if (!WRITERS.has(role)) return refuse(`a ${role} cannot tick checklist items`)
       const owned = splitOwnedKey(key)
-      if (!owned || owned.personId !== personId) return refuse('you can only change your own ticks')
+      if (!owned) return refuse('you can only change your own ticks')
+      if (!mayWriteFor(writer, doc, owned.personId))
+        return refuse(role === 'chair' ? NOT_YOURS_TO_TICK : 'you can only change your own ticks')
       if (!shape.itemIds.has(owned.rest))
         return refuse(`"${owned.rest.slice(0, 40)}" is not a checklist item on this board`)
       if (writer.documentKind !== 'board') return null
@@ -152,6 +155,8 @@ export function mayTouchKey(
       return mayTouchEvidenceMarkKey(writer, doc, key)
     case ROOTS.previous:
       return refuse('only the server records what the previous assessment found')
+    case ROOTS.recorded:
+      return refuse('only the server records who took part on paper or by phone')
     case ROOTS.meta:
     case ROOTS.people:
     case ROOTS.clients:
@@ -265,9 +270,11 @@ function mayChangeRound(current: Round | undefined, next: Round | null): string 
 
 function mayWriteComment(writer: Writer, doc: Y.Doc, write: MapWrite, shape: BoardShape): string | null {
   const { role, personId, alias } = writer
-  // The writer's own comments are under their id, or under their alias when posted anonymously.
+  // The writer's own comments are under their id, or under their alias when posted anonymously; a
+  // chair's also include the views they entered for someone who took part on paper or by phone.
   const own = (authorId: string | undefined) =>
-    authorId !== undefined && (authorId === personId || (alias !== undefined && authorId === alias))
+    authorId !== undefined &&
+    (mayWriteFor(writer, doc, authorId) || (alias !== undefined && authorId === alias))
   if (write.op === 'delete') {
     const removed = write.value as Partial<Comment> | undefined
     return own(removed?.authorId) ? null : refuse('only its author can change or delete a comment')
@@ -280,7 +287,7 @@ function mayWriteComment(writer: Writer, doc: Y.Doc, write: MapWrite, shape: Boa
     if (role !== 'participant') return refuse(`a ${role} comments in their own name`)
     if (alias === undefined || comment.authorId !== alias || comment.group !== writer.group)
       return refuse('an anonymous comment must be written under your own anonymous name and group')
-  } else if (comment.authorId !== personId) {
+  } else if (!mayWriteFor(writer, doc, comment.authorId)) {
     return refuse('a comment must be written in your own name')
   }
   if (!shape.areaIds.has(comment.anchor.areaId))

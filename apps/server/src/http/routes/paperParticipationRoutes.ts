@@ -1,0 +1,163 @@
+import {
+  groupLabel,
+  type Person,
+  peopleMap,
+  recordedHowSchema,
+  recordParticipant,
+} from '@co-assess/board-model'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { nanoid } from 'nanoid'
+import { z } from 'zod'
+import { groupsOf } from '../../assessments/assessmentGroups.ts'
+import { personColour } from '../../assessments/personColour.ts'
+import { checklistAreas, renderChecklistDocx } from '../../reports/renderChecklistDocx.ts'
+import { serverWrite } from '../../sync/serverWrite.ts'
+import type { AppDeps } from '../appDeps.ts'
+import { contentDisposition, humanFileName } from '../contentDisposition.ts'
+import { idParam, personText } from '../fieldSchemas.ts'
+import { badRequest, notFound } from '../httpError.ts'
+
+const assessmentParams = z.object({ assessmentId: idParam })
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+const recordedPersonBody = z.strictObject({
+  name: personText('Their name', 80),
+  organisation: z
+    .string()
+    .trim()
+    .max(120, 'Their organisation must be 120 characters or fewer')
+    .refine((s) => !/\p{Cc}/u.test(s), 'Their organisation must not contain control characters')
+    .optional(),
+  group: z.string({ error: 'Choose the group they speak for' }).max(40),
+  how: recordedHowSchema,
+})
+
+const recordedPersonReply = z.object({
+  person: z.object({
+    id: z.string(),
+    name: z.string(),
+    organisation: z.string(),
+    group: z.string(),
+    groupLabel: z.string(),
+  }),
+  recorded: z.object({ how: recordedHowSchema, enteredBy: z.string(), enteredAt: z.number() }),
+})
+
+/**
+ * Taking part on paper or by phone: the printable checklist and discussion guide as Word, and adding
+ * a person whose answers a chair will type in. The ticks and views themselves travel like anyone's,
+ * through the board, where the write gate lets only a chair write them (guard/recordedRules.ts).
+ */
+export const paperParticipationRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { metadata } = deps.storage
+    const assessmentOr404 = async (id: string) => {
+      const found = await metadata.getAssessment(id)
+      if (!found) throw notFound('That assessment does not exist.')
+      return found
+    }
+
+    app.get(
+      '/api/assessments/:assessmentId/checklist.docx',
+      {
+        onRequest: deps.auth.personFirst(),
+        schema: {
+          summary:
+            'A printable checklist and discussion guide as Word, for one area or several (anyone on the board)',
+          params: assessmentParams,
+          querystring: z.object({
+            areas: z
+              .string()
+              .regex(
+                /^[A-Za-z0-9-]{1,16}(,[A-Za-z0-9-]{1,16}){0,40}$/,
+                'must be area ids separated by commas',
+              )
+              .optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { assessmentId } = request.params
+        await deps.auth.person(request, assessmentId)
+        const assessment = await assessmentOr404(assessmentId)
+        const framework = deps.frameworks.get(assessment.frameworkId)
+        if (!framework)
+          throw notFound(`The framework "${assessment.frameworkId}" is not loaded on this server.`)
+        const wanted = request.query.areas ? new Set(request.query.areas.split(',')) : null
+        const areas = checklistAreas(framework, wanted)
+        const unknown = [...(wanted ?? [])].filter((id) => !areas.some((a) => a.id === id))
+        if (unknown.length) throw badRequest(`These areas are not in the framework: ${unknown.join(', ')}.`)
+        const which =
+          areas.length === 1 ? `${areas[0]!.id} ${areas[0]!.title}` : wanted ? 'several areas' : 'all areas'
+        const body = await renderChecklistDocx({
+          assessmentTitle: assessment.title,
+          frameworkTitle: framework.title,
+          groups: groupsOf(assessment),
+          areas,
+        })
+        return reply
+          .headers({
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+            'content-disposition': contentDisposition(
+              humanFileName(['Co-assess checklist', assessment.title, which], 'docx'),
+            ),
+          })
+          .type(DOCX)
+          .send(body)
+      },
+    )
+
+    app.post(
+      '/api/assessments/:assessmentId/recorded-people',
+      {
+        onRequest: deps.auth.personFirst(['chair']),
+        schema: {
+          summary:
+            'Add a person who took part on paper or by phone, whose ticks and views a chair will enter (chair)',
+          params: assessmentParams,
+          body: recordedPersonBody,
+          response: { 201: recordedPersonReply },
+        },
+      },
+      async (request, reply) => {
+        const { assessmentId } = request.params
+        const chair = await deps.auth.person(request, assessmentId, ['chair'])
+        const assessment = await assessmentOr404(assessmentId)
+        const groups = groupsOf(assessment)
+        const { name, organisation = '', group, how } = request.body
+        if (!groups.some((g) => g.id === group))
+          throw badRequest(
+            `In the request body, "group": must be one of this assessment's groups (${groups.map((g) => g.label).join(', ')}).`,
+          )
+        const enteredAt = Date.now()
+        const result = await serverWrite(deps.hocuspocus, assessmentId, (doc) => {
+          const person: Person = {
+            id: nanoid(16),
+            name,
+            organisation,
+            group,
+            role: 'participant',
+            colour: personColour(peopleMap(doc).size),
+            joinedAt: enteredAt,
+          }
+          const recorded = { how, enteredBy: chair.personId, enteredAt }
+          recordParticipant(doc, person, recorded)
+          return { person, recorded }
+        })
+        await deps.flush(assessmentId)
+        request.log.info({ assessmentId, how }, 'a chair added a person who took part on paper or by phone')
+        return reply.status(201).send({
+          person: {
+            id: result.person.id,
+            name: result.person.name,
+            organisation: result.person.organisation,
+            group,
+            groupLabel: groupLabel(groups, group),
+          },
+          recorded: result.recorded,
+        })
+      },
+    )
+  }
