@@ -20,10 +20,12 @@ import { assessmentRoutes } from './http/routes/assessmentRoutes.ts'
 import { frameworkRoutes } from './http/routes/frameworkRoutes.ts'
 import { healthRoutes } from './http/routes/healthRoutes.ts'
 import { inviteRoutes } from './http/routes/inviteRoutes.ts'
+import { organisationOverviewRoutes } from './http/routes/organisationOverviewRoutes.ts'
 import { organisationRoutes } from './http/routes/organisationRoutes.ts'
 import { paperParticipationRoutes } from './http/routes/paperParticipationRoutes.ts'
 import { peoplesDataRoutes } from './http/routes/peoplesDataRoutes.ts'
 import { reportRoutes } from './http/routes/reportRoutes.ts'
+import { staffAssessmentRoutes } from './http/routes/staffAssessmentRoutes.ts'
 import { staffRoutes } from './http/routes/staffRoutes.ts'
 import { serveWebApp } from './http/staticFiles.ts'
 import { startRetentionSweep } from './retention/retentionSweep.ts'
@@ -165,6 +167,8 @@ export async function createServer(
   await app.register(reportRoutes(deps))
   await app.register(staffRoutes(deps, staff))
   await app.register(organisationRoutes(deps, staff))
+  await app.register(organisationOverviewRoutes(deps, staff))
+  await app.register(staffAssessmentRoutes(deps, staff))
   await app.register(peoplesDataRoutes(deps))
   await app.register(paperParticipationRoutes(deps))
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
