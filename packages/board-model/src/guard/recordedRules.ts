@@ -14,5 +14,6 @@ export function mayWriteFor(writer: Writer, doc: Y.Doc, personId: string): boole
   return writer.role === 'chair' && writer.documentKind === 'board' && isRecordedParticipant(doc, personId)
 }
 
+// A refusal travels in a WebSocket close reason (123 bytes at most, "Not saved: " included).
 export const NOT_YOURS_TO_TICK =
-  'you can only change your own ticks (a chair may also enter those of someone who took part on paper or by phone)'
+  'you can only change your own ticks and those of people recorded from paper or phone'
