@@ -80,7 +80,7 @@ test('a chair, an ICS participant and a VCSE partner assess an area together, li
       await expect(first.getByText('ICS: 1 of 1')).toBeVisible()
       await expect(first.getByText('VCSE: 0 of 1')).toBeVisible()
       await expect(first.getByTestId('disagreement')).toContainText(
-        'Groups disagree: most ICS say it is in place; most VCSE do not.',
+        'Groups disagree: the one ICS person says it is in place; the one VCSE partner does not.',
       )
       const second = itemBlock(person.page, item2)
       await expect(second.getByTestId('tally')).toContainText('2 of 2 people think this is in place')

@@ -1,5 +1,7 @@
 import { addComment, type StakeholderGroup, stakeholderGroupLabels } from '@co-assess/board-model'
 import { useId, useMemo, useState } from 'react'
+import { levelLabel } from '../board/levelLabels.ts'
+import { anchorLabel, type ItemLabel, PICKER_TEXT_LIMIT, shortenAtWord } from './anchorLabels.ts'
 import { anonymousOption, postedAs } from './anonymousComments.ts'
 import { filterThreads, type ThreadFilter } from './conversationView.ts'
 import { Composer } from './LazyComposer.tsx'
@@ -20,13 +22,23 @@ export function ThreadList({ areaId }: { areaId: string | null }) {
     [actions],
   )
   const area = areaId ? talk.areas.get(areaId)?.area : undefined
-  const itemText = new Map<string, string>()
-  for (const place of talk.areas.values())
-    for (const level of place.area.levels) for (const item of level.items) itemText.set(item.id, item.text)
+  const levels = talk.framework.levels
+  const items = useMemo(() => {
+    const found = new Map<string, ItemLabel>()
+    for (const place of talk.areas.values())
+      for (const level of place.area.levels)
+        for (const item of level.items)
+          found.set(item.id, { levelLabel: levelLabel(level.level, levels), text: item.text })
+    return found
+  }, [talk.areas, levels])
+  // People read the level's name and the item's words; ids are for the framework's editors.
   const labelOf = (anchor: { areaId: string; itemId: string | null }) =>
-    anchor.itemId
-      ? `On item ${anchor.itemId}: ${(itemText.get(anchor.itemId) ?? '').slice(0, 80)}`
-      : `On area ${anchor.areaId} as a whole`
+    anchorLabel(
+      anchor,
+      anchor.itemId ? items.get(anchor.itemId) : undefined,
+      talk.areas.get(anchor.areaId)?.area.title,
+    )
+  const chosen = about ? items.get(about) : undefined
   const select = (label: string, key: keyof ThreadFilter, options: Array<[string, string]>) => (
     <div className="nhsuk-form-group co-filter">
       <label className="nhsuk-label" htmlFor={`${id}-${key}`}>
@@ -90,17 +102,26 @@ export function ThreadList({ areaId }: { areaId: string | null }) {
               className="nhsuk-select co-about"
               id={`${id}-about`}
               value={about}
+              aria-describedby={chosen ? `${id}-about-full` : undefined}
               onChange={(e) => setAbout(e.target.value)}
             >
               <option value="">The area as a whole</option>
-              {area.levels.flatMap((level) =>
-                level.items.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.id}: {item.text.slice(0, 70)}
-                  </option>
-                )),
-              )}
+              {area.levels.map((level) => (
+                <optgroup key={level.level} label={levelLabel(level.level, levels)}>
+                  {level.items.map((item) => (
+                    <option key={item.id} value={item.id} title={item.text}>
+                      {shortenAtWord(item.text, PICKER_TEXT_LIMIT)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
             </select>
+            {/* A picker cuts long items short; the chosen one is given in full here. */}
+            {chosen ? (
+              <p className="nhsuk-hint co-about-full" id={`${id}-about-full`} data-testid="about-full">
+                The item under {chosen.levelLabel}: {chosen.text}
+              </p>
+            ) : null}
           </div>
           <Composer
             label={talk.isReviewer ? 'Your peer-review comment' : 'Your comment'}

@@ -73,6 +73,11 @@ describe('tallyArea and suggestLevel', () => {
     const { suggestion } = board({ ann: emergingAndDeveloping, cat: emergingAndDeveloping })
     expect(suggestion.level).toBe('developing')
     expect(suggestion.explanation).toMatch(/2 of 3 Developing items/)
+    // The rule in this area's own numbers: 2 people ticked, so 1 of them is half.
+    expect(suggestion.explanation).toContain(
+      'An item counts as in place when at least 1 of the 2 people who have ticked in this area ticked it (half or more).',
+    )
+    expect(suggestion.progress.find((p) => p.level === 'developing')).toMatchObject({ total: 3, needed: 2 })
     expect(suggestion.progress.find((p) => p.level === 'thriving')?.reached).toBe(true)
   })
 

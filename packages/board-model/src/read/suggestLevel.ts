@@ -10,6 +10,8 @@ export interface LevelProgress {
   label: string
   inPlace: number
   total: number
+  /** How many items must be in place for the level to be reached (two thirds, rounded up). */
+  needed: number
   reached: boolean
 }
 
@@ -38,12 +40,15 @@ export function suggestLevel(
       return t !== undefined && t.respondents > 0 && t.ticked * 2 >= t.respondents
     }).length
     const total = level.items.length
+    // inPlace ≥ total × 2/3 (LEVEL_THRESHOLD), in whole numbers so no rounding error decides it.
+    const needed = Math.ceil((2 * total) / 3)
     return {
       level: level.level,
       label: labelOf(level.level),
       inPlace,
       total,
-      reached: total > 0 && inPlace >= total * LEVEL_THRESHOLD,
+      needed,
+      reached: total > 0 && inPlace >= needed,
     }
   })
   if (tally.respondents === 0) {
@@ -59,9 +64,14 @@ export function suggestLevel(
     if (!step.reached) break
     reached = step
   }
-  const people = tally.respondents === 1 ? '1 person' : `${tally.respondents} people`
+  const n = tally.respondents
   const counts = progress.map((p) => `${p.inPlace} of ${p.total} ${p.label} items`).join(', ')
-  const rule = `An item counts as in place when at least half of the ${people} who ticked in this area ticked it; a level is reached when two thirds of its items are in place and so is every level before it.`
+  // Said with this area's own numbers, so nobody has to work out what "half" and "two thirds" come to.
+  const item =
+    n === 1
+      ? 'An item counts as in place when the one person who has ticked in this area ticked it.'
+      : `An item counts as in place when at least ${Math.ceil(n / 2)} of the ${n} people who have ticked in this area ticked it (half or more).`
+  const rule = `${item} A level is reached when about two thirds of its items are in place (the list says how many each level needs), and every level below it is reached too.`
   if (!reached) {
     return {
       level: NOT_YET,

@@ -1,6 +1,7 @@
 import type { AreaTally } from '@co-assess/board-model'
 import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
 import { useBoardContext } from '../BoardContext.tsx'
+import { describeAreaTicking } from '../tallyText.ts'
 import { ChecklistItem } from './ChecklistItem.tsx'
 
 /** The area's four levels side by side (stacked on a narrow screen), every item with its live count. */
@@ -12,9 +13,14 @@ export function Checklist({ area, tally, blind }: { area: FrameworkArea; tally: 
       <h2 id="checklist-title">Checklist</h2>
       <p className="nhsuk-hint" id="checklist-hint">
         {canWrite
-          ? 'Tick each item you believe is in place. Under each item you can see how many people ticked it, by group, and where groups disagree.'
+          ? 'Tick each item you believe is in place. Where groups see an item differently, it says so under the item.'
           : `As ${person.role === 'observer' ? 'an observer' : 'a peer reviewer'} you can see the ticks and counts but not tick items.`}
       </p>
+      {blind ? null : (
+        <p className="co-area-ticking" data-testid="area-ticking">
+          {describeAreaTicking(tally)}
+        </p>
+      )}
       <div className="co-levels">
         {area.levels.map((level) => {
           const info = labelOf(level.level)

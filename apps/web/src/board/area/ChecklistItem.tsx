@@ -46,7 +46,12 @@ export function ChecklistItem({
     </div>
   ) : (
     <div className={`co-tally${disagree ? ' co-tally--disagree' : ''}`} id={tallyId} data-testid="tally">
-      <span className="co-tally__summary">{text.summary}</span>
+      {/* An item nobody ticked shows no count (the checklist says once what that means); a screen reader still hears it. */}
+      {text.summary ? (
+        <span className="co-tally__summary">{text.summary}</span>
+      ) : (
+        <span className="nhsuk-u-visually-hidden">{text.spoken}</span>
+      )}
       {text.groups.length > 0 ? (
         <span className="co-tally__groups">
           {text.groups.map((g) => (

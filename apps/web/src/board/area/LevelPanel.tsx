@@ -64,7 +64,7 @@ export function LevelPanel({
                     {suggestion.progress.map((p) => (
                       <li key={p.level}>
                         {p.label}: {p.inPlace} of {p.total} items in place
-                        {p.reached ? ' (reached)' : ''}
+                        {p.reached ? ' (reached)' : ` (${p.needed} needed)`}
                       </li>
                     ))}
                   </ul>
