@@ -8,11 +8,11 @@ import {
   ticksMap,
 } from '@co-assess/board-model'
 import * as Y from 'yjs'
-import { type BoardShape, type BoardView, keepUnchanged, readBoardView } from './boardView.ts'
-import { watchBoardView } from './boardViewWatch.ts'
+import { type BoardShape, type BoardView, keepUnchanged, readBoardView } from '../src/board/boardView.ts'
+import { watchBoardView } from '../src/board/boardViewWatch.ts'
 
 // What one tick costs the board view on a finished board: 30 people, 280 items, 8,400 ticks. Prints
-// figures, asserts nothing. Run: npx -y pnpm@10.34.8 exec node apps/web/src/board/benchBoardView.ts
+// figures, asserts nothing. Run: npx -y pnpm@10.34.8 exec node apps/web/test/benchBoardView.ts
 
 const RUNS = 1000
 const WARM_UP = 200

@@ -1,6 +1,6 @@
 import type { Person, StakeholderGroup } from '@co-assess/board-model'
 import type * as Y from 'yjs'
-import { type BoardShape, readBoardView as readWith } from './boardView.ts'
+import { type BoardShape, readBoardView as readWith } from '../src/board/boardView.ts'
 
 /** Test fixtures for the board view: a person, and a framework of two areas with two items each. */
 export const person = (id: string, group: StakeholderGroup = 'ics'): Person => ({

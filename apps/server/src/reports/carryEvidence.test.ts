@@ -8,9 +8,9 @@ import {
 } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { tinyBoardWithEvidence } from '../../test/evidenceFixture.ts'
+import { tinyAssessment } from '../../test/reportFixture.ts'
 import { carryEvidence } from './carryEvidence.ts'
-import { tinyBoardWithEvidence } from './evidenceFixture.ts'
-import { tinyAssessment } from './reportFixture.ts'
 
 const CARRIED_AT = Date.UTC(2026, 0, 5)
 

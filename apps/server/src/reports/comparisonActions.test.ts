@@ -1,11 +1,11 @@
 import { initBoard, readActions, readSessions, recordAgreedLevel } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { tinyBoardWithEvidence } from '../../test/evidenceFixture.ts'
+import { tinyAssessment, tinyFramework } from '../../test/reportFixture.ts'
 import { carryForward } from './carryForward.ts'
-import { tinyBoardWithEvidence } from './evidenceFixture.ts'
 import { redactionFor } from './redaction.ts'
 import { buildComparison, renderComparison } from './renderComparison.ts'
-import { tinyAssessment, tinyFramework } from './reportFixture.ts'
 
 describe('the comparison beside each area’s change in level', () => {
   it('lists the actions that aimed at the area, their measure, status then and now, and whether the target was reached', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { tinyBoardWithEvidence } from '../../test/evidenceFixture.ts'
+import { tinyFramework } from '../../test/reportFixture.ts'
 import { boardExportSchema } from './boardExport.ts'
-import { tinyBoardWithEvidence } from './evidenceFixture.ts'
 import { frameworkShape, misfitWithFramework } from './exportFit.ts'
 import { exportJson } from './exportJson.ts'
 import { importJson } from './importJson.ts'
-import { tinyFramework } from './reportFixture.ts'
 
 const record = {
   id: 'asmt-1',

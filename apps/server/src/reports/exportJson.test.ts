@@ -1,11 +1,11 @@
 import { noteFragment, revealBlindRound, startBlindRound } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { tinyBoard, tinyFramework } from '../../test/reportFixture.ts'
 import { boardExportSchema } from './boardExport.ts'
 import { frameworkShape, misfitWithFramework } from './exportFit.ts'
 import { ExportNotWhole, exportJson } from './exportJson.ts'
 import { importJson } from './importJson.ts'
-import { tinyBoard, tinyFramework } from './reportFixture.ts'
 import { stringifyJson } from './stringifyJson.ts'
 
 const record = {

@@ -1,9 +1,9 @@
 import { proposeAction, setTick, upsertPerson } from '@co-assess/board-model'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
+import { tinyAssessment, tinyBoard, tinyFramework, ZOE } from '../../test/reportFixture.ts'
 import { buildReportModel } from './buildReportModel.ts'
 import { renderActionsCsv, renderItemsCsv } from './renderCsv.ts'
-import { tinyAssessment, tinyBoard, tinyFramework, ZOE } from './reportFixture.ts'
 
 describe('renderCsv', () => {
   it('starts with a BOM and round-trips non-ASCII names and commas', () => {

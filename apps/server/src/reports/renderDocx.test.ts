@@ -1,8 +1,8 @@
 import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
+import { tinyAssessment, tinyBoard, tinyFramework } from '../../test/reportFixture.ts'
 import { buildReportModel } from './buildReportModel.ts'
 import { renderDocx } from './renderDocx.ts'
-import { tinyAssessment, tinyBoard, tinyFramework } from './reportFixture.ts'
 
 describe('renderDocx', () => {
   it('makes a Word file a docx reader opens, with real headings and the actions, with how each loop was closed', async () => {

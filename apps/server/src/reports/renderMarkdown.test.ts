@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { tinyAssessment, tinyBoard, tinyFramework } from '../../test/reportFixture.ts'
 import { buildReportModel } from './buildReportModel.ts'
 import { renderMarkdown } from './renderMarkdown.ts'
-import { tinyAssessment, tinyBoard, tinyFramework } from './reportFixture.ts'
 
 describe('renderMarkdown', () => {
   it('keeps typed text from becoming links, HTML or table cells', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { tinyAssessment, tinyBoard, tinyFramework, ZOE } from '../../test/reportFixture.ts'
 import { buildReportModel } from './buildReportModel.ts'
 import { renderReportHtml } from './renderReportHtml.ts'
-import { tinyAssessment, tinyBoard, tinyFramework, ZOE } from './reportFixture.ts'
 
 describe('renderReportHtml', () => {
   it('escapes what people typed and shows names only when asked', () => {

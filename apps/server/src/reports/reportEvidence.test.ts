@@ -1,14 +1,14 @@
 import { parse } from 'csv-parse/sync'
 import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
+import { tinyBoardWithEvidence } from '../../test/evidenceFixture.ts'
+import { tinyAssessment, tinyFramework } from '../../test/reportFixture.ts'
 import type { Audience } from './audience.ts'
 import { buildReportModel } from './buildReportModel.ts'
-import { tinyBoardWithEvidence } from './evidenceFixture.ts'
 import { renderActionsCsv, renderEvidenceCsv } from './renderCsv.ts'
 import { renderDocx } from './renderDocx.ts'
 import { renderMarkdown } from './renderMarkdown.ts'
 import { renderReportHtml } from './renderReportHtml.ts'
-import { tinyAssessment, tinyFramework } from './reportFixture.ts'
 
 const modelFor = (audience: Audience, names = false) =>
   buildReportModel(tinyBoardWithEvidence().doc, tinyFramework, tinyAssessment, { audience, names })

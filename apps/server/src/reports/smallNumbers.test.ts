@@ -2,11 +2,11 @@ import { initBoard, type StakeholderGroup, setTick, upsertPerson } from '@co-ass
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { tinyAssessment, tinyFramework } from '../../test/reportFixture.ts'
 import type { Audience } from './audience.ts'
 import { buildReportModel } from './buildReportModel.ts'
 import { renderItemsCsv } from './renderCsv.ts'
 import { renderMarkdown } from './renderMarkdown.ts'
-import { tinyAssessment, tinyFramework } from './reportFixture.ts'
 import { showCount, showTotalAndParts } from './smallNumbers.ts'
 
 describe('small-number suppression', () => {

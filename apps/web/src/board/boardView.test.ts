@@ -12,8 +12,8 @@ import {
 } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { person, readTwoAreaBoard } from '../../test/boardViewFixture.ts'
 import { activeSession, isAnonymous, isBlind } from './boardView.ts'
-import { person, readTwoAreaBoard } from './boardViewFixture.ts'
 
 const readBoardView = readTwoAreaBoard
 

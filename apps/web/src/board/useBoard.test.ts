@@ -1,8 +1,8 @@
 import { peopleMap, serverOrigin, setTick } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { person, readTwoAreaBoard } from '../../test/boardViewFixture.ts'
 import { keepUnchanged } from './boardView.ts'
-import { person, readTwoAreaBoard } from './boardViewFixture.ts'
 
 const readBoardView = readTwoAreaBoard
 
