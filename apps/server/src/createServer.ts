@@ -25,6 +25,7 @@ import { organisationRoutes } from './http/routes/organisationRoutes.ts'
 import { paperParticipationRoutes } from './http/routes/paperParticipationRoutes.ts'
 import { peoplesDataRoutes } from './http/routes/peoplesDataRoutes.ts'
 import { reportRoutes } from './http/routes/reportRoutes.ts'
+import { sessionFeedbackRoutes } from './http/routes/sessionFeedbackRoutes.ts'
 import { staffAssessmentRoutes } from './http/routes/staffAssessmentRoutes.ts'
 import { staffRoutes } from './http/routes/staffRoutes.ts'
 import { serveWebApp } from './http/staticFiles.ts'
@@ -170,6 +171,7 @@ export async function createServer(
   await app.register(organisationOverviewRoutes(deps, staff))
   await app.register(staffAssessmentRoutes(deps, staff))
   await app.register(peoplesDataRoutes(deps))
+  await app.register(sessionFeedbackRoutes(deps))
   await app.register(paperParticipationRoutes(deps))
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 

@@ -1,4 +1,11 @@
-import { blindDocumentName, parseDocumentName, type Role, settledPrivateAreas } from '@co-assess/board-model'
+import {
+  blindDocumentName,
+  parseDocumentName,
+  type Role,
+  readGroups,
+  readPeople,
+  settledPrivateAreas,
+} from '@co-assess/board-model'
 import type { AssessmentRecord } from '@co-assess/storage'
 import type { FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
@@ -6,8 +13,11 @@ import { z } from 'zod'
 import { loadSigningKey } from '../auth/tokens.ts'
 import { audienceOf } from '../reports/audience.ts'
 import { buildReportModel, type ReportModel } from '../reports/buildReportModel.ts'
+import { redactionFor } from '../reports/redaction.ts'
 import { createReportLinks, ReportLinkError } from '../reports/reportAccess.ts'
+import { sessionRecord } from '../reports/sessionRecord.ts'
 import { DEFAULT_SMALL_NUMBER_THRESHOLD } from '../reports/smallNumbers.ts'
+import { readFeedbackSummary } from '../sessionFeedback/readFeedbackSummary.ts'
 import type { AppDeps } from './appDeps.ts'
 import { idParam } from './fieldSchemas.ts'
 import { forbidden, notFound, unauthorized } from './httpError.ts'
@@ -88,7 +98,7 @@ export async function createReportContext(deps: AppDeps) {
     const framework = frameworkOf(assessment)
     const threshold = await smallNumberThreshold(assessmentId)
     // The reader's role decides the audience; the model comes out already redacted for it.
-    return withBoard(assessmentId, (doc) =>
+    const model = await withBoard(assessmentId, (doc) =>
       buildReportModel(doc, framework, assessment, {
         audience: audienceOf(who.role),
         names,
@@ -96,6 +106,20 @@ export async function createReportContext(deps: AppDeps) {
         ...(output.travels ? { travels: true } : {}),
       }),
     )
+    // Who came to each session, and whether they felt heard, is the chair's alone (and never travels).
+    if (model.audience !== 'chair' || output.travels) return model
+    const feedback = await readFeedbackSummary(deps, assessmentId)
+    return withBoard(assessmentId, (doc) => ({
+      ...model,
+      sessionRecord: {
+        threshold: feedback.threshold,
+        sessions: sessionRecord(
+          doc,
+          redactionFor('chair', { people: readPeople(doc).values(), groups: readGroups(doc), names }),
+          feedback.sessions,
+        ),
+      },
+    }))
   }
 
   // Kept as a setting beside the assessment (the record's shape belongs to the storage port).

@@ -31,6 +31,7 @@ import { noteParagraphs } from './noteText.ts'
 import { type Redaction, redactionFor } from './redaction.ts'
 import { evidenceByArea, type ReportEvidence, type ReportPlan, reportPlan } from './reportEvidence.ts'
 import type { ShownCount } from './smallNumbers.ts'
+import type { ReportSession } from './sessionRecord.ts'
 
 export interface ReportAssessment {
   id: string
@@ -131,6 +132,11 @@ export interface ReportModel {
    * null): who took part, one count per person however many devices, never observers or reviewers.
    */
   takingPart: Array<{ organisation: string | null; group: string; count: ShownCount }>
+  /**
+   * Each session with who came and whether people felt heard: only in the chair's copy (the report
+   * routes add it from the store, where the answers are kept); absent from every other audience's.
+   */
+  sessionRecord?: { threshold: number; sessions: ReportSession[] }
   /** Of those who took part, how many took part on paper or by phone (a chair entered their answers). */
   recordedCount: ShownCount
 }

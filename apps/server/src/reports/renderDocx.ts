@@ -12,6 +12,7 @@ import {
 import { actionFacts } from './actionFacts.ts'
 import type { ReportModel } from './buildReportModel.ts'
 import { areaEvidenceLines } from './reportEvidence.ts'
+import { sessionSectionDocx } from './renderSessionSection.ts'
 import { countOf } from './smallNumbers.ts'
 import { takingPartNote } from './takingPartNote.ts'
 
@@ -119,6 +120,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       ),
     )
   }
+  children.push(...sessionSectionDocx(model))
   const doc = new Document({
     title: model.assessment.title,
     description: `Self-assessment report: ${model.framework.title}`,

@@ -1,6 +1,7 @@
 import { actionFacts } from './actionFacts.ts'
 import type { ReportModel } from './buildReportModel.ts'
 import { areaEvidenceLines } from './reportEvidence.ts'
+import { sessionSectionMarkdown } from './renderSessionSection.ts'
 import { countOf } from './smallNumbers.ts'
 import { takingPartNote } from './takingPartNote.ts'
 
@@ -82,5 +83,6 @@ export function renderMarkdown(model: ReportModel): string {
       out.push(`| ${cell(p.name ?? '')} | ${cell(p.organisation)} | ${cell(p.group)} | ${p.role} |`)
   }
   out.push('')
+  out.push(...sessionSectionMarkdown(model))
   return out.join('\n')
 }
