@@ -22,7 +22,9 @@ import { healthRoutes } from './http/routes/healthRoutes.ts'
 import { inviteRoutes } from './http/routes/inviteRoutes.ts'
 import { organisationOverviewRoutes } from './http/routes/organisationOverviewRoutes.ts'
 import { organisationRoutes } from './http/routes/organisationRoutes.ts'
+import { moderationRoutes } from './http/routes/moderationRoutes.ts'
 import { paperParticipationRoutes } from './http/routes/paperParticipationRoutes.ts'
+import { peerReviewRoutes } from './http/routes/peerReviewRoutes.ts'
 import { peoplesDataRoutes } from './http/routes/peoplesDataRoutes.ts'
 import { reportRoutes } from './http/routes/reportRoutes.ts'
 import { sessionFeedbackRoutes } from './http/routes/sessionFeedbackRoutes.ts'
@@ -173,6 +175,8 @@ export async function createServer(
   await app.register(peoplesDataRoutes(deps))
   await app.register(sessionFeedbackRoutes(deps))
   await app.register(paperParticipationRoutes(deps))
+  await app.register(moderationRoutes(deps))
+  await app.register(peerReviewRoutes(deps))
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   await serveWebApp(app, config.webDist)

@@ -20,7 +20,15 @@ export { areaIdSchema, areaOfItem, entityIdSchema, itemIdSchema, levelIdSchema }
 export { type BoardOrigin, isBoardOrigin, localOrigin, serverOrigin } from './origins.ts'
 export * from './planValues.ts'
 export { type PresenceCursor, presenceCursorSchema } from './presence.ts'
-export { agreedBefore, agreedThen, describeHistoryEntry, toldThen } from './read/actionHistory.ts'
+export {
+  type Agreement,
+  agreedBefore,
+  agreedThen,
+  agreementOf,
+  describeHistoryEntry,
+  NEVER_AGREED,
+  toldThen,
+} from './read/actionHistory.ts'
 export {
   anonymousRoundOf,
   countAnonymousRound,
@@ -141,7 +149,32 @@ export {
   removeEvidence,
   setEvidenceStatus,
 } from './write/evidence.ts'
-export { recordAgreedLevel, suggestPeerLevel } from './write/levels.ts'
+export { NO_RATIONALE, recordAgreedLevel, suggestPeerLevel } from './write/levels.ts'
+export {
+  type HiddenWords,
+  hiddenComment,
+  hiddenNotice,
+  hiddenWordsSchema,
+  hideComment,
+  MODERATION_REASON_MAX,
+  type Moderation,
+  ModerationError,
+  type ModerationEvent,
+  moderationEventSchema,
+  moderationKey,
+  moderationMap,
+  moderationSchema,
+  readModeration,
+  showComment,
+} from './records/moderation.ts'
+export {
+  type ReviewEvent,
+  readReviewLog,
+  reviewEventKey,
+  reviewEventSchema,
+  reviewLogMap,
+  setPeerReviewClosed,
+} from './records/peerReviewLog.ts'
 export {
   erasePerson,
   initBoard,

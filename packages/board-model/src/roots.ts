@@ -46,6 +46,10 @@ export const ROOTS = {
   previous: 'previous',
   /** People who took part on paper or by phone (records/recordedParticipant.ts), key: personId; written by the server alone. */
   recorded: 'recorded',
+  /** The chair's hiding and showing again of comments (records/moderation.ts); written by the server alone. */
+  moderation: 'moderation',
+  /** When the peer review was closed and reopened, and by whom (records/peerReviewLog.ts); written by the server alone. */
+  reviewLog: 'reviewLog',
 } as const
 export type MapRootName = (typeof ROOTS)[keyof typeof ROOTS]
 

@@ -140,6 +140,12 @@ export const actionSchema = z
     proposedBy: entityIdSchema,
     fromCommentId: entityIdSchema.nullable(),
     agreedInSession: entityIdSchema.nullable(),
+    /**
+     * When a chair agreed it; null when it never was (a proposal dropped without agreement must not
+     * read as agreed). Optional: actions written before it existed read from `status` and
+     * `agreedInSession` as before (see agreementOf in read/actionHistory.ts).
+     */
+    agreedAt: z.number().int().nonnegative().nullable().optional(),
     feedback: z.strictObject({ toldAt: isoDate.nullable(), how: shortText(2000) }),
     createdAt: z.number().int().nonnegative(),
     updatedAt: z.number().int().nonnegative(),

@@ -7,9 +7,11 @@ import {
   evidenceSchema,
   focusSchema,
   metaSchema,
+  moderationSchema,
   peerSuggestionSchema,
   personSchema,
   previousAreaSchema,
+  reviewEventSchema,
   roundSchema,
   sessionSchema,
   threadStateSchema,
@@ -116,6 +118,10 @@ export const boardExportSchema = z
       evidence: z.record(entityIdSchema, evidenceSchema).optional(),
       evidenceMarks: z.record(ownedKey, evidenceMarkSchema).optional(),
       previous: z.record(areaKey, previousAreaSchema).optional(),
+      // Hidden comments' records (never their words, which the board no longer holds) and the peer
+      // review's closings; optional for exports made before them.
+      moderation: z.record(z.string().max(80), moderationSchema).optional(),
+      reviewLog: z.record(z.string().max(40), reviewEventSchema).optional(),
     }),
   })
   .superRefine(({ assessment, board }, ctx) => {

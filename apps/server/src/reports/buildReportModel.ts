@@ -1,10 +1,11 @@
 import {
   type Action,
   type ActionStatus,
-  agreedBefore,
+  agreementOf,
   describeHistoryEntry,
   groupLabel,
   hasAnonymousRecord,
+  NEVER_AGREED,
   NOT_ASSESSED,
   NOT_YET,
   noteFragment,
@@ -163,12 +164,22 @@ export function levelRef(framework: Pick<Framework, 'levels'>, id: string | null
 const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 function agreedIn(action: Action, session: ReportAction['agreedInSession']): string {
-  if (action.status === 'proposed') return 'Not agreed yet'
-  if (session) return `In session ${session.number}, started ${session.startedAt}`
-  // A carried action was agreed on the earlier board; its history says in which of that board's sessions.
-  if (action.agreedInSession === null) return agreedBefore(action) ?? 'Outside a session'
-  // Actions carried before the history existed still hold a session id from the earlier board.
-  return action.carriedFrom ? 'In a session of the previous assessment' : 'In a session no longer recorded'
+  const agreement = agreementOf(action)
+  switch (agreement.kind) {
+    case 'not-yet':
+      return 'Not agreed yet'
+    case 'never':
+      return NEVER_AGREED
+    // A carried action was agreed on the earlier board; its history says in which of that board's sessions.
+    case 'before':
+      return agreement.words
+    case 'outside':
+      return 'Outside a session'
+    case 'session':
+      if (session) return `In session ${session.number}, started ${session.startedAt}`
+      // Actions carried before the history existed still hold a session id from the earlier board.
+      return action.carriedFrom ? 'In a session of the previous assessment' : 'In a session no longer recorded'
+  }
 }
 
 /**
@@ -304,7 +315,9 @@ export function buildReportModel(
 
   const sessions = readSessions(doc)
   const actions = readActions(doc).map((a: Action): ReportAction => {
-    const index = a.agreedInSession ? sessions.findIndex((s) => s.id === a.agreedInSession) : -1
+    // A proposal dropped unagreed names no session, whatever session it was dropped in.
+    const agreedSession = agreementOf(a).kind === 'session' ? a.agreedInSession : null
+    const index = agreedSession ? sessions.findIndex((s) => s.id === agreedSession) : -1
     const session = index >= 0 ? { number: index + 1, startedAt: dateOf(sessions[index]!.startedAt) } : null
     return {
       id: a.id,

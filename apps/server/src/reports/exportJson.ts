@@ -104,6 +104,8 @@ export function exportJson(doc: Y.Doc, assessment: AssessmentRecord, now = new D
       evidence: mapJson(doc, ROOTS.evidence),
       evidenceMarks: mapJson(doc, ROOTS.evidenceMarks),
       previous: mapJson(doc, ROOTS.previous),
+      moderation: mapJson(doc, ROOTS.moderation),
+      reviewLog: mapJson(doc, ROOTS.reviewLog),
     },
   }
 }

@@ -6,10 +6,12 @@ import {
   evidenceMarksMap,
   liveMap,
   metaMap,
+  moderationMap,
   noteFragment,
   peerMap,
   peopleMap,
   previousMap,
+  reviewLogMap,
   serverOrigin,
   sessionsMap,
   threadsMap,
@@ -75,6 +77,8 @@ export function importJson(doc: Y.Doc, data: BoardExport, assessmentId: string):
     fill(evidenceMap(doc), board.evidence ?? {})
     fill(evidenceMarksMap(doc), board.evidenceMarks ?? {})
     fill(previousMap(doc), board.previous ?? {})
+    fill(moderationMap(doc), board.moderation ?? {})
+    fill(reviewLogMap(doc), board.reviewLog ?? {})
     for (const [areaId, nodes] of Object.entries(board.notes)) insertNotes(noteFragment(doc, areaId), nodes)
   }, serverOrigin('import'))
 }

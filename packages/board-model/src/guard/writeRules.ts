@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { z } from 'zod'
 import { areaOfItem } from '../ids.ts'
 import { hasAnonymousRecord } from '../read/anonymousTally.ts'
+import { hiddenComment } from '../records/moderation.ts'
 import type { Role } from '../roles.ts'
 import {
   actionsMap,
@@ -157,6 +158,10 @@ export function mayTouchKey(
       return refuse('only the server records what the previous assessment found')
     case ROOTS.recorded:
       return refuse('only the server records who took part on paper or by phone')
+    case ROOTS.moderation:
+      return refuse('only a chair hides a comment or shows it again, through the server')
+    case ROOTS.reviewLog:
+      return refuse('only a chair closes or reopens the peer review, through the server')
     case ROOTS.meta:
     case ROOTS.people:
     case ROOTS.clients:
@@ -184,6 +189,9 @@ export function mayWriteMapEntry(
       if (!inserting) return null
       const bad = invalid(agreedLevelSchema, write.value, 'the agreed level')
       if (bad) return bad
+      // Choosing to give no reason writes NO_RATIONALE (write/levels.ts), so an empty one is forgotten.
+      if (!(write.value as { rationale: string }).rationale.trim())
+        return refuse('an agreed level needs its rationale, or the choice to record none')
       return (write.value as { recordedBy: string }).recordedBy === personId
         ? null
         : refuse('an agreed level must be recorded in your own name')
@@ -296,6 +304,9 @@ function mayWriteComment(writer: Writer, doc: Y.Doc, write: MapWrite, shape: Boa
     return refuse('a comment must be on one of the board’s checklist items')
   const existing = commentsMap(doc).get(write.key)
   if (existing && !own(existing.authorId)) return refuse('only its author can change or delete a comment')
+  // Its words are kept by the server while hidden; writing new ones would undo the chair's hide.
+  if (existing && hiddenComment(doc, write.key))
+    return refuse('the chair has hidden this comment; only the chair can show it again')
   if (existing && Boolean(existing.anonymous) !== Boolean(comment.anonymous))
     return refuse('a comment keeps the name it was posted under')
   const layer = role === 'peer-reviewer' ? 'peer' : 'host'
@@ -311,11 +322,21 @@ function mayWriteAction(writer: Writer, doc: Y.Doc, write: MapWrite, shape: Boar
       return refuse('an action can name only the board’s areas')
     if ((write.value as Action).plan?.targetItemIds.some((itemId) => !shape.itemIds.has(itemId)))
       return refuse('an action can aim only at the board’s checklist items')
+    const from = (write.value as Action).fromCommentId
+    if (from !== null && from !== (actionsMap(doc).get(write.key)?.fromCommentId ?? null)) {
+      const refusal = mayMakeActionOf(writer, doc, from)
+      if (refusal) return refusal
+    }
   }
   if (role === 'chair') return null
   const ownProposal = (value: unknown) => {
     const action = value as Partial<Action> | undefined
-    return action?.proposedBy === personId && action.status === 'proposed' && action.agreedInSession === null
+    return (
+      action?.proposedBy === personId &&
+      action.status === 'proposed' &&
+      action.agreedInSession === null &&
+      (action.agreedAt ?? null) === null
+    )
   }
   if (write.op === 'delete') {
     return ownProposal(write.value) ? null : refuse('only a chair changes an action once it is agreed')
@@ -328,6 +349,20 @@ function mayWriteAction(writer: Writer, doc: Y.Doc, write: MapWrite, shape: Boar
   if (canonical(carried(write.value as Action)) !== canonical(carried(existing)))
     return refuse('only the server records where an action came from')
   return ownProposal(write.value) ? null : refuse('only a chair agrees actions or changes their status')
+}
+
+/**
+ * Turning a comment into a proposed action speaks for its author, so only the author (under their
+ * name or their anonymous name) or a chair (facilitating or not) may, and never from a hidden comment.
+ */
+function mayMakeActionOf(writer: Writer, doc: Y.Doc, commentId: string): string | null {
+  const comment = commentsMap(doc).get(commentId)
+  if (!comment || comment.deleted) return refuse('an action can be made only from a comment on the board')
+  if (hiddenComment(doc, commentId)) return refuse('a comment the chair has hidden cannot become an action')
+  if (writer.role === 'chair') return null
+  const { authorId } = comment
+  const own = authorId === writer.personId || (writer.alias !== undefined && authorId === writer.alias)
+  return own ? null : refuse('only a comment’s author or a chair can make it into an action')
 }
 
 const carried = (a: Action | undefined) => [a?.carriedFrom ?? null, a?.history ?? []]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ActionHistoryEntry } from '../values.ts'
 import { actionSchema } from '../values.ts'
-import { agreedBefore, describeHistoryEntry } from './actionHistory.ts'
+import { agreedBefore, agreementOf, describeHistoryEntry } from './actionHistory.ts'
 
 const entry: ActionHistoryEntry = {
   assessmentId: 'asmt-old1',
@@ -76,5 +76,30 @@ describe('the action schema', () => {
     const bad = { ...entry, agreed: { sessionNumber: 0, sessionStartedAt: null } }
     expect(actionSchema.safeParse({ ...action, history: [bad] }).success).toBe(false)
     expect(actionSchema.safeParse({ ...action, history: [{ ...entry, extra: 1 }] }).success).toBe(false)
+  })
+})
+
+describe('whether an action was agreed', () => {
+  const base = { agreedInSession: null, history: [] as ActionHistoryEntry[] }
+
+  it('says a proposal dropped before anyone agreed it was never agreed, even dropped during a session', () => {
+    expect(agreementOf({ ...base, status: 'dropped', agreedAt: null })).toEqual({ kind: 'never' })
+    expect(agreementOf({ ...base, status: 'dropped', agreedAt: null, agreedInSession: 'sess-1' })).toEqual({
+      kind: 'never',
+    })
+  })
+
+  it('keeps an agreement for an action agreed and then dropped, and reads older actions as before', () => {
+    expect(agreementOf({ ...base, status: 'dropped', agreedAt: 3, agreedInSession: 'sess-1' })).toEqual({
+      kind: 'session',
+      sessionId: 'sess-1',
+    })
+    expect(agreementOf({ ...base, status: 'dropped', agreedAt: 3 })).toEqual({ kind: 'outside' })
+    expect(agreementOf({ ...base, status: 'dropped', agreedInSession: 'sess-1' })).toEqual({
+      kind: 'session',
+      sessionId: 'sess-1',
+    })
+    expect(agreementOf({ ...base, status: 'proposed', agreedAt: null })).toEqual({ kind: 'not-yet' })
+    expect(agreementOf({ ...base, status: 'agreed', history: [entry] }).kind).toBe('before')
   })
 })

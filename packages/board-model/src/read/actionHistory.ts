@@ -44,3 +44,29 @@ export function agreedBefore(action: Pick<Action, 'history'>): string | null {
   if (!last?.agreed) return null
   return `Before this assessment, in "${last.title}": ${agreedThen(last)}`
 }
+
+/** How an action stands on agreement on this board, before it is put in words (card and reports). */
+export type Agreement =
+  | { kind: 'not-yet' }
+  /** Dropped while still a proposal: it was never agreed, so nothing may say it was. */
+  | { kind: 'never' }
+  | { kind: 'session'; sessionId: string }
+  /** Agreed on an earlier assessment's board, in words (agreedBefore). */
+  | { kind: 'before'; words: string }
+  | { kind: 'outside' }
+
+export const NEVER_AGREED = 'Never agreed: dropped while still a proposal'
+
+/**
+ * Whether and where an action was agreed. `agreedAt` says whether a chair ever agreed it; actions
+ * written before it existed have none, and then a dropped one reads from its session as it used to.
+ */
+export function agreementOf(
+  action: Pick<Action, 'status' | 'agreedInSession' | 'history'> & { agreedAt?: number | null },
+): Agreement {
+  if (action.status === 'proposed') return { kind: 'not-yet' }
+  if (action.status === 'dropped' && action.agreedAt === null) return { kind: 'never' }
+  if (action.agreedInSession) return { kind: 'session', sessionId: action.agreedInSession }
+  const before = agreedBefore(action)
+  return before ? { kind: 'before', words: before } : { kind: 'outside' }
+}

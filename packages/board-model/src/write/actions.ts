@@ -25,6 +25,7 @@ export function proposeAction(doc: Y.Doc, personId: string, draft: ActionDraft, 
     proposedBy: personId,
     fromCommentId: draft.fromCommentId ?? null,
     agreedInSession: null,
+    agreedAt: null,
     feedback: { toldAt: null, how: '' },
     createdAt: now,
     updatedAt: now,
@@ -50,7 +51,7 @@ export function updateAction(
   )
 }
 
-/** A chair agrees an action; agreeing records the session it was agreed in. */
+/** A chair agrees an action; agreeing records when, and the session it was agreed in. */
 export function agreeAction(
   doc: Y.Doc,
   chairId: string,
@@ -58,5 +59,5 @@ export function agreeAction(
   sessionId: string | null,
   now = Date.now(),
 ): void {
-  updateAction(doc, chairId, actionId, { status: 'agreed', agreedInSession: sessionId }, now)
+  updateAction(doc, chairId, actionId, { status: 'agreed', agreedInSession: sessionId, agreedAt: now }, now)
 }

@@ -3,7 +3,16 @@ import { localOrigin } from '../origins.ts'
 import { agreedMap, peerKey, peerMap } from '../roots.ts'
 import type { AgreedLevel, PeerSuggestion } from '../values.ts'
 
-/** The chair records the level the group agreed for an area, with its rationale and any dissent. */
+/**
+ * The rationale written when the chair chooses, explicitly, to record none: the words every view and
+ * report then shows, so "no reason" is a decision on record rather than a field left empty.
+ */
+export const NO_RATIONALE = 'We agreed without recording a reason.'
+
+/**
+ * The chair records the level the group agreed for an area, with its rationale (or NO_RATIONALE) and
+ * any dissent. The write rules refuse an empty rationale.
+ */
 export function recordAgreedLevel(
   doc: Y.Doc,
   chairId: string,

@@ -1,11 +1,10 @@
-import { MAX_GROUPS, roleSchema, setReviewClosed, stakeholderGroupSchema } from '@co-assess/board-model'
+import { MAX_GROUPS, roleSchema, stakeholderGroupSchema } from '@co-assess/board-model'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { groupsOf } from '../../assessments/assessmentGroups.ts'
 import { createAssessment } from '../../assessments/createAssessment.ts'
 import { createInvite, publicInvite } from '../../assessments/createInvite.ts'
 import { inviteGroups } from '../../assessments/inviteGroups.ts'
-import { serverWrite } from '../../sync/serverWrite.ts'
 import type { AppDeps } from '../appDeps.ts'
 import { idParam, personText } from '../fieldSchemas.ts'
 import { badRequest, notFound } from '../httpError.ts'
@@ -169,25 +168,6 @@ export const assessmentRoutes =
         // Withdrawn means out now, not at the next reconnect: close the live connections too.
         deps.closeInviteConnections(invite.id)
         return publicInvite(revoked)
-      },
-    )
-
-    app.post(
-      '/api/assessments/:assessmentId/review/close',
-      {
-        onRequest: deps.auth.personFirst(['chair']),
-        schema: {
-          summary: 'Close the peer review: reviewers keep reading but no longer write (chair)',
-          params: assessmentParams,
-        },
-      },
-      async (request) => {
-        const { assessmentId } = request.params
-        await deps.auth.person(request, assessmentId, ['chair'])
-        const closedAt = new Date()
-        await serverWrite(deps.hocuspocus, assessmentId, (doc) => setReviewClosed(doc, closedAt.getTime()))
-        await deps.flush(assessmentId)
-        return metadata.updateAssessment(assessmentId, { reviewClosedAt: closedAt.toISOString() })
       },
     )
   }
