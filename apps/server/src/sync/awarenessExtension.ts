@@ -13,6 +13,19 @@ import { isSyncContext } from './syncContext.ts'
 const MAX_CLIENT_IDS_PER_CONNECTION = 4
 
 /**
+ * Hands a client id's presence from the socket that announced it to a newer socket of the same person.
+ * Hocuspocus removes a connection's presence entries when that connection closes, and counts an entry
+ * as the connection's only when it first adds it: left alone, the old socket's ping timeout would
+ * remove the returned person's entry for everyone, and nothing would put it back.
+ */
+function moveClient(document: Document, clientId: number, from: string, to: string): void {
+  for (const connection of document.getConnections()) {
+    if (connection.socketId === from) document.getClients(connection).delete(clientId)
+    if (connection.socketId === to) document.getClients(connection).add(clientId)
+  }
+}
+
+/**
  * Presence is rewritten from the token: whatever name, role or colour a client claims, others see the
  * person the server knows. Only the fields the board uses pass through, each checked. A connection
  * speaks only for the client ids it claimed first: otherwise it could put its own person over another
@@ -65,6 +78,17 @@ export function awarenessExtension(deps: { presence: PresenceOwners }): Extensio
         if (owner === undefined && mine < MAX_CLIENT_IDS_PER_CONNECTION) {
           map.set(clientId, socketId)
           deps.presence.record(document, clientId, claims.personId)
+          mine++
+        } else if (
+          owner !== undefined &&
+          owner !== socketId &&
+          deps.presence.of(document).get(clientId) === claims.personId &&
+          mine < MAX_CLIENT_IDS_PER_CONNECTION
+        ) {
+          // The same person back on a new socket (wifi dropped and returned) before the server noticed
+          // the old one had gone: the new socket speaks for the id from now on.
+          moveClient(document, clientId, owner, socketId)
+          map.set(clientId, socketId)
           mine++
         } else if (owner !== socketId) {
           states.delete(clientId)

@@ -57,11 +57,18 @@ class DocLink {
 
   /** A new connection for the same document, keeping what this device holds. */
   reconnect(): void {
+    const clock = this.provider.awareness?.meta.get(this.doc.clientID)?.clock ?? 0
     this.provider.destroy()
     this.status = 'connecting'
     this.unsynced = 0
     this.synced = false
     this.provider = this.makeProvider(this)
+    // The new provider's presence speaks for the same client id. Everyone (the server too) ignores an
+    // entry whose clock is not ahead of the last one they saw from that id, so a fresh clock starting
+    // at 0 would leave this person out of "people here" until a reload: carry the clock on instead.
+    // (Destroying the old provider announced the person gone, one tick past `clock`.)
+    const awareness = this.provider.awareness
+    if (awareness) awareness.meta.set(this.doc.clientID, { clock: clock + 1, lastUpdated: Date.now() })
   }
 
   destroy(): void {
