@@ -99,6 +99,18 @@ export function BoardScreen(props: {
     followedTo.current = null
   }, [areaId, isChair, following, focus?.areaId])
 
+  // While the chair leads ("Bring everyone to…" until "Let everyone move freely"), the room goes where
+  // the chair goes: "Next area", a link, the address bar. The overview and reports are the chair's own.
+  // Only this device's own moves count: a chair's second device (a projector) on another area must
+  // not pull the room back each time the focus changes.
+  const leading = isChair && !!focus?.areaId
+  const chairWasOn = useRef(areaId)
+  useEffect(() => {
+    const moved = areaId !== chairWasOn.current
+    chairWasOn.current = areaId
+    if (moved && leading && areaId && areas.has(areaId) && areaId !== focus?.areaId) actions.focus(areaId)
+  }, [leading, areaId, areas, focus?.areaId, actions])
+
   const setFollowing = (next: boolean) => {
     setFollowingState(next)
     if (next && focus?.areaId && focus.areaId !== areaId && areas.has(focus.areaId)) {

@@ -50,7 +50,7 @@ export function ChairSessionControls({ areaId }: { areaId: string | null }) {
       <h3 className="nhsuk-heading-s">Follow me</h3>
       <p>
         {focus
-          ? `Everyone following you is on ${focus}${focusTitle ? ` ${focusTitle}` : ''}.`
+          ? `Everyone following you is on ${focus}${focusTitle ? ` ${focusTitle}` : ''}. They go with you when you move to another area.`
           : 'Everyone can move between areas freely.'}
       </p>
       <div className="co-button-row">
