@@ -1,5 +1,4 @@
 export { clientOwner, clientsOf, encodeClaims } from './clientClaims.ts'
-export * from './evidenceValues.ts'
 export {
   DEFAULT_GROUPS,
   GROUP_ID_PATTERN,
@@ -16,7 +15,17 @@ export {
 export { BOARD_LIMITS, type BoardShape, boardShape } from './guard/boardShape.ts'
 export { type GuardVerdict, guardUpdate } from './guard/guardUpdate.ts'
 export { type MapWrite, mayWriteFragment, mayWriteMapEntry, type Writer } from './guard/writeRules.ts'
-export { areaIdSchema, areaOfItem, entityIdSchema, itemIdSchema, levelIdSchema } from './ids.ts'
+export {
+  type AreaId,
+  areaIdSchema,
+  areaOfItem,
+  entityIdSchema,
+  type ItemId,
+  itemIdSchema,
+  levelIdSchema,
+  type PersonId,
+  personIdSchema,
+} from './ids.ts'
 export { type BoardOrigin, isBoardOrigin, localOrigin, serverOrigin } from './origins.ts'
 export * from './planValues.ts'
 export { type PresenceCursor, presenceCursorSchema } from './presence.ts'
@@ -37,16 +46,15 @@ export {
   readAnonymousTally,
   sameAnonymousCounts,
   tallyFromAnonymous,
+  ticksStayPrivate,
 } from './read/anonymousTally.ts'
 export type { AreaShape, LevelShape } from './read/areaShape.ts'
 export { PUBLISHABLE_STATUSES, whyNotPublishable } from './read/publishable.ts'
 export { readEvidence, readEvidenceMarks, readPrevious } from './read/readEvidence.ts'
 export { readGroups } from './read/readGroups.ts'
 export {
-  type LiveState,
   readActions,
   readAgreedLevels,
-  readLive,
   readPeerSuggestions,
   readPeople,
   readSessions,
@@ -72,47 +80,50 @@ export {
 } from './read/tallyArea.ts'
 export { type AreaTicks, ticksByArea, ticksOfPerson } from './read/ticksByArea.ts'
 export {
-  PARTICIPANT_GROUPS,
-  participantGroupSchema,
-  type Role,
-  roleLabels,
-  roleSchema,
-  type StakeholderGroup,
-  stakeholderGroupLabels,
-  stakeholderGroupSchema,
-} from './roles.ts'
+  countWhoTicked,
+  type GroupVoice,
+  peopleExpected,
+  shareOf,
+  tickingProgress,
+  type VoiceBalance,
+  type VoiceMeasure,
+  voiceBalance,
+} from './read/voiceBalance.ts'
 export {
-  actionsMap,
-  agreedMap,
-  BLIND_SEPARATOR,
-  blindDocumentName,
-  clientsMap,
-  commentsMap,
-  evidenceMap,
-  evidenceMarkKey,
-  evidenceMarksMap,
-  LIVE_KEYS,
-  liveMap,
-  type MapRootName,
-  metaMap,
-  NOTE_ROOT_PREFIX,
-  noteFragment,
-  noteRootName,
-  parseDocumentName,
-  parseLiveKey,
-  peerKey,
-  peerMap,
-  peopleMap,
-  previousMap,
-  ROOTS,
-  SCHEMA_VERSION,
-  sessionsMap,
-  splitOwnedKey,
-  threadsMap,
-  tickKey,
-  ticksMap,
-} from './roots.ts'
+  type BlindProgress,
+  blindProgressSchema,
+  readBlindProgress,
+  setBlindProgress,
+} from './records/blindProgress.ts'
+export * from './records/evidence.ts'
 export {
+  type HiddenWords,
+  hiddenComment,
+  hiddenNotice,
+  hiddenWordsSchema,
+  hideComment,
+  MODERATION_REASON_MAX,
+  type Moderation,
+  ModerationError,
+  type ModerationEvent,
+  moderationEventSchema,
+  moderationKey,
+  moderationMap,
+  moderationSchema,
+  readModeration,
+  showComment,
+} from './records/moderation.ts'
+export { OWNER_SEPARATOR, type OwnedKey } from './records/ownedKey.ts'
+export {
+  type ReviewEvent,
+  readReviewLog,
+  reviewEventKey,
+  reviewEventSchema,
+  reviewLogMap,
+  setPeerReviewClosed,
+} from './records/peerReviewLog.ts'
+export {
+  DISCUSSION_QUESTIONS,
   isRecordedParticipant,
   RECORDED_HOWS,
   type RecordedAnswers,
@@ -128,8 +139,49 @@ export {
   recordedParticipantSchema,
   recordParticipant,
 } from './records/recordedParticipant.ts'
+export {
+  PARTICIPANT_GROUPS,
+  participantGroupSchema,
+  type Role,
+  roleLabels,
+  roleSchema,
+  type StakeholderGroup,
+  stakeholderGroupLabels,
+  stakeholderGroupSchema,
+} from './roles.ts'
+export {
+  actionsMap,
+  agreedMap,
+  clientsMap,
+  commentsMap,
+  evidenceMap,
+  evidenceMarksMap,
+  liveMap,
+  type MapRootName,
+  metaMap,
+  NOTE_ROOT_PREFIX,
+  noteFragment,
+  noteRootName,
+  peerMap,
+  peopleMap,
+  previousMap,
+  ROOTS,
+  sessionsMap,
+  threadsMap,
+  ticksMap,
+} from './roots.ts'
 export * from './values.ts'
-export { CLOSE_CODES, isRefusalMessage, refusalMessage, refusalReason, SYNC_MESSAGE } from './wire.ts'
+export {
+  BLIND_SEPARATOR,
+  blindDocumentName,
+  CLOSE_CODES,
+  type DocumentName,
+  isRefusalMessage,
+  parseDocumentName,
+  refusalMessage,
+  refusalReason,
+  SYNC_MESSAGE,
+} from './wire.ts'
 export { type ActionDraft, agreeAction, proposeAction, updateAction } from './write/actions.ts'
 export { type UnsavedWork, unsavedWork } from './write/carryNotes.ts'
 export {
@@ -150,31 +202,6 @@ export {
   setEvidenceStatus,
 } from './write/evidence.ts'
 export { NO_RATIONALE, recordAgreedLevel, suggestPeerLevel } from './write/levels.ts'
-export {
-  type HiddenWords,
-  hiddenComment,
-  hiddenNotice,
-  hiddenWordsSchema,
-  hideComment,
-  MODERATION_REASON_MAX,
-  type Moderation,
-  ModerationError,
-  type ModerationEvent,
-  moderationEventSchema,
-  moderationKey,
-  moderationMap,
-  moderationSchema,
-  readModeration,
-  showComment,
-} from './records/moderation.ts'
-export {
-  type ReviewEvent,
-  readReviewLog,
-  reviewEventKey,
-  reviewEventSchema,
-  reviewLogMap,
-  setPeerReviewClosed,
-} from './records/peerReviewLog.ts'
 export {
   erasePerson,
   initBoard,

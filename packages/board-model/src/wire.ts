@@ -41,3 +41,26 @@ export function refusalReason(reason: string): string {
     .replace(/\.$/, '')
     .trim()
 }
+
+/**
+ * Document names: the shared board is named by its assessment id; blind-round ticks live in a
+ * document only their author (and the server) can open, `<assessmentId>.blind.<personId>`, so
+ * nobody else's browser receives them before the reveal.
+ */
+export const BLIND_SEPARATOR = '.blind.'
+export type DocumentName =
+  | { kind: 'board'; assessmentId: string }
+  | { kind: 'blind'; assessmentId: string; personId: string }
+
+export function blindDocumentName(assessmentId: string, personId: string): string {
+  return `${assessmentId}${BLIND_SEPARATOR}${personId}`
+}
+
+/** What a document name names, or null for a name the server does not serve. */
+export function parseDocumentName(name: string): DocumentName | null {
+  const board = /^([A-Za-z0-9_-]{4,64})$/.exec(name)
+  if (board) return { kind: 'board', assessmentId: board[1]! }
+  const blind = /^([A-Za-z0-9_-]{4,64})\.blind\.([A-Za-z0-9_-]{4,64})$/.exec(name)
+  if (blind) return { kind: 'blind', assessmentId: blind[1]!, personId: blind[2]! }
+  return null
+}

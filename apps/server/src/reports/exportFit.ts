@@ -1,4 +1,11 @@
-import { areaOfItem, type BoardShape, boardShape, parseLiveKey, splitOwnedKey } from '@co-assess/board-model'
+import {
+  areaOfItem,
+  type BoardShape,
+  boardShape,
+  decodeLiveKey,
+  peerKey,
+  tickKey,
+} from '@co-assess/board-model'
 import { type Framework, itemsOfArea, listAreas } from '@co-assess/framework'
 import type { BoardExport } from './boardExport.ts'
 
@@ -20,10 +27,17 @@ export function frameworkShape(framework: Framework): BoardShape {
  * areas it does not have, comments anchored elsewhere. The schema has already checked each value's
  * own shape; this checks the board against its framework, which only the server knows.
  */
+/** The area a live key is about, or null for a board-wide setting (focus, the running session). */
+function areaOfLiveKey(key: string): string | null {
+  const setting = decodeLiveKey(key)
+  if (setting === null) return key
+  return setting.kind === 'focus' || setting.kind === 'activeSession' ? null : setting.areaId
+}
+
 export function misfitWithFramework(data: BoardExport, shape: BoardShape): Misfit | null {
   const { board } = data
   for (const key of Object.keys(board.ticks)) {
-    const item = splitOwnedKey(key)?.rest ?? ''
+    const item = tickKey.decode(key)?.rest ?? key
     if (!shape.itemIds.has(item))
       return { path: ['board', 'ticks', key], message: `"${item}" is not a checklist item of this framework` }
   }
@@ -31,8 +45,8 @@ export function misfitWithFramework(data: BoardExport, shape: BoardShape): Misfi
   const areaKeyed: Array<[string, Record<string, unknown>, (key: string) => string | null]> = [
     ['agreed', board.agreed, (key) => key],
     ['notes', board.notes, (key) => key],
-    ['peer', board.peer, (key) => splitOwnedKey(key)?.rest ?? ''],
-    ['live', board.live, (key) => parseLiveKey(key)?.areaId ?? null],
+    ['peer', board.peer, (key) => peerKey.decode(key)?.rest ?? key],
+    ['live', board.live, (key) => areaOfLiveKey(key)],
     ['previous', board.previous ?? {}, (key) => key],
   ]
   for (const [root, entries, areaOf] of areaKeyed) {

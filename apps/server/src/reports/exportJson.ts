@@ -1,4 +1,4 @@
-import { liveMap, NOTE_ROOT_PREFIX, parseLiveKey, ROOTS, type Round } from '@co-assess/board-model'
+import { isBlind, NOTE_ROOT_PREFIX, ROOTS, readLive } from '@co-assess/board-model'
 import type { AssessmentRecord } from '@co-assess/storage'
 import * as Y from 'yjs'
 import { type BoardExport, EXPORT_FORMAT, EXPORT_VERSION, type NoteNode } from './boardExport.ts'
@@ -43,12 +43,7 @@ const mapJson = <T>(doc: Y.Doc, name: string) => doc.getMap(name).toJSON() as Re
 
 /** Areas with a blind round running: their ticks are in each person's private document, not on the board. */
 export function blindAreas(doc: Y.Doc): string[] {
-  return [...liveMap(doc).entries()]
-    .flatMap(([key, value]) => {
-      const setting = parseLiveKey(key)
-      return setting?.kind === 'round' && (value as Round | null)?.mode === 'blind' ? [setting.areaId] : []
-    })
-    .sort()
+  return [...readLive(doc).rounds].flatMap(([areaId, round]) => (isBlind(round) ? [areaId] : [])).sort()
 }
 
 /** Thrown instead of an export that would not be the whole board. */

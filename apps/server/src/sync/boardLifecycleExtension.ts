@@ -3,20 +3,25 @@ import {
   areaOfItem,
   blindDocumentName,
   countAnonymousRound,
+  countWhoTicked,
+  decodeLiveKey,
+  isBlind,
   LIVE_KEYS,
   liveMap,
   mergeSettledTicks,
   parseDocumentName,
-  parseLiveKey,
   privateAreaTicks,
-  type Round,
   readAnonymousTally,
+  readBlindProgress,
+  readLive,
   readPeople,
   recordAttendance,
+  roundOf,
   sameAnonymousCounts,
   setAnonymousTally,
+  setBlindProgress,
   settledPrivateAreas,
-  splitOwnedKey,
+  tickKey,
   ticksMap,
 } from '@co-assess/board-model'
 import type { DocumentStore } from '@co-assess/storage'
@@ -37,6 +42,8 @@ import { isSyncContext } from './syncContext.ts'
  * chair reveals a round, and again whenever a private tick is found for an area no longer blind.
  * During an anonymous round it counts the area's private ticks by group, and writes only the counts
  * to the board, whenever a private document changes, the round starts or ends, or the board loads.
+ * During a blind round it counts, the same way, how many people have ticked the area (a number alone,
+ * `records/blindProgress.ts`), so the chair can see "4 of 7" without anyone's ticks leaving their document.
  */
 export function boardLifecycleExtension(deps: {
   documents: DocumentStore
@@ -183,11 +190,63 @@ export function boardLifecycleExtension(deps: {
       await deps.flush(assessmentId)
     })
 
+  /** Every private document of an assessment, peeked; the caller releases them. */
+  const peekPrivateDocs = async (assessmentId: string) => {
+    const privateDocs: Array<{ personId: string; doc: Y.Doc; release(): void }> = []
+    for (const name of await privateDocumentNames(assessmentId)) {
+      const target = parseDocumentName(name)
+      if (target?.kind !== 'blind' || target.assessmentId !== assessmentId) continue
+      privateDocs.push({ personId: target.personId, ...(await peek(name)) })
+    }
+    return privateDocs
+  }
+
+  /**
+   * Counts how many people have ticked an area in its blind round, from their private documents, and
+   * writes the number to the board if it changed. Only the number: who and what stay private.
+   */
+  const countBlind = (assessmentId: string, areaId: string) =>
+    enqueue(assessmentId, async () => {
+      const board = await peek(assessmentId)
+      let progress: { ticked: number; roundStartedAt: number; at: number }
+      try {
+        const round = roundOf(board.doc, areaId)
+        if (!round || !isBlind(round)) return
+        const privateDocs = await peekPrivateDocs(assessmentId)
+        try {
+          const ticked = countWhoTicked(privateAreaTicks(privateDocs, areaId), readPeople(board.doc))
+          progress = { ticked, roundStartedAt: round.startedAt, at: Date.now() }
+        } finally {
+          for (const d of privateDocs) d.release()
+        }
+        if (readBlindProgress(board.doc, areaId, round)?.ticked === progress.ticked) return
+      } finally {
+        board.release()
+      }
+      const connection = await deps.hocuspocus().openDirectConnection(assessmentId)
+      try {
+        await connection.transact((boardDoc) => setBlindProgress(boardDoc, areaId, progress))
+      } finally {
+        await connection.disconnect()
+      }
+      await deps.flush(assessmentId)
+    })
+
+  /** Areas in a running blind round on the board that this private document holds ticks for. */
+  const blindAreasOf = (board: Y.Doc, privateDoc: Y.Doc) => {
+    const areas = new Set<string>()
+    for (const key of ticksMap(privateDoc).keys()) {
+      const owned = tickKey.decode(key)
+      if (owned) areas.add(areaOfItem(owned.rest))
+    }
+    return [...areas].filter((areaId) => isBlind(roundOf(board, areaId)))
+  }
+
   /** Areas in a running anonymous round on the board that this private document holds ticks for. */
   const anonymousAreasOf = (board: Y.Doc, privateDoc: Y.Doc) => {
     const areas = new Set<string>()
     for (const key of ticksMap(privateDoc).keys()) {
-      const owned = splitOwnedKey(key)
+      const owned = tickKey.decode(key)
       if (owned) areas.add(areaOfItem(owned.rest))
     }
     return [...areas].filter((areaId) => anonymousRoundOf(board, areaId)?.mode === 'anonymous')
@@ -220,8 +279,10 @@ export function boardLifecycleExtension(deps: {
       const board = deps.hocuspocus().documents.get(target.assessmentId)
       // The board is loaded whenever someone is in the room; a tick made with nobody there is counted
       // when the board next loads.
-      if (board)
+      if (board) {
         for (const areaId of anonymousAreasOf(board, document)) countAnonymous(target.assessmentId, areaId)
+        for (const areaId of blindAreasOf(board, document)) countBlind(target.assessmentId, areaId)
+      }
       if (board && settledPrivateAreas(board, document, target.personId).size === 0) return
       enqueue(target.assessmentId, async () => {
         const moved = await mergeSettled(target.assessmentId, [documentName])
@@ -232,9 +293,8 @@ export function boardLifecycleExtension(deps: {
       const target = parseDocumentName(documentName)
       if (target?.kind !== 'board') return
       const live = liveMap(document)
-      const revealedBefore = [...live.entries()].some(
-        ([key, value]) => parseLiveKey(key)?.kind === 'round' && (value as Round | null)?.mode === 'revealed',
-      )
+      const rounds = readLive(document).rounds
+      const revealedBefore = [...rounds.values()].some((round) => round.mode === 'revealed')
       if (revealedBefore) {
         // The reveal's merge may have been cut short by a restart, or ticks may have arrived since.
         enqueue(target.assessmentId, async () => {
@@ -246,10 +306,9 @@ export function boardLifecycleExtension(deps: {
             deps.log.info({ documentName, moved }, 'moved revealed blind-round ticks onto the board on load')
         })
       }
-      for (const key of live.keys()) {
-        const setting = parseLiveKey(key)
-        if (setting?.kind === 'round' && anonymousRoundOf(document, setting.areaId)?.mode === 'anonymous')
-          countAnonymous(target.assessmentId, setting.areaId)
+      for (const [areaId, round] of rounds) {
+        if (round.mode === 'anonymous') countAnonymous(target.assessmentId, areaId)
+        if (isBlind(round)) countBlind(target.assessmentId, areaId)
       }
       live.observe((event) => {
         const origin = event.transaction.origin as { source?: string } | null
@@ -268,11 +327,12 @@ export function boardLifecycleExtension(deps: {
               }),
             )
           }
-          const setting = parseLiveKey(key)
+          const setting = decodeLiveKey(key)
           if (origin?.source === 'connection' && setting?.kind === 'round') {
-            const round = live.get(key) as Round | undefined
+            const round = roundOf(document, setting.areaId)
             const areaId = setting.areaId
             if (round?.mode === 'revealed') revealRound(target.assessmentId, areaId)
+            if (round?.mode === 'blind') countBlind(target.assessmentId, areaId)
             if (round?.mode === 'anonymous') countAnonymous(target.assessmentId, areaId)
             if (round?.mode === 'anonymous-ended') countAnonymous(target.assessmentId, areaId, true)
           }

@@ -3,7 +3,9 @@ import {
   type AreaShape,
   type AreaTally,
   type AreaTicks,
+  areaIsAnonymous,
   areaOfItem,
+  areaTicksStayPrivate,
   type ItemTally,
   type LevelShape,
   type LevelSuggestion,
@@ -105,28 +107,18 @@ export function myTicksOf(
 ): Map<string, Tick> {
   const mine = new Map(onBoard)
   for (const [itemId, tick] of inPrivate ?? []) {
-    if (ticksStayPrivate(live, areaOfItem(itemId))) mine.set(itemId, tick)
+    if (areaTicksStayPrivate(live, areaOfItem(itemId))) mine.set(itemId, tick)
   }
   return mine
 }
 
-export function isBlind(live: LiveState, areaId: string): boolean {
-  return live.rounds.get(areaId)?.mode === 'blind'
-}
-
-/**
- * Whether the area has (or had) an anonymous round: the person's ticks for it go to their private
- * document, and the area's counts are the server's, since no browser ever receives who ticked.
- */
-export function isAnonymous(live: LiveState, areaId: string): boolean {
-  const mode = live.rounds.get(areaId)?.mode
-  return mode === 'anonymous' || mode === 'anonymous-ended' || live.anonymousCounts.has(areaId)
-}
-
-/** Whether ticks for this area go to the person's private document rather than the board. */
-export function ticksStayPrivate(live: LiveState, areaId: string): boolean {
-  return isBlind(live, areaId) || isAnonymous(live, areaId)
-}
+// The board model says what a round means; the view names them as its components read them. An
+// anonymous area's counts are the server's, since no browser ever receives who ticked.
+export {
+  areaIsAnonymous as isAnonymous,
+  areaIsBlind as isBlind,
+  areaTicksStayPrivate as ticksStayPrivate,
+} from '@co-assess/board-model'
 
 /** An area's tally: the server's counts for an anonymous round, else counted from the board's ticks. */
 export function areaTallyOf(
@@ -135,7 +127,7 @@ export function areaTallyOf(
   ticks: AreaTicks | undefined,
   people: ReadonlyMap<string, Person>,
 ): AreaTally {
-  return isAnonymous(live, area.id)
+  return areaIsAnonymous(live, area.id)
     ? tallyFromAnonymous(area, live.anonymousCounts.get(area.id) ?? null)
     : tallyArea(area, ticks, people)
 }

@@ -15,10 +15,10 @@ import {
   readLive,
   readSessions,
   sessionsMap,
-  splitOwnedKey,
   suggestLevel,
   type Tick,
   tallyItem,
+  tickKey,
   ticksMap,
   ticksOfPerson,
 } from '@co-assess/board-model'
@@ -154,7 +154,7 @@ export function watchBoardView(
     const copied = new Set<AreaTicks | Map<string, Tick>>()
     const source = ticksMap(doc)
     for (const key of changedTicks) {
-      const owned = splitOwnedKey(key)
+      const owned = tickKey.decode(key)
       if (!owned) continue
       const { personId: who, rest: itemId } = owned
       const areaId = areaOfItem(itemId)
@@ -206,7 +206,7 @@ export function watchBoardView(
     let mine = false
     const source = ticksMap(blindDoc)
     for (const key of changedPrivate) {
-      const owned = splitOwnedKey(key)
+      const owned = tickKey.decode(key)
       if (owned?.personId !== personId) continue
       const now = source.get(key)
       if (now === inPrivate.get(owned.rest)) continue

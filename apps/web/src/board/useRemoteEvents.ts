@@ -1,12 +1,10 @@
 import {
   agreedMap,
   areaOfItem,
-  type Focus,
+  decodeLiveKey,
   liveMap,
-  parseLiveKey,
-  type Round,
+  parseLiveValue,
   type Tick,
-  type Timer,
   ticksMap,
 } from '@co-assess/board-model'
 import { useEffect, useRef } from 'react'
@@ -79,21 +77,20 @@ export function useRemoteEvents(
       const events: BoardEvent[] = []
       for (const key of event.keysChanged) {
         const value = live.get(key)
-        if (key === 'focus')
-          events.push({ kind: 'focus', areaId: (value as Focus | undefined)?.areaId ?? null })
-        else if (key === 'activeSession') events.push({ kind: 'session', running: typeof value === 'string' })
-        else if (parseLiveKey(key)?.kind === 'round' && value) {
-          const areaId = parseLiveKey(key)!.areaId
-          const { mode } = value as Round
+        const setting = decodeLiveKey(key)
+        if (setting?.kind === 'focus')
+          events.push({ kind: 'focus', areaId: parseLiveValue('focus', value)?.areaId ?? null })
+        else if (setting?.kind === 'activeSession')
+          events.push({ kind: 'session', running: typeof value === 'string' })
+        else if (setting?.kind === 'round') {
+          const mode = parseLiveValue('round', value)?.mode
           if (mode === 'anonymous' || mode === 'anonymous-ended')
-            events.push({ kind: 'anonymous', areaId, running: mode === 'anonymous' })
-          else events.push({ kind: mode === 'blind' ? 'blind' : 'revealed', areaId })
-        } else if (parseLiveKey(key)?.kind === 'timer' && value) {
-          events.push({
-            kind: 'timer',
-            areaId: parseLiveKey(key)!.areaId,
-            seconds: (value as Timer).durationSeconds,
-          })
+            events.push({ kind: 'anonymous', areaId: setting.areaId, running: mode === 'anonymous' })
+          else if (mode)
+            events.push({ kind: mode === 'blind' ? 'blind' : 'revealed', areaId: setting.areaId })
+        } else if (setting?.kind === 'timer') {
+          const timer = parseLiveValue('timer', value)
+          if (timer) events.push({ kind: 'timer', areaId: setting.areaId, seconds: timer.durationSeconds })
         }
       }
       onEvents(events)

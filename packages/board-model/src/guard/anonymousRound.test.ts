@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { LIVE_KEYS, liveMap, peopleMap } from '../roots.ts'
+import { LIVE_KEYS } from '../records/liveKey.ts'
+import { liveMap, peopleMap } from '../roots.ts'
 import type { AnonymousTally, Person, Round } from '../values.ts'
 import { initBoard, setAnonymousTally } from '../write/server.ts'
 import {

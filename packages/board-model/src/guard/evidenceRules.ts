@@ -1,7 +1,8 @@
 import type * as Y from 'yjs'
-import { type Evidence, evidenceMarkSchema, evidenceSchema } from '../evidenceValues.ts'
 import { areaOfItem, entityIdSchema } from '../ids.ts'
-import { evidenceMap, metaMap, splitOwnedKey } from '../roots.ts'
+import { type Evidence, evidenceMarkKey, evidenceMarkSchema, evidenceSchema } from '../records/evidence.ts'
+import { OWNER_SEPARATOR } from '../records/ownedKey.ts'
+import { evidenceMap, metaMap } from '../roots.ts'
 import type { BoardShape } from './boardShape.ts'
 import type { MapWrite, Writer } from './writeRules.ts'
 
@@ -31,9 +32,8 @@ export function mayTouchEvidenceKey(writer: Writer, key: string): string | null 
 export function mayTouchEvidenceMarkKey(writer: Writer, doc: Y.Doc, key: string): string | null {
   if (writer.role !== 'peer-reviewer') return 'only peer reviewers mark the evidence they would want to see'
   if (metaMap(doc).get('reviewClosedAt') != null) return 'the chair has closed this peer review'
-  const owned = splitOwnedKey(key)
-  if (!owned || owned.personId !== writer.personId) return 'you can only change your own marks'
-  return entityIdSchema.safeParse(owned.rest).success ? null : 'a mark must name a piece of evidence'
+  if (!key.startsWith(`${writer.personId}${OWNER_SEPARATOR}`)) return 'you can only change your own marks'
+  return evidenceMarkKey.decode(key) ? null : 'a mark must name a piece of evidence'
 }
 
 export function mayWriteEvidence(
@@ -92,6 +92,6 @@ export function mayWriteEvidenceMark(doc: Y.Doc, write: MapWrite): string | null
   if (write.op === 'delete') return null
   const result = evidenceMarkSchema.safeParse(write.value)
   if (!result.success) return `the mark is not valid: ${result.error.issues[0]?.message ?? 'bad shape'}`
-  const evidenceId = splitOwnedKey(write.key)?.rest ?? ''
+  const evidenceId = evidenceMarkKey.decode(write.key)?.rest ?? ''
   return evidenceMap(doc).has(evidenceId) ? null : 'there is no such evidence on the board'
 }

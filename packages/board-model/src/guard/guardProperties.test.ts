@@ -2,8 +2,11 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { clientOwner, encodeClaims } from '../clientClaims.ts'
+import type { OwnedKey } from '../records/ownedKey.ts'
+import { peerKey } from '../records/peerSuggestion.ts'
+import { tickKey } from '../records/tick.ts'
 import type { Role } from '../roles.ts'
-import { agreedMap, noteFragment, peerMap, ROOTS, splitOwnedKey, ticksMap } from '../roots.ts'
+import { agreedMap, noteFragment, peerMap, ROOTS, ticksMap } from '../roots.ts'
 import { recordAgreedLevel, suggestPeerLevel } from '../write/levels.ts'
 import { initBoard } from '../write/server.ts'
 import { setTick } from '../write/ticks.ts'
@@ -211,19 +214,19 @@ function checkInvariants(server: Y.Doc): void {
     item.id.client === server.clientID || item.id.client === CLAIMANT
       ? 'server'
       : clientOwner(server, item.id.client)
-  const ownedEntries = (map: Y.Map<unknown>) => {
+  const ownedEntries = (map: Y.Map<unknown>, codec: OwnedKey<string, string>) => {
     for (const [key, item] of map._map) {
-      const owner = splitOwnedKey(key)?.personId
+      const owner = codec.decode(key)?.personId
       expect(writtenBy(item)).toBe(owner)
     }
   }
-  ownedEntries(ticksMap(server) as Y.Map<unknown>)
-  ownedEntries(peerMap(server) as Y.Map<unknown>)
+  ownedEntries(ticksMap(server) as Y.Map<unknown>, tickKey)
+  ownedEntries(peerMap(server) as Y.Map<unknown>, peerKey)
   for (const [key, item] of agreedMap(server)._map) {
     expect(AREAS).toContain(key)
     expect(writtenBy(item)).toBe('chair-01')
   }
-  for (const key of ticksMap(server).keys()) expect(ITEMS).toContain(splitOwnedKey(key)!.rest)
+  for (const key of ticksMap(server).keys()) expect(ITEMS).toContain(tickKey.decode(key)!.rest)
   for (const root of [ROOTS.meta, ROOTS.people, ROOTS.clients]) {
     for (const item of server.getMap(root)._map.values()) expect(writtenBy(item)).toBe('server')
   }

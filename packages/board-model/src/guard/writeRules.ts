@@ -2,36 +2,21 @@ import type * as Y from 'yjs'
 import type { z } from 'zod'
 import { areaOfItem } from '../ids.ts'
 import { hasAnonymousRecord } from '../read/anonymousTally.ts'
+import { type Action, actionSchema } from '../records/action.ts'
+import { agreedLevelSchema } from '../records/agreedLevel.ts'
+import { type Comment, commentSchema } from '../records/comment.ts'
+import { focusSchema } from '../records/focus.ts'
+import { decodeLiveKey, parseLiveValue, roundOf } from '../records/live.ts'
 import { hiddenComment } from '../records/moderation.ts'
+import { OWNER_SEPARATOR } from '../records/ownedKey.ts'
+import { peerKey, peerSuggestionSchema } from '../records/peerSuggestion.ts'
+import { isAnonymousRound, isBlind, type Round, roundSchema } from '../records/round.ts'
+import { sessionSchema } from '../records/session.ts'
+import { threadStateSchema } from '../records/thread.ts'
+import { tickKey, tickSchema } from '../records/tick.ts'
+import { timerSchema } from '../records/timer.ts'
 import type { Role } from '../roles.ts'
-import {
-  actionsMap,
-  commentsMap,
-  LIVE_KEYS,
-  liveMap,
-  metaMap,
-  NOTE_ROOT_PREFIX,
-  parseLiveKey,
-  ROOTS,
-  splitOwnedKey,
-  TALLY_KEY_PREFIX,
-} from '../roots.ts'
-import {
-  type Action,
-  ANONYMOUS_MODES,
-  actionSchema,
-  agreedLevelSchema,
-  type Comment,
-  commentSchema,
-  focusSchema,
-  peerSuggestionSchema,
-  type Round,
-  roundSchema,
-  sessionSchema,
-  threadStateSchema,
-  tickSchema,
-  timerSchema,
-} from '../values.ts'
+import { actionsMap, commentsMap, metaMap, NOTE_ROOT_PREFIX, ROOTS } from '../roots.ts'
 import type { BoardShape } from './boardShape.ts'
 import {
   mayTouchEvidenceKey,
@@ -77,10 +62,6 @@ function reviewOpen(doc: Y.Doc): boolean {
   return metaMap(doc).get('reviewClosedAt') == null
 }
 
-function roundOn(doc: Y.Doc, areaId: string): Round | undefined {
-  return liveMap(doc).get(LIVE_KEYS.round(areaId)) as Round | undefined
-}
-
 /** May this writer touch a note fragment (evidence notes, edited together in TipTap)? */
 export function mayWriteFragment(writer: Writer, root: string, shape: BoardShape): string | null {
   if (writer.documentKind !== 'board') return refuse('a private blind-round document holds only ticks')
@@ -110,15 +91,15 @@ export function mayTouchKey(
   switch (root) {
     case ROOTS.ticks: {
       if (!WRITERS.has(role)) return refuse(`a ${role} cannot tick checklist items`)
-      const owned = splitOwnedKey(key)
-      if (!owned) return refuse('you can only change your own ticks')
-      if (!mayWriteFor(writer, doc, owned.personId))
+      const slash = key.indexOf(OWNER_SEPARATOR)
+      if (slash <= 0 || !mayWriteFor(writer, doc, key.slice(0, slash)))
         return refuse(role === 'chair' ? NOT_YOURS_TO_TICK : 'you can only change your own ticks')
-      if (!shape.itemIds.has(owned.rest))
-        return refuse(`"${owned.rest.slice(0, 40)}" is not a checklist item on this board`)
+      const owned = tickKey.decode(key)
+      if (!owned || !shape.itemIds.has(owned.rest))
+        return refuse(`"${key.slice(slash + 1, slash + 41)}" is not a checklist item on this board`)
       if (writer.documentKind !== 'board') return null
       const areaId = areaOfItem(owned.rest)
-      if (roundOn(doc, areaId)?.mode === 'blind')
+      if (isBlind(roundOf(doc, areaId)))
         return refuse('this area is in a blind round: ticks stay private until the chair reveals them')
       // Once an area has had an anonymous round, a tick on the board would show who ticked it.
       if (hasAnonymousRecord(doc, areaId))
@@ -142,9 +123,12 @@ export function mayTouchKey(
     case ROOTS.peer: {
       if (role !== 'peer-reviewer') return refuse('only peer reviewers write the peer-review layer')
       if (!reviewOpen(doc)) return refuse('the chair has closed this peer review')
-      const owned = splitOwnedKey(key)
-      if (!owned || owned.personId !== personId) return refuse('you can only change your own suggestions')
-      return shape.areaIds.has(owned.rest) ? null : refuse(`"${owned.rest.slice(0, 40)}" is not an area`)
+      const mine = `${personId}${OWNER_SEPARATOR}`
+      if (!key.startsWith(mine)) return refuse('you can only change your own suggestions')
+      const owned = peerKey.decode(key)
+      return owned && shape.areaIds.has(owned.rest)
+        ? null
+        : refuse(`"${key.slice(mine.length, mine.length + 40)}" is not an area`)
     }
     case ROOTS.sessions:
       return role === 'chair' ? null : refuse('only a chair starts and ends sessions')
@@ -228,11 +212,13 @@ export function mayWriteMapEntry(
 }
 
 function mayTouchLive(writer: Writer, key: string, shape: BoardShape): string | null {
+  const setting = decodeLiveKey(key)
   // The counts are made from everyone's private ticks, which only the server can read.
-  if (key.startsWith(TALLY_KEY_PREFIX)) return refuse('only the server counts an anonymous round')
+  if (setting?.kind === 'tally') return refuse('only the server counts an anonymous round')
+  // Counted from private documents too; a client writing it could make the chair reveal too early.
+  if (setting?.kind === 'progress') return refuse('only the server counts who has ticked in a blind round')
   if (writer.role !== 'chair') return refuse('only a chair runs the session')
-  if (key === LIVE_KEYS.focus || key === LIVE_KEYS.activeSession) return null
-  const setting = parseLiveKey(key)
+  if (setting?.kind === 'focus' || setting?.kind === 'activeSession') return null
   return setting && shape.areaIds.has(setting.areaId)
     ? null
     : refuse(`"${key.slice(0, 40)}" is not a session setting`)
@@ -240,20 +226,25 @@ function mayTouchLive(writer: Writer, key: string, shape: BoardShape): string | 
 
 function mayWriteLive(doc: Y.Doc, write: MapWrite): string | null {
   const { key, value } = write
-  const setting = parseLiveKey(key)
+  const setting = decodeLiveKey(key)
   if (setting?.kind === 'round') {
-    const bad = write.op === 'insert' ? invalid(roundSchema, value, 'the round') : null
-    return (
-      bad ?? mayChangeRound(roundOn(doc, setting.areaId), write.op === 'insert' ? (value as Round) : null)
-    )
+    if (write.op !== 'insert') return mayChangeRound(roundOf(doc, setting.areaId), null)
+    const round = parseLiveValue('round', value)
+    return round
+      ? mayChangeRound(roundOf(doc, setting.areaId), round)
+      : invalid(roundSchema, value, 'the round')
   }
   if (write.op !== 'insert') return null
-  if (key === LIVE_KEYS.focus) return invalid(focusSchema, value, 'the focus')
-  if (key === LIVE_KEYS.activeSession) {
-    return value === null || typeof value === 'string' ? null : refuse('bad session id')
+  switch (setting?.kind) {
+    case 'focus':
+      return invalid(focusSchema, value, 'the focus')
+    case 'timer':
+      return invalid(timerSchema, value, 'the timer')
+    case 'activeSession':
+      return parseLiveValue('activeSession', value) === undefined ? refuse('bad session id') : null
+    default:
+      return refuse(`"${key.slice(0, 40)}" is not a session setting`)
   }
-  if (setting?.kind === 'timer') return invalid(timerSchema, value, 'the timer')
-  return refuse(`"${key.slice(0, 40)}" is not a session setting`)
 }
 
 /**
@@ -262,7 +253,7 @@ function mayWriteLive(doc: Y.Doc, write: MapWrite): string | null {
  * round must be revealed before an anonymous one starts, so its ticks are not counted by surprise.
  */
 function mayChangeRound(current: Round | undefined, next: Round | null): string | null {
-  const wasAnonymous = current !== undefined && ANONYMOUS_MODES.has(current.mode)
+  const wasAnonymous = isAnonymousRound(current)
   // Overwriting a key reaches the rules as a removal and a new value, judged apart, so a removal alone
   // cannot be refused here. A removed anonymous round still keeps its ticks private: the server's
   // counts (`tally:<areaId>`, which no client can remove) mark the area for good (hasAnonymousRecord).

@@ -1,17 +1,29 @@
 import type * as Y from 'yjs'
 import { areaOfItem } from '../ids.ts'
+import type { AnonymousTally } from '../records/anonymousTally.ts'
+import { LIVE_KEYS, parseLiveValue, roundOf } from '../records/live.ts'
+import type { Person } from '../records/person.ts'
+import { isAnonymousRound, isBlind, type Round } from '../records/round.ts'
+import { tickKey } from '../records/tick.ts'
 import type { StakeholderGroup } from '../roles.ts'
-import { LIVE_KEYS, liveMap, splitOwnedKey, ticksMap } from '../roots.ts'
-import { ANONYMOUS_MODES, type AnonymousTally, type Person, type Round, tallySchema } from '../values.ts'
+import { liveMap, ticksMap } from '../roots.ts'
 import type { AreaShape } from './areaShape.ts'
 import { identityOf } from './takingPart.ts'
 import { type AreaTally, type ItemTally, tallyArea, tallyItem } from './tallyArea.ts'
 import type { AreaTicks } from './ticksByArea.ts'
 
+/**
+ * Whether the board keeps this area's private ticks private: while a blind round runs, and for good
+ * once an anonymous round has been held on it (its ticks are never put on the board; the counts are).
+ */
+export function ticksStayPrivate(board: Y.Doc, areaId: string): boolean {
+  return isBlind(roundOf(board, areaId)) || hasAnonymousRecord(board, areaId)
+}
+
 /** The area's round, if it is (or was) an anonymous one: its ticks are then never on the board. */
 export function anonymousRoundOf(board: Y.Doc, areaId: string): Round | null {
-  const round = liveMap(board).get(LIVE_KEYS.round(areaId)) as Round | undefined
-  return round && ANONYMOUS_MODES.has(round.mode) ? round : null
+  const round = roundOf(board, areaId)
+  return round && isAnonymousRound(round) ? round : null
 }
 
 /**
@@ -24,8 +36,8 @@ export function hasAnonymousRecord(board: Y.Doc, areaId: string): boolean {
 
 /** The server's counts for an area's anonymous round, or null if it has none (or an unreadable one). */
 export function readAnonymousTally(board: Y.Doc, areaId: string): AnonymousTally | null {
-  const parsed = tallySchema.safeParse(liveMap(board).get(LIVE_KEYS.tally(areaId)))
-  return parsed.success ? parsed.data : null
+  const parsed = parseLiveValue('tally', liveMap(board).get(LIVE_KEYS.tally(areaId)))
+  return parsed ?? null
 }
 
 /** Gathers one area's ticks from the people's private documents, keyed as `ticksByArea` keys the board's. */
@@ -36,7 +48,7 @@ export function privateAreaTicks(
   const byItem: AreaTicks = new Map()
   for (const { personId, doc } of privateDocs) {
     for (const [key, tick] of ticksMap(doc).entries()) {
-      const owned = splitOwnedKey(key)
+      const owned = tickKey.decode(key)
       // A private document holds only its owner's ticks (the write gate sees to it); check anyway.
       if (owned?.personId !== personId || areaOfItem(owned.rest) !== areaId) continue
       const perItem = byItem.get(owned.rest) ?? new Map()

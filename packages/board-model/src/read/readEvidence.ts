@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
-import type { Evidence, EvidenceMark, PreviousArea } from '../evidenceValues.ts'
-import { evidenceMap, evidenceMarksMap, previousMap, splitOwnedKey } from '../roots.ts'
+import { type Evidence, type EvidenceMark, evidenceMarkKey, type PreviousArea } from '../records/evidence.ts'
+import { evidenceMap, evidenceMarksMap, previousMap } from '../roots.ts'
 
 /** Current evidence first, then carried evidence still to confirm, then retired; oldest first within each. */
 const STATUS_ORDER: Record<Evidence['status'], number> = { current: 0, 'to-confirm': 1, retired: 2 }
@@ -19,7 +19,7 @@ export function readEvidence(doc: Y.Doc): Evidence[] {
 export function readEvidenceMarks(doc: Y.Doc): Map<string, Map<string, EvidenceMark>> {
   const byEvidence = new Map<string, Map<string, EvidenceMark>>()
   for (const [key, mark] of evidenceMarksMap(doc).entries()) {
-    const owned = splitOwnedKey(key)
+    const owned = evidenceMarkKey.decode(key)
     if (!owned) continue
     const marks = byEvidence.get(owned.rest) ?? new Map<string, EvidenceMark>()
     marks.set(owned.personId, mark)

@@ -1,33 +1,12 @@
 import type * as Y from 'yjs'
-import {
-  actionsMap,
-  agreedMap,
-  commentsMap,
-  LIVE_KEYS,
-  liveMap,
-  metaMap,
-  parseLiveKey,
-  peerMap,
-  peopleMap,
-  sessionsMap,
-  splitOwnedKey,
-  TALLY_KEY_PREFIX,
-  threadsMap,
-} from '../roots.ts'
-import {
-  type Action,
-  type AgreedLevel,
-  type AnonymousTally,
-  type Comment,
-  type Focus,
-  type PeerSuggestion,
-  type Person,
-  type Round,
-  type Session,
-  type ThreadState,
-  type Timer,
-  tallySchema,
-} from '../values.ts'
+import type { Action } from '../records/action.ts'
+import type { AgreedLevel } from '../records/agreedLevel.ts'
+import type { Comment } from '../records/comment.ts'
+import { type PeerSuggestion, peerKey } from '../records/peerSuggestion.ts'
+import type { Person } from '../records/person.ts'
+import type { Session } from '../records/session.ts'
+import type { ThreadState } from '../records/thread.ts'
+import { actionsMap, agreedMap, commentsMap, peerMap, peopleMap, sessionsMap, threadsMap } from '../roots.ts'
 
 export const readPeople = (doc: Y.Doc): Map<string, Person> => new Map(peopleMap(doc).entries())
 export const readAgreedLevels = (doc: Y.Doc): Map<string, AgreedLevel> => new Map(agreedMap(doc).entries())
@@ -77,48 +56,11 @@ export function readThreads(doc: Y.Doc): Thread[] {
 export function readPeerSuggestions(doc: Y.Doc): Map<string, Map<string, PeerSuggestion>> {
   const byArea = new Map<string, Map<string, PeerSuggestion>>()
   for (const [key, suggestion] of peerMap(doc).entries()) {
-    const owned = splitOwnedKey(key)
+    const owned = peerKey.decode(key)
     if (!owned) continue
     const area = byArea.get(owned.rest) ?? new Map()
     area.set(owned.personId, suggestion)
     byArea.set(owned.rest, area)
   }
   return byArea
-}
-
-export interface LiveState {
-  focus: Focus | null
-  activeSessionId: string | null
-  rounds: Map<string, Round>
-  timers: Map<string, Timer>
-  /** Anonymous rounds' counts by area, as the server wrote them (numbers only). */
-  anonymousCounts: Map<string, AnonymousTally>
-  reviewClosedAt: number | null
-}
-
-export function readLive(doc: Y.Doc): LiveState {
-  const live = liveMap(doc)
-  const rounds = new Map<string, Round>()
-  const timers = new Map<string, Timer>()
-  const anonymousCounts = new Map<string, AnonymousTally>()
-  for (const [key, value] of live.entries()) {
-    const setting = parseLiveKey(key)
-    if (setting?.kind === 'round') rounds.set(setting.areaId, value as Round)
-    else if (setting?.kind === 'timer') timers.set(setting.areaId, value as Timer)
-    else if (key.startsWith(TALLY_KEY_PREFIX)) {
-      const counts = tallySchema.safeParse(value)
-      if (counts.success) anonymousCounts.set(key.slice(TALLY_KEY_PREFIX.length), counts.data)
-    }
-  }
-  const focus = live.get(LIVE_KEYS.focus) as Focus | undefined
-  const active = live.get(LIVE_KEYS.activeSession)
-  const closed = metaMap(doc).get('reviewClosedAt')
-  return {
-    focus: focus ?? null,
-    activeSessionId: typeof active === 'string' ? active : null,
-    rounds,
-    timers,
-    anonymousCounts,
-    reviewClosedAt: typeof closed === 'number' ? closed : null,
-  }
 }

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { areaOfItem } from '../ids.ts'
-import { splitOwnedKey, ticksMap } from '../roots.ts'
-import type { Tick } from '../values.ts'
+import { type Tick, tickKey } from '../records/tick.ts'
+import { ticksMap } from '../roots.ts'
 
 /** itemId → personId → tick, for one area. */
 export type AreaTicks = Map<string, Map<string, Tick>>
@@ -10,7 +10,7 @@ export type AreaTicks = Map<string, Map<string, Tick>>
 export function ticksByArea(doc: Y.Doc): Map<string, AreaTicks> {
   const byArea = new Map<string, AreaTicks>()
   for (const [key, tick] of ticksMap(doc).entries()) {
-    const owned = splitOwnedKey(key)
+    const owned = tickKey.decode(key)
     if (!owned) continue
     const areaId = areaOfItem(owned.rest)
     let area = byArea.get(areaId)
@@ -32,7 +32,7 @@ export function ticksByArea(doc: Y.Doc): Map<string, AreaTicks> {
 export function ticksOfPerson(doc: Y.Doc, personId: string): Map<string, Tick> {
   const mine = new Map<string, Tick>()
   for (const [key, tick] of ticksMap(doc).entries()) {
-    const owned = splitOwnedKey(key)
+    const owned = tickKey.decode(key)
     if (owned?.personId === personId) mine.set(owned.rest, tick)
   }
   return mine

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { areaIdSchema, entityIdSchema, itemIdSchema } from './ids.ts'
-import { recordedLevelSchema } from './values.ts'
+import { areaIdSchema, entityIdSchema, itemIdSchema, type PersonId, personIdSchema } from '../ids.ts'
+import { recordedLevelSchema } from './agreedLevel.ts'
+import { ownedKey } from './ownedKey.ts'
 
 // Evidence as records: what a group can point to for an area, kept whole so it can travel to the
 // next assessment and into the outputs. The area's free-form evidence note stays beside it.
@@ -96,6 +97,9 @@ export const evidenceMarkSchema = z.strictObject({
   at: z.number().int().nonnegative(),
 })
 export type EvidenceMark = z.infer<typeof evidenceMarkSchema>
+
+/** Key: `${personId}/${evidenceId}`: one peer reviewer's mark on one piece of evidence. */
+export const evidenceMarkKey = ownedKey<PersonId, string>(personIdSchema, entityIdSchema)
 
 /**
  * What the previous assessment of the same workstream had for an area, written by the server when a

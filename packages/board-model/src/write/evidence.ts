@@ -1,8 +1,9 @@
 import { nanoid } from 'nanoid'
 import type * as Y from 'yjs'
-import type { Evidence, EvidenceMark, EvidenceStatus } from '../evidenceValues.ts'
 import { localOrigin } from '../origins.ts'
-import { evidenceMap, evidenceMarkKey, evidenceMarksMap } from '../roots.ts'
+import type { Evidence, EvidenceMark, EvidenceStatus } from '../records/evidence.ts'
+import { evidenceMarkKey } from '../records/evidence.ts'
+import { evidenceMap, evidenceMarksMap } from '../roots.ts'
 import type { AgreedLevel } from '../values.ts'
 
 /** What the person adding or editing evidence writes; the rest is the board's to set. */

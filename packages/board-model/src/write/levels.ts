@@ -1,7 +1,8 @@
 import type * as Y from 'yjs'
 import { localOrigin } from '../origins.ts'
-import { agreedMap, peerKey, peerMap } from '../roots.ts'
-import type { AgreedLevel, PeerSuggestion } from '../values.ts'
+import type { AgreedLevel } from '../records/agreedLevel.ts'
+import { type PeerSuggestion, peerKey } from '../records/peerSuggestion.ts'
+import { agreedMap, peerMap } from '../roots.ts'
 
 /**
  * The rationale written when the chair chooses, explicitly, to record none: the words every view and

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { tickKey, ticksMap } from '../roots.ts'
+import { tickKey } from '../records/tick.ts'
+import { ticksMap } from '../roots.ts'
 import { mergeBlindTicks, mergeSettledTicks, settledPrivateAreas } from './server.ts'
 import { revealBlindRound, startBlindRound } from './session.ts'
 import { setTick } from './ticks.ts'

@@ -2,18 +2,13 @@ import type * as Y from 'yjs'
 import type { GroupDef } from '../groups.ts'
 import { areaOfItem } from '../ids.ts'
 import { serverOrigin } from '../origins.ts'
-import { hasAnonymousRecord } from '../read/anonymousTally.ts'
-import {
-  LIVE_KEYS,
-  liveMap,
-  metaMap,
-  peopleMap,
-  SCHEMA_VERSION,
-  sessionsMap,
-  splitOwnedKey,
-  ticksMap,
-} from '../roots.ts'
-import type { AnonymousTally, Person, Round, Tick } from '../values.ts'
+import { ticksStayPrivate } from '../read/anonymousTally.ts'
+import type { AnonymousTally } from '../records/anonymousTally.ts'
+import { activeSessionOf, LIVE_KEYS } from '../records/live.ts'
+import { SCHEMA_VERSION } from '../records/meta.ts'
+import type { Person } from '../records/person.ts'
+import { type Tick, tickKey } from '../records/tick.ts'
+import { liveMap, metaMap, peopleMap, sessionsMap, ticksMap } from '../roots.ts'
 
 // Writes only the server makes, through a direct connection; the write guard refuses them from clients.
 
@@ -72,8 +67,8 @@ export function setReviewClosed(doc: Y.Doc, closedAt: number | null): void {
 
 /** Adds a person to the running session's attendance, if a session is running. */
 export function recordAttendance(doc: Y.Doc, personId: string): void {
-  const id = liveMap(doc).get(LIVE_KEYS.activeSession)
-  if (typeof id !== 'string') return
+  const id = activeSessionOf(doc)
+  if (id === null) return
   const session = sessionsMap(doc).get(id)
   if (!session || session.endedAt !== null || session.attendance.includes(personId)) return
   doc.transact(
@@ -97,28 +92,19 @@ export function mergeBlindTicks(board: Y.Doc, privateDoc: Y.Doc, personId: strin
  * otherwise stay private for good. Returns how many ticks moved.
  */
 export function mergeSettledTicks(board: Y.Doc, privateDoc: Y.Doc, personId: string): number {
-  return moveTicks(board, privateDoc, personId, (area) => !isBlindOnBoard(board, area))
+  return moveTicks(board, privateDoc, personId, (area) => !ticksStayPrivate(board, area))
 }
 
 /** The areas holding private ticks of this person that the board no longer keeps blind. */
 export function settledPrivateAreas(board: Y.Doc, privateDoc: Y.Doc, personId: string): Set<string> {
   const areas = new Set<string>()
   for (const key of ticksMap(privateDoc).keys()) {
-    const owned = splitOwnedKey(key)
+    const owned = tickKey.decode(key)
     if (owned?.personId !== personId) continue
     const area = areaOfItem(owned.rest)
-    if (!isBlindOnBoard(board, area)) areas.add(area)
+    if (!ticksStayPrivate(board, area)) areas.add(area)
   }
   return areas
-}
-
-/**
- * Whether the board keeps this area's private ticks private: while a blind round runs, and for good
- * once an anonymous round has been held on it (its ticks are never put on the board; the counts are).
- */
-function isBlindOnBoard(board: Y.Doc, areaId: string): boolean {
-  const mode = (liveMap(board).get(LIVE_KEYS.round(areaId)) as Round | undefined)?.mode
-  return mode === 'blind' || hasAnonymousRecord(board, areaId)
 }
 
 /** Writes an anonymous round's counts (numbers only) for the room to see; only the server writes them. */
@@ -137,7 +123,7 @@ function moveTicks(
   const taken: string[] = []
   const moves: Array<[string, Tick]> = []
   for (const [key, tick] of from.entries()) {
-    const owned = splitOwnedKey(key)
+    const owned = tickKey.decode(key)
     if (owned?.personId !== personId || !inArea(areaOfItem(owned.rest))) continue
     taken.push(key)
     // A late private tick must not undo a newer word the person already put on the board.

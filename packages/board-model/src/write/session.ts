@@ -1,8 +1,10 @@
 import { nanoid } from 'nanoid'
 import type * as Y from 'yjs'
 import { localOrigin } from '../origins.ts'
-import { LIVE_KEYS, liveMap, sessionsMap } from '../roots.ts'
-import type { Round, Session } from '../values.ts'
+import { activeSessionOf, LIVE_KEYS, roundOf } from '../records/live.ts'
+import type { Round } from '../records/round.ts'
+import type { Session } from '../records/session.ts'
+import { liveMap, sessionsMap } from '../roots.ts'
 
 /** Starts a session; the server fills attendance from who connects while it runs. */
 export function startSession(doc: Y.Doc, chairId: string, now = Date.now()): string {
@@ -16,13 +18,12 @@ export function startSession(doc: Y.Doc, chairId: string, now = Date.now()): str
 }
 
 export function endSession(doc: Y.Doc, chairId: string, now = Date.now()): void {
-  const live = liveMap(doc)
-  const id = live.get(LIVE_KEYS.activeSession)
-  if (typeof id !== 'string') return
+  const id = activeSessionOf(doc)
+  if (id === null) return
   const session = sessionsMap(doc).get(id)
   doc.transact(() => {
     if (session) sessionsMap(doc).set(id, { ...session, endedAt: now })
-    live.set(LIVE_KEYS.activeSession, null)
+    liveMap(doc).set(LIVE_KEYS.activeSession, null)
   }, localOrigin(chairId))
 }
 
@@ -42,7 +43,7 @@ export function startBlindRound(doc: Y.Doc, chairId: string, areaId: string, now
 
 /** Reveals a blind round; the server then copies everyone's private ticks for the area into the board. */
 export function revealBlindRound(doc: Y.Doc, chairId: string, areaId: string, now = Date.now()): void {
-  const current = liveMap(doc).get(LIVE_KEYS.round(areaId)) as Round | undefined
+  const current = roundOf(doc, areaId)
   const round: Round = { mode: 'revealed', startedAt: current?.startedAt ?? now, revealedAt: now }
   doc.transact(() => liveMap(doc).set(LIVE_KEYS.round(areaId), round), localOrigin(chairId))
 }
@@ -59,7 +60,7 @@ export function startAnonymousRound(doc: Y.Doc, chairId: string, areaId: string,
 
 /** Ends an anonymous round: the counts stay as the area's record; nobody's ticks are put on the board. */
 export function endAnonymousRound(doc: Y.Doc, chairId: string, areaId: string, now = Date.now()): void {
-  const current = liveMap(doc).get(LIVE_KEYS.round(areaId)) as Round | undefined
+  const current = roundOf(doc, areaId)
   if (current?.mode !== 'anonymous') return
   const round: Round = { mode: 'anonymous-ended', startedAt: current.startedAt, revealedAt: now }
   doc.transact(() => liveMap(doc).set(LIVE_KEYS.round(areaId), round), localOrigin(chairId))

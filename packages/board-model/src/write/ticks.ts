@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { localOrigin } from '../origins.ts'
-import { tickKey, ticksMap } from '../roots.ts'
+import { tickKey } from '../records/tick.ts'
+import { ticksMap } from '../roots.ts'
 
 /** Records whether this person believes the item is in place. Writes only the person's own key. */
 export function setTick(
