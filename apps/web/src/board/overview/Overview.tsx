@@ -9,6 +9,7 @@ import { useBoardContext } from '../BoardContext.tsx'
 import { isBlind } from '../boardView.ts'
 import { ChairSessionControls } from '../chair/ChairSessionControls.tsx'
 import { InvitesPanel } from '../chair/InvitesPanel.tsx'
+import { SessionRecordPanel } from '../chair/SessionRecordPanel.tsx'
 import { recordedLevelText } from '../levelLabels.ts'
 import { BoardNotices } from '../status/BoardNotices.tsx'
 
@@ -42,6 +43,7 @@ export function Overview() {
         <section className="co-console" aria-labelledby="chair-console-title">
           <h2 id="chair-console-title">Chair console</h2>
           <ChairSessionControls areaId={null} />
+          <SessionRecordPanel />
           <InvitesPanel />
         </section>
       ) : null}

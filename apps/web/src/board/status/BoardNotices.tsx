@@ -1,6 +1,7 @@
 import { boardPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { useBoardContext } from '../BoardContext.tsx'
+import { FeelHeardPrompt } from '../feedback/FeelHeardPrompt.tsx'
 
 /** Messages that matter wherever the person is: a refused change, and where the chair has taken everyone. */
 export function BoardNotices({ areaId }: { areaId: string | null }) {
@@ -36,6 +37,7 @@ export function BoardNotices({ areaId }: { areaId: string | null }) {
           </p>
         </div>
       ) : null}
+      <FeelHeardPrompt />
     </>
   )
 }
