@@ -1,4 +1,4 @@
-import type { GroupDef } from '@co-assess/board-model'
+import { DISCUSSION_QUESTIONS, type GroupDef } from '@co-assess/board-model'
 import type { Framework } from '@co-assess/framework'
 import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 
@@ -45,18 +45,6 @@ export function checklistAreas(framework: Framework, only: ReadonlySet<string> |
       })),
   )
 }
-
-/**
- * The questions a facilitator asks someone taking part on paper or by phone: the same ones the room
- * discusses, in plain words. The board shows the same list (the web app's paper checklist), so a
- * phone call and the room are asked alike.
- */
-export const DISCUSSION_QUESTIONS = [
-  'Which of these things happen now, where you are?',
-  'Is there anything here that people say happens, but you have not seen?',
-  'What is missing, or what gets in the way?',
-  'What one change would make the most difference to the people you speak for?',
-] as const
 
 const BOX = '\u2610'
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>

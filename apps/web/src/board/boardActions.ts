@@ -4,7 +4,9 @@ import {
   endAnonymousRound,
   endSession,
   type LiveState,
+  type RecordedAnswers,
   recordAgreedLevel,
+  recordAnswers,
   revealBlindRound,
   setFocus,
   setTick,
@@ -35,6 +37,8 @@ export interface BoardActions {
   endAnonymousRound(areaId: string): void
   startTimer(areaId: string, seconds: number): void
   stopTimer(areaId: string): void
+  /** A chair enters the ticks and views of someone who took part on paper or by phone (always on the shared board). */
+  recordAnswers(recordedPersonId: string, answers: RecordedAnswers): void
 }
 
 export function boardActions(
@@ -62,5 +66,7 @@ export function boardActions(
     // Stamped in server time, not the chair's device time, so every viewer counts down from one start.
     startTimer: (areaId, seconds) => startTimer(doc, personId, areaId, seconds, serverNow()),
     stopTimer: (areaId) => stopTimer(doc, personId, areaId),
+    recordAnswers: (recordedPersonId, answers) =>
+      void recordAnswers(doc, personId, recordedPersonId, answers, serverNow()),
   }
 }

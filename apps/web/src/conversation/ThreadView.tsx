@@ -9,6 +9,7 @@ import {
   type Thread,
 } from '@co-assess/board-model'
 import { memo, useState } from 'react'
+import { RecordedMark } from '../board/paper/RecordedMark.tsx'
 import { anonymousOption, anonymousPhrase, postedAs, raisedByOf } from './anonymousComments.ts'
 import { Composer } from './LazyComposer.tsx'
 import { RichText } from './RichText.tsx'
@@ -145,6 +146,7 @@ const CommentView = memo(function CommentView({
           <>
             , {author.organisation || 'no organisation given'}.{' '}
             {author.group ? stakeholderGroupLabels[author.group] : ''}
+            <RecordedMark personId={author.id} />
           </>
         ) : null}
         {comment.layer === 'peer' ? ' (peer reviewer)' : ''}

@@ -82,6 +82,18 @@ export function recordedMark(record: Pick<RecordedParticipant, 'how'>, enteredBy
   return `recorded by ${enteredByName} ${recordedFrom(record.how)}`
 }
 
+/**
+ * The questions put to someone taking part on paper or by phone, after an area's checklist: the ones
+ * the room talks about, in plain words. The printed page and the Word checklist both ask these, so a
+ * phone call and the room are asked alike.
+ */
+export const DISCUSSION_QUESTIONS = [
+  'Which of these things happen now, where you are?',
+  'Is there anything here that people say happens, but you have not seen?',
+  'What is missing, or what gets in the way?',
+  'What one change would make the most difference to the people you speak for?',
+] as const
+
 /** What a chair types in from one person's paper checklist (or phone call) for one area. */
 export interface RecordedAnswers {
   /** Every item of the area with whether the person ticked it: an untick is recorded too, so they count as having answered. */

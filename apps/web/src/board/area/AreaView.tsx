@@ -13,6 +13,8 @@ import { useBoardContext } from '../BoardContext.tsx'
 import { isBlind } from '../boardView.ts'
 import { AreaChairConsole } from '../chair/AreaChairConsole.tsx'
 import { shortGroupLabel } from '../groupLabels.ts'
+import { PaperChecklist } from '../paper/PaperChecklist.tsx'
+import { RecordFromPaper } from '../paper/RecordFromPaper.tsx'
 import { BoardNotices } from '../status/BoardNotices.tsx'
 import { AnonymousRoundNotice } from './AnonymousRoundNotice.tsx'
 import { AreaPagination } from './AreaPagination.tsx'
@@ -116,6 +118,8 @@ export function AreaView({ place }: { place: AreaPlace }) {
         {isChair ? <SessionGuide area={area} phase={phase} /> : null}
         {isChair ? <AreaChairConsole area={area} tally={tally} /> : null}
         <Checklist area={area} tally={tally} blind={blind} />
+        <PaperChecklist area={area} />
+        {isChair ? <RecordFromPaper area={area} /> : null}
         <AreaEvidence area={area} />
         <Suspense fallback={<p>Loading the evidence notes…</p>}>
           <EvidenceNotes area={area} />

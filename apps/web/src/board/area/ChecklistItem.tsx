@@ -5,6 +5,7 @@ import { TermText } from '../../framework/TermMarks.tsx'
 import { plainEnglishTag } from '../../framework/whoseWords.ts'
 import { useBoardContext } from '../BoardContext.tsx'
 import { isAnonymous } from '../boardView.ts'
+import { RecordedInTally } from '../paper/RecordedInTally.tsx'
 import { describeTally } from '../tallyText.ts'
 import { plainMarkKey } from './areaMarkTexts.ts'
 
@@ -66,6 +67,7 @@ export function ChecklistItem({
           <WarningIcon /> {text.disagreement}
         </span>
       ) : null}
+      <RecordedInTally tally={tally} />
     </div>
   )
   if (!canWrite) {
