@@ -291,6 +291,70 @@ describe('the write gate, when the store refuses', () => {
   })
 })
 
+describe('an accepted update while its append is in flight', () => {
+  it('reaches the other readers at once, and its writer is acknowledged only once it is stored', async () => {
+    const { assessmentId, chair, vcse } = await t.createRoom()
+    const documents = t.server.storage.documents
+    const append = documents.appendUpdate.bind(documents)
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let holding = 0
+    documents.appendUpdate = async (name, update) => {
+      if (name === assessmentId) {
+        holding++
+        await held
+      }
+      return append(name, update)
+    }
+    const reader = await t.connect(assessmentId, chair.token)
+    const writer = await t.connect(assessmentId, vcse.token)
+    const key = tickKey(vcse.person.id, '1a.emerging.1')
+    setTick(writer.doc, vcse.person.id, '1a.emerging.1', true)
+    await waitFor(() => ticksMap(reader.doc).get(key)?.ticked === true)
+    // The reader has it; the store does not yet, so the writer holds it unacknowledged.
+    expect(holding).toBeGreaterThan(0)
+    expect(writer.provider.unsyncedChanges).toBeGreaterThan(0)
+    release()
+    await waitFor(() => writer.provider.unsyncedChanges === 0)
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, (await documents.loadDocument(assessmentId))!)
+    expect(ticksMap(stored).get(key)?.ticked).toBe(true)
+  })
+
+  it('is stored as part of a snapshot before anything repeating it is acknowledged, if the store refused it', async () => {
+    const { assessmentId, chair, vcse } = await t.createRoom()
+    const documents = t.server.storage.documents
+    const append = documents.appendUpdate.bind(documents)
+    let diskFull = true
+    let refusals = 0
+    documents.appendUpdate = async (name, update) => {
+      if (diskFull && name === assessmentId) {
+        refusals++
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+      }
+      return append(name, update)
+    }
+    const reader = await t.connect(assessmentId, chair.token)
+    const writer = await t.connect(assessmentId, vcse.token)
+    const key = tickKey(vcse.person.id, '1a.emerging.1')
+    setTick(writer.doc, vcse.person.id, '1a.emerging.1', true)
+    // Readers saw it while its append was in flight; the append failed, so its writer is not told it is saved.
+    await waitFor(() => refusals > 0 && ticksMap(reader.doc).get(key)?.ticked === true)
+    expect(writer.provider.unsyncedChanges).toBeGreaterThan(0)
+    diskFull = false
+    // The writer reconnects and sends it again: nothing new to the board, so it is acknowledged once
+    // the board, which holds it, is stored whole.
+    await waitFor(() => writer.provider.isSynced && writer.provider.unsyncedChanges === 0, {
+      timeout: 30_000,
+    })
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, (await documents.loadDocument(assessmentId))!)
+    expect(ticksMap(stored).get(key)?.ticked).toBe(true)
+  })
+})
+
 /** An update holding one GC struct, in Yjs's update format v1: the raw form a hostile client sends. */
 function gcUpdate(client: number, clock: number, length: number): Uint8Array {
   const encoder = encoding.createEncoder()

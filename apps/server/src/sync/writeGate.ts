@@ -24,13 +24,21 @@ import { isSyncContext } from './syncContext.ts'
 /**
  * The one way a client's change enters a board. For each update, holding the document so nothing
  * else is checked or applied in between: decode and check it against the sender's role and the board
- * it would produce, record a first-used Yjs client id as the sender's, append it to the document's
- * log, then apply it (which broadcasts it). Hocuspocus applies the same bytes again after this hook;
- * Yjs ignores what it already has, so that second apply changes nothing.
+ * it would produce, record a first-used Yjs client id as the sender's, apply it (which broadcasts it
+ * to the other readers) and start its append to the document's log. The sender is acknowledged only
+ * once that append is flushed: an acknowledgement still means stored. Hocuspocus applies the same
+ * bytes again after this hook; Yjs ignores what it already has, so that second apply changes nothing.
+ *
+ * Broadcasting while the append is in flight takes the disk's flush out of the other readers' wait
+ * (BENCHMARKS.md, issue 15). What it gives up: a crash in that millisecond loses an update that
+ * readers saw; its sender holds it unacknowledged and sends it again on reconnect, so the board
+ * converges.
  *
  * A refused update changes nothing and reaches no one; the document's connection closes with the
- * reason. An update the store could not take is not applied either, and the whole socket closes with
- * "try again later", so any standard provider reconnects and sends it again.
+ * reason. If the store cannot take an update, its sender is not acknowledged and its whole socket
+ * closes with "try again later", so any standard provider reconnects and sends it again; the board,
+ * which already holds it, is marked unstored, and no later update on it is acknowledged until a
+ * whole snapshot of the board is stored.
  *
  * One race is not a refusal: a standard provider that reconnects sends its new changes at once, before
  * the sync exchange that brings what the server lacks (made offline, or sent to an instance that died).
@@ -78,6 +86,33 @@ export function writeGate(deps: {
     }
   }
 
+  /** Per document, settles once every append started so far has (a store may run them side by side). */
+  const appends = new WeakMap<object, Promise<unknown>>()
+  /** Documents holding an update the store refused: applied and broadcast, not yet stored. */
+  const unstored = new WeakSet<object>()
+  const tryAgainLater = (connection: Connection, documentName: string, error: unknown) => {
+    deps.log.error({ err: error, documentName }, 'could not store an update; the client will send it again')
+    connection.webSocket.close(
+      CLOSE_CODES.tryAgainLater,
+      'The server could not save your change. It will be sent again.',
+    )
+    return closeWith(
+      CLOSE_CODES.storageUnavailable,
+      'The server could not save your change. It will be sent again.',
+    )
+  }
+  /**
+   * Resolves once everything the document holds from clients is stored: its appends so far have
+   * flushed, and, if one was refused, a whole snapshot has been stored since. Rejects otherwise.
+   */
+  const stored = async (document: Y.Doc, documentName: string) => {
+    await appends.get(document)
+    if (!unstored.has(document)) return
+    await deps.documents.compact(documentName, Y.encodeStateAsUpdate(document))
+    unstored.delete(document)
+    deps.log.info({ documentName }, 'stored a snapshot holding the updates the store had refused')
+  }
+
   return {
     extensionName: 'co-assess-write-gate',
     priority: 900,
@@ -85,6 +120,7 @@ export function writeGate(deps: {
       if (type === SYNC_MESSAGE.step1) return
       if (!isSyncContext(context)) throw closeWith(CLOSE_CODES.unauthorized, 'Not signed in.')
       const { claims, documentKind, shape, alias } = context
+      let append: Promise<void> | null = null
       await exclusive(document, async () => {
         const verdict = guardUpdate(
           document,
@@ -124,35 +160,33 @@ export function writeGate(deps: {
           throw closeWith(CLOSE_CODES.forbiddenWrite, refusalMessage(verdict.reason))
         }
         if (type === SYNC_MESSAGE.step2) synced.add(connection)
-        if (!verdict.fresh) {
-          if (type === SYNC_MESSAGE.step2) settle(connection)
-          return
-        }
-        // A first-used client id is claimed in the same append as the update it vouches for, and
-        // applied only once stored, so nothing the server broadcasts is missing from its store.
+        if (!verdict.fresh) return
+        // A first-used client id is claimed in the same append as the update it vouches for.
         const claimed =
           verdict.claims.length > 0 ? encodeClaims(document, claimant, verdict.claims, claims.personId) : null
-        const stored = claimed ? Y.mergeUpdates([claimed, payload]) : payload
-        try {
-          await deps.documents.appendUpdate(documentName, stored)
-        } catch (error) {
-          deps.log.error(
-            { err: error, documentName },
-            'could not store an update; the client will send it again',
-          )
-          connection.webSocket.close(
-            CLOSE_CODES.tryAgainLater,
-            'The server could not save your change. It will be sent again.',
-          )
-          throw closeWith(
-            CLOSE_CODES.storageUnavailable,
-            'The server could not save your change. It will be sent again.',
-          )
-        }
+        const entry = claimed ? Y.mergeUpdates([claimed, payload]) : payload
+        // Appended in the order applied; applying broadcasts (on the next turn of the event loop).
+        const started = deps.documents.appendUpdate(documentName, entry)
+        append = started
+        appends.set(document, Promise.allSettled([appends.get(document), started]))
         if (claimed) Y.applyUpdate(document, claimed, serverOrigin('claim'))
         Y.applyUpdate(document, payload, { source: 'connection', connection })
-        if (type === SYNC_MESSAGE.step2) settle(connection)
       })
+      // Outside the lock: the next update is checked against a board that already holds this one, and
+      // appends that meet in the store's queue share one flush.
+      try {
+        if (append) await append
+      } catch (error) {
+        unstored.add(document)
+        throw tryAgainLater(connection, documentName, error)
+      }
+      // An update with nothing new is acknowledged only once what it repeats is stored too.
+      try {
+        await stored(document, documentName)
+      } catch (error) {
+        throw tryAgainLater(connection, documentName, error)
+      }
+      if (type === SYNC_MESSAGE.step2) settle(connection)
     },
     async afterHandleMessage({ connection }: afterHandleMessagePayload) {
       if (!setAside.has(connection)) return
