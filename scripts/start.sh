@@ -6,4 +6,4 @@ source scripts/pnpm.sh
 ensure_install
 export CO_ASSESS_LOG_LEVEL="${CO_ASSESS_LOG_LEVEL:-warn}"
 pnpm --filter @co-assess/web run build
-exec npx -y "pnpm@${PNPM_VERSION}" exec node apps/server/src/main.ts --demo "$@"
+exec npx -y "pnpm@${PNPM_VERSION}" exec node --max-semi-space-size=16 apps/server/src/main.ts --demo "$@"
