@@ -1,22 +1,22 @@
+import type { GroupDef, Role, StakeholderGroup } from '@co-assess/board-model'
+
 /**
  * The metadata records the server keeps beside each assessment's live document. Plain JSON with ISO
  * date strings, so every adapter can store them as they are and hand back exactly what it was given.
+ * Roles and groups are the board model's (`@co-assess/board-model`), so the two cannot drift apart.
  */
 
-export type InviteRole = 'chair' | 'participant' | 'peer-reviewer' | 'observer'
+export type InviteRole = Role
 
 /**
  * A stakeholder group's stable id (`ics`, `vcse`, `lived-experience`, or one the chair added, such as
  * `healthwatch`). Records made before groups were set per assessment may hold `peer-reviewer`, which
  * means "no group".
  */
-export type ParticipantGroup = string
+export type ParticipantGroup = StakeholderGroup
 
 /** A group set for one assessment: the id is what ticks are counted by, the label what people read. */
-export interface StakeholderGroupRecord {
-  id: string
-  label: string
-}
+export type StakeholderGroupRecord = GroupDef
 
 export interface PublicationRecord {
   publishedAt: string
@@ -110,7 +110,7 @@ export type EqualityAnswers = Record<string, string>
  */
 export interface SessionFeedback {
   sessionId: string
-  group: string
+  group: StakeholderGroup
   heard: number
   spoke: number
   help: string | null

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+
+/** Free text a person types: trimmed, no control characters, and a length a page can show. */
+export const personText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .refine((s) => !/\p{Cc}/u.test(s), `${label} must not contain control characters`)
+
+export const idParam = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'is not a valid id')
+export const inviteTokenParam = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not a valid invite link')
+
+/** A time the server sends, as ISO 8601 text. */
+export const isoTime = z.string().describe('ISO 8601 time')
+
+export const assessmentParams = z.object({ assessmentId: idParam })
+export const organisationParams = z.object({ organisationId: idParam })
+
+/** Every error leaves the server as `{ error, message }`, the message a sentence a person can act on. */
+export const errorBody = z.object({ error: z.string(), message: z.string() })
+export const errorResponses = { '4xx': errorBody, '5xx': errorBody } as const
+
+/** A response that is not JSON: a page or a file, described for OpenAPI. */
+export const nonJson = (contentType: string, description: string) => ({
+  description,
+  content: { [contentType]: { schema: z.string() } },
+})
