@@ -8,6 +8,7 @@ import { AnonymousRoundControls } from './AnonymousRoundControls.tsx'
 import { ChairSessionControls } from './ChairSessionControls.tsx'
 import { RecordLevelForm } from './RecordLevelForm.tsx'
 import { TimerControls } from './TimerControls.tsx'
+import { VoiceBalancePanel } from './VoiceBalancePanel.tsx'
 
 /** What the chair runs on this area: the session, follow me, a blind or anonymous round, the timer, the agreed level. */
 export function AreaChairConsole({ area, tally }: { area: FrameworkArea; tally: AreaTally }) {
@@ -78,6 +79,7 @@ export function AreaChairConsole({ area, tally }: { area: FrameworkArea; tally: 
           {blind ? null : <AnonymousRoundControls areaId={area.id} />}
           <TimerControls areaId={area.id} />
         </div>
+        <VoiceBalancePanel area={area} />
         <RecordLevelForm area={area} tally={tally} blind={blind} />
       </div>
     </section>
