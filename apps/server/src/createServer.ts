@@ -42,6 +42,7 @@ import { authExtension } from './sync/authExtension.ts'
 import { awarenessExtension } from './sync/awarenessExtension.ts'
 import { boardLifecycleExtension } from './sync/boardLifecycleExtension.ts'
 import { limitsExtension } from './sync/limitsExtension.ts'
+import { migrationExtension } from './sync/migrationExtension.ts'
 import { persistenceExtension } from './sync/persistenceExtension.ts'
 import { PresenceOwners } from './sync/presenceOwners.ts'
 import { redisExtension } from './sync/redisExtension.ts'
@@ -104,6 +105,7 @@ export async function createServer(
     authExtension({ tokens, metadata: storage.metadata, frameworks, log }),
     writeGate({ documents: storage.documents, presence, log }),
     persistence,
+    migrationExtension({ log }),
     awarenessExtension({ presence }),
     lifecycle,
   ]

@@ -26,6 +26,8 @@ export {
   type PersonId,
   personIdSchema,
 } from './ids.ts'
+export { MIGRATIONS, type MigrationOutcome, migrateBoard } from './migrations/migrateBoard.ts'
+export type { Migration } from './migrations/migration.ts'
 export { type BoardOrigin, isBoardOrigin, localOrigin, serverOrigin } from './origins.ts'
 export * from './planValues.ts'
 export { type PresenceCursor, presenceCursorSchema } from './presence.ts'

@@ -4,10 +4,10 @@ import { entityIdSchema } from '../ids.ts'
 
 /**
  * The version of the board's shape this code writes. A board whose stored version is older is
- * brought up to it by `migrateBoard` (../migrations/) when the server loads it; see that folder for
- * what each step changed.
+ * brought up to it by `migrateBoard` (../migrations/migrateBoard.ts) when the server loads it; each
+ * step there says what it changed.
  */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export const metaSchema = z.strictObject({
   schemaVersion: z.number().int().positive(),
