@@ -32,6 +32,7 @@ import { noteParagraphs } from './noteText.ts'
 import { type Redaction, redactionFor } from './redaction.ts'
 import { evidenceByArea, type ReportEvidence, type ReportPlan, reportPlan } from './reportEvidence.ts'
 import type { ShownCount } from './smallNumbers.ts'
+import { type VoiceBalanceSection, voiceBalanceSection } from './voiceBalanceSection.ts'
 import type { ReportSession } from './sessionRecord.ts'
 
 export interface ReportAssessment {
@@ -133,6 +134,8 @@ export interface ReportModel {
    * null): who took part, one count per person however many devices, never observers or reviewers.
    */
   takingPart: Array<{ organisation: string | null; group: string; count: ShownCount }>
+  /** Each group's share of ticks, comments and actions raised: only in the chair's copy (voiceBalanceSection.ts). */
+  voiceBalance?: VoiceBalanceSection
   /**
    * Each session with who came and whether people felt heard: only in the chair's copy (the report
    * routes add it from the store, where the answers are kept); absent from every other audience's.
@@ -380,6 +383,14 @@ export function buildReportModel(
     actions,
     participants,
     takingPart: [...counts.values()].map((t) => ({ ...t, count: redact.count(t.count) })),
+    ...(audience === 'chair'
+      ? {
+          voiceBalance: voiceBalanceSection(doc, people, boardGroups, {
+            names: disclosure.names,
+            ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+          }),
+        }
+      : {}),
     // Nobody on paper is said as none (it picks out nobody); otherwise the count follows the small-number rule.
     recordedCount: ((n) => (n === 0 ? 0 : redact.count(n)))(
       peopleTakingPart(people).filter((p) => recorded.has(p.id)).length,

@@ -14,6 +14,7 @@ import type { ReportModel } from './buildReportModel.ts'
 import { areaEvidenceLines } from './reportEvidence.ts'
 import { sessionSectionDocx } from './renderSessionSection.ts'
 import { countOf } from './smallNumbers.ts'
+import { voiceBalanceDocx } from './renderVoiceBalance.ts'
 import { takingPartNote } from './takingPartNote.ts'
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
@@ -120,6 +121,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       ),
     )
   }
+  children.push(...voiceBalanceDocx(model))
   children.push(...sessionSectionDocx(model))
   const doc = new Document({
     title: model.assessment.title,

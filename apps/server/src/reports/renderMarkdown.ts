@@ -3,6 +3,7 @@ import type { ReportModel } from './buildReportModel.ts'
 import { areaEvidenceLines } from './reportEvidence.ts'
 import { sessionSectionMarkdown } from './renderSessionSection.ts'
 import { countOf } from './smallNumbers.ts'
+import { voiceBalanceMarkdown } from './renderVoiceBalance.ts'
 import { takingPartNote } from './takingPartNote.ts'
 
 // Text a person typed must not turn into Markdown structure (links, headings, tables, HTML).
@@ -83,6 +84,7 @@ export function renderMarkdown(model: ReportModel): string {
       out.push(`| ${cell(p.name ?? '')} | ${cell(p.organisation)} | ${cell(p.group)} | ${p.role} |`)
   }
   out.push('')
+  out.push(...voiceBalanceMarkdown(model))
   out.push(...sessionSectionMarkdown(model))
   return out.join('\n')
 }

@@ -5,6 +5,7 @@ import { htmlPage, levelClass } from './htmlPage.ts'
 import { evidenceLine, markLines } from './reportEvidence.ts'
 import { sessionSectionHtml } from './renderSessionSection.ts'
 import { countOf } from './smallNumbers.ts'
+import { voiceBalanceHtml } from './renderVoiceBalance.ts'
 import { takingPartNote } from './takingPartNote.ts'
 
 const paragraphs = (text: string) =>
@@ -146,7 +147,7 @@ export function renderReportHtml(model: ReportModel): string {
 <p class="lede">Self-assessment report: ${e(model.framework.title)}</p>
 <p class="meta">Workstream: ${e(model.assessment.workstream)} · Scope: ${e(model.assessment.scope)} · Started ${e(dateOf(model.assessment.createdAt))} · Report made ${e(dateOf(model.generatedAt))} · Framework version ${e(model.framework.version)}</p>
 <nav class="contents" aria-label="Contents"><ul>
-<li><a href="#levels">Agreed levels</a></li><li><a href="#areas">Area by area</a></li><li><a href="#actions">Actions</a></li><li><a href="#people">Who took part</a></li>${model.sessionRecord ? '<li><a href="#sessions">Sessions</a></li>' : ''}
+<li><a href="#levels">Agreed levels</a></li><li><a href="#areas">Area by area</a></li><li><a href="#actions">Actions</a></li><li><a href="#people">Who took part</a></li>${model.voiceBalance ? '<li><a href="#voice">Voice balance</a></li>' : ''}${model.sessionRecord ? '<li><a href="#sessions">Sessions</a></li>' : ''}
 </ul></nav>
 <section aria-labelledby="levels"><h2 id="levels">Agreed levels</h2>
 <p>Levels have been agreed for ${agreedCount} of ${areas.length} improvement areas. Each cell names its level, so the colours are a guide only.</p>
@@ -161,6 +162,7 @@ ${actionsSection(model)}
 <section aria-labelledby="people"><h2 id="people">Who took part</h2>
 ${peopleSection(model)}
 </section>
+${voiceBalanceHtml(model)}
 ${sessionSectionHtml(model)}`
   return htmlPage({ title: `${model.assessment.title}: assessment report`, body, robots: 'noindex' })
 }
