@@ -8,6 +8,8 @@ export interface LoadTarget {
   api: BenchServer
   writerUrl: string
   readerUrl: string
+  /** When set, each board's readers take these in turn (readers split between instances). */
+  readerUrls?: string[]
   /** Every server process under test, for CPU, memory and event-loop figures. */
   instances: BenchServer[]
   dispose(): Promise<void>

@@ -16,6 +16,8 @@ export interface BenchPlan {
   browser: { runs: number }
   durability: { trials: number; writers: number }
   scaleOut: { readers: number; ticksPerSecond: number; durationMs: number; quietWaitMs: number }
+  /** A national event: many boards on two instances through Redis, each board's readers split between them. */
+  nationalEvent: TickLoadSpec
   /** Longest wait for a quiet machine before a suite (0 in quick mode). */
   quietWaitMs: number
 }
@@ -70,5 +72,16 @@ export function planFor(mode: Mode): BenchPlan {
     durability: { trials: full ? 20 : 3, writers: 3 },
     quietWaitMs,
     scaleOut: { readers: full ? 30 : 5, ticksPerSecond: 20, durationMs: seconds(60, 3), quietWaitMs },
+    // 3,000 people: 100 workshops of 30 on the same day, each ticking about once a second (a busy
+    // minute for the whole country), held for a minute. Quick mode: 100 people, to keep CI fast.
+    nationalEvent: {
+      boards: full ? 100 : 10,
+      readersPerBoard: full ? 29 : 9,
+      ticksPerSecond: 1,
+      durationMs: seconds(60, 3),
+      readerProcesses: full ? 4 : 1,
+      warmUpMs: seconds(3, 1),
+      quietWaitMs,
+    },
   }
 }

@@ -27,6 +27,8 @@ export interface BenchResults {
   browserEmpty: Outcome<BrowserOpenResult> | null
   durability: Outcome<DurabilityResult> | null
   scaleOut: Outcome<TickLoadResult> | null
+  /** Many boards on two instances through Redis, readers split between them (absent in older results). */
+  nationalEvent?: Outcome<TickLoadResult> | null
 }
 
 export function isDone<T extends object>(outcome: Outcome<T> | null | undefined): outcome is T {
@@ -128,6 +130,7 @@ function loadRows(results: BenchResults): TickLoadResult[] {
     ...results.capacity,
     ...results.largeRoom,
     results.scaleOut,
+    results.nationalEvent,
   ].filter(isDone)
 }
 
@@ -148,6 +151,7 @@ export function correctnessFailures(results: BenchResults): string[] {
   failed('Chromium open of an empty board', results.browserEmpty)
   failed('durability', results.durability)
   failed('scale-out', results.scaleOut)
+  failed('national event', results.nationalEvent)
   for (const r of loadRows(results))
     if (r.lost + r.doubled > 0)
       failures.push(
@@ -204,6 +208,16 @@ function targets(results: BenchResults): Target[] {
       full ? room.latency.p95 <= 100 : null,
     )
   } else add('200-client room p95 ≤ 100 ms', why(results.largeRoom[0]), null)
+  const national = results.nationalEvent
+  if (isDone(national)) {
+    const full = national.connections >= 3000
+    add(
+      `3,000 connections on two instances through Redis: p95 ≤ 100 ms${full ? '' : ` (${national.connections} connections only: quick mode)`}`,
+      `${ms(national.latency.p95)} ms`,
+      full ? national.latency.p95 <= 100 : null,
+    )
+  } else if (national)
+    add('3,000 connections on two instances through Redis: p95 ≤ 100 ms', why(national), null)
   const cold = results.coldOpen.ours
   if (isDone(cold)) {
     add(
@@ -326,6 +340,28 @@ export function renderReport(results: BenchResults): string {
     out.push('')
     out.push(
       `Joining through the API (POST /api/invites/:token/join, 4 at a time): p50 ${ms(scale.join.p50)} ms, p95 ${ms(scale.join.p95)} ms on the scale-out pair${single ? `; p50 ${ms(single.join.p50)} ms, p95 ${ms(single.join.p95)} ms on one instance with the embedded store` : ''}.`,
+    )
+  }
+  out.push('')
+  out.push(
+    '## A national event: many boards on two instances through Redis and PostgreSQL (each board: writer on A, readers split between B and A)',
+  )
+  out.push('')
+  const national = results.nationalEvent
+  out.push(
+    table(LOAD_HEADER, [
+      loadRow(
+        isDone(national)
+          ? `${national.connections} connections, ${national.spec.boards} boards, ${national.spec.ticksPerSecond} tick/s each, ${national.spec.durationMs / 1000} s`
+          : 'national event',
+        national,
+      ),
+    ]),
+  )
+  if (isDone(national)) {
+    out.push('')
+    out.push(
+      `Connecting: ${national.connections} clients, each synced in p50 ${ms(national.open.p50)} ms, p95 ${ms(national.open.p95)} ms; joining through the API p50 ${ms(national.join.p50)} ms, p95 ${ms(national.join.p95)} ms.`,
     )
   }
   out.push('')

@@ -18,7 +18,16 @@ import { runInterleaved, runTickLoad } from './suites/tickLoad.ts'
 // The benchmark suite: `pnpm bench` (full, ~15 min) or `pnpm bench --quick` / BENCH_MODE=quick (< 2 min).
 // Prints one Markdown report and writes it to bench-results/latest.md (and the raw figures as JSON).
 
-const SUITES = ['fanout', 'capacity', 'room', 'scaleout', 'cold', 'browser', 'durability'] as const
+const SUITES = [
+  'fanout',
+  'capacity',
+  'room',
+  'scaleout',
+  'national',
+  'cold',
+  'browser',
+  'durability',
+] as const
 type Suite = (typeof SUITES)[number]
 
 const { values } = parseArgs({
@@ -81,6 +90,7 @@ const results: BenchResults = {
   browserEmpty: null,
   durability: null,
   scaleOut: null,
+  nationalEvent: null,
 }
 log(`${mode} mode; ${pinning.describe}`)
 
@@ -154,6 +164,22 @@ if (wanted('scaleout')) {
       pinning,
     )
   })
+}
+if (wanted('national')) {
+  const spec = plan.nationalEvent
+  const people = spec.boards * (spec.readersPerBoard + 1)
+  results.nationalEvent = await attempt(
+    `a national event: ${people} connections on two instances`,
+    async () => {
+      const target = await startScaleOut(pinning, {
+        label: 'national event',
+        redisPrefix: 'co-assess-bench-national',
+        splitReaders: true,
+      })
+      if ('pending' in target) return target
+      return runTickLoad(target, spec, pinning)
+    },
+  )
 }
 if (wanted('cold') || wanted('browser')) {
   const web = wanted('browser') ? buildWebApp() : null

@@ -43,7 +43,10 @@ function tcpOpen(port: number): Promise<boolean> {
  * the server core): writers connect to instance A, readers to instance B, so every tick crosses Redis.
  * Resolves with the reason instead when PostgreSQL or redis-server is not available here.
  */
-export async function startScaleOut(pinning: Pinning): Promise<LoadTarget | { pending: string }> {
+export async function startScaleOut(
+  pinning: Pinning,
+  options: { label?: string; redisPrefix?: string; splitReaders?: boolean } = {},
+): Promise<LoadTarget | { pending: string }> {
   const pgServer = withUser(process.env.TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test')
   try {
     await adminQuery(pgServer, 'SELECT 1')
@@ -85,7 +88,7 @@ export async function startScaleOut(pinning: Pinning): Promise<LoadTarget | { pe
       DATABASE_URL: dbUrl.toString(),
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       CO_ASSESS_TOKEN_SECRET: `bench-token-secret-${run}-0123456789abcdef`,
-      CO_ASSESS_REDIS_PREFIX: `co-assess-bench-${run}`,
+      CO_ASSESS_REDIS_PREFIX: `${options.redisPrefix ?? 'co-assess-bench'}-${run}`,
       CO_ASSESS_INSTANCE_ID: instance,
     })
     // One after the other: the first creates the schema.
@@ -94,10 +97,12 @@ export async function startScaleOut(pinning: Pinning): Promise<LoadTarget | { pe
     const [a, b] = instances as [BenchServer, BenchServer]
     return {
       kind: 'ours',
-      label: 'scale-out',
+      label: options.label ?? 'scale-out',
       api: a,
       writerUrl: a.wsUrl,
       readerUrl: b.wsUrl,
+      // Split: each board's readers alternate between B and A, so half of every tick crosses Redis.
+      readerUrls: options.splitReaders ? [b.wsUrl, a.wsUrl] : undefined,
       instances,
       dispose,
     }

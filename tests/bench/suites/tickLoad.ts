@@ -93,7 +93,7 @@ async function prepare(target: LoadTarget, spec: TickLoadSpec, pinning: Pinning)
         perProcess[1 + ((b * spec.readersPerBoard + r) % spec.readerProcesses)]!.push({
           board: board.board,
           ...reader,
-          url: target.readerUrl,
+          url: target.readerUrls ? target.readerUrls[r % target.readerUrls.length]! : target.readerUrl,
           writeRate: 0,
           phaseMs: 0,
           reads: true,
