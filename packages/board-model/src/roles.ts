@@ -6,6 +6,14 @@ export const roleSchema = z.enum(['chair', 'participant', 'peer-reviewer', 'obse
 export type Role = z.infer<typeof roleSchema>
 
 /**
+ * The roles that write the assessment itself (ticks, evidence notes, actions). The write rules, the
+ * browser's editors and its private blind-round link all ask this one question.
+ */
+export function writesTheBoard(role: Role): boolean {
+  return role === 'chair' || role === 'participant'
+}
+
+/**
  * The stakeholder group a person speaks for; ticks are split by it so differences between groups
  * show. An id from the assessment's own groups (see groups.ts); "peer-reviewer" on older boards means none.
  */

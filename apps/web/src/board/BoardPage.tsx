@@ -1,3 +1,4 @@
+import { writesTheBoard } from '@co-assess/board-model'
 import { useEffect, useMemo, useState } from 'react'
 import { ApiError } from '../api/apiFetch.ts'
 import type { AssessmentDetail } from '../api/apiTypes.ts'
@@ -63,7 +64,7 @@ export function BoardPage({
       url: syncUrl(assessmentId),
       assessmentId,
       personId: person.id,
-      canWrite: person.role === 'chair' || person.role === 'participant',
+      canWrite: writesTheBoard(person.role),
       token: () => keeper.token(),
       refreshToken: () => keeper.refresh(),
       onSignedOut: (reason) => keeper.signOut(reason),

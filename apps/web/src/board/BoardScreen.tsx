@@ -1,4 +1,4 @@
-import { readLive } from '@co-assess/board-model'
+import { readLive, writesTheBoard } from '@co-assess/board-model'
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import type { AssessmentRecord } from '../api/apiTypes.ts'
 import { navigate } from '../app/navigation.ts'
@@ -43,7 +43,7 @@ export function BoardScreen(props: {
   const announce = useAnnounce()
   const areas = useMemo(() => indexFramework(framework), [framework])
   const isChair = person.role === 'chair'
-  const canWrite = isChair || person.role === 'participant'
+  const canWrite = writesTheBoard(person.role)
   const [following, setFollowingState] = useState(!isChair)
 
   useRemoteEvents(connection, sync.generation, framework.levels, announce)

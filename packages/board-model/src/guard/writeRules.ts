@@ -15,7 +15,7 @@ import { sessionSchema } from '../records/session.ts'
 import { threadStateSchema } from '../records/thread.ts'
 import { tickKey, tickSchema } from '../records/tick.ts'
 import { timerSchema } from '../records/timer.ts'
-import type { Role } from '../roles.ts'
+import { type Role, writesTheBoard } from '../roles.ts'
 import { actionsMap, commentsMap, metaMap, NOTE_ROOT_PREFIX, ROOTS } from '../roots.ts'
 import type { BoardShape } from './boardShape.ts'
 import {
@@ -51,7 +51,6 @@ export interface MapWrite {
 }
 
 const refuse = (reason: string) => reason
-const WRITERS: ReadonlySet<Role> = new Set(['chair', 'participant'])
 
 function invalid(schema: z.ZodType, value: unknown, what: string): string | null {
   const result = schema.safeParse(value)
@@ -68,7 +67,7 @@ export function mayWriteFragment(writer: Writer, root: string, shape: BoardShape
   if (!root.startsWith(NOTE_ROOT_PREFIX) || !shape.areaIds.has(root.slice(NOTE_ROOT_PREFIX.length))) {
     return refuse(`"${root.slice(0, 40)}" is not part of the board`)
   }
-  if (!WRITERS.has(writer.role)) return refuse(`a ${writer.role} cannot edit evidence notes`)
+  if (!writesTheBoard(writer.role)) return refuse(`a ${writer.role} cannot edit evidence notes`)
   return null
 }
 
@@ -90,7 +89,7 @@ export function mayTouchKey(
   }
   switch (root) {
     case ROOTS.ticks: {
-      if (!WRITERS.has(role)) return refuse(`a ${role} cannot tick checklist items`)
+      if (!writesTheBoard(role)) return refuse(`a ${role} cannot tick checklist items`)
       const slash = key.indexOf(OWNER_SEPARATOR)
       if (slash <= 0 || !mayWriteFor(writer, doc, key.slice(0, slash)))
         return refuse(role === 'chair' ? NOT_YOURS_TO_TICK : 'you can only change your own ticks')
@@ -114,7 +113,7 @@ export function mayTouchKey(
       if (role === 'peer-reviewer' && !reviewOpen(doc)) return refuse('the chair has closed this peer review')
       return null
     case ROOTS.threads:
-      if (!(WRITERS.has(role) || (role === 'peer-reviewer' && reviewOpen(doc)))) {
+      if (!(writesTheBoard(role) || (role === 'peer-reviewer' && reviewOpen(doc)))) {
         return refuse(`a ${role} cannot resolve or reopen threads`)
       }
       return null
