@@ -150,6 +150,7 @@ export {
   type StakeholderGroup,
   stakeholderGroupLabels,
   stakeholderGroupSchema,
+  writesTheBoard,
 } from './roles.ts'
 export {
   actionsMap,
