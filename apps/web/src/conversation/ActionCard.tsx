@@ -2,18 +2,22 @@ import {
   type Action,
   type ActionPlan,
   type ActionStatus,
-  agreedBefore,
+  agreementOf,
   describeHistoryEntry,
   EMPTY_PLAN,
+  NEVER_AGREED,
+  readGroups,
   type StakeholderGroup,
   stakeholderGroupLabels,
   updateAction,
 } from '@co-assess/board-model'
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { levelLabel } from '../board/levelLabels.ts'
 import { ActionPlanFields, planFacts, planIsEmpty } from './ActionPlanFields.tsx'
 import { ActionScopeFields } from './ActionScopeFields.tsx'
+import { takeActionFocus } from './actionFocus.ts'
 import { actionEditing, isOverdue, statusLabels, todayIso } from './conversationView.ts'
+import { OwnerField, ownerPeople } from './OwnerField.tsx'
 import { useTalk } from './useTalk.ts'
 
 /** One "you said, we did" action; a chair agrees it and records progress and how people were told. */
@@ -21,12 +25,17 @@ export function ActionCard({ action }: { action: Action }) {
   const talk = useTalk()
   const id = useId()
   const [editing, setEditing] = useState(false)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // A comment just made into this action (CommentTools.tsx) hands keyboard focus to its card.
+  useEffect(() => {
+    if (takeActionFocus(action.id)) headingRef.current?.focus()
+  }, [action.id])
   // Worked out on each render: once a chair agrees a proposal, its proposer's form closes.
   const mayEdit = actionEditing(action, talk.person)
   const overdue = isOverdue(action, todayIso())
-  const session = action.agreedInSession
-    ? talk.view.sessions.findIndex((s) => s.id === action.agreedInSession)
-    : -1
+  const agreement = agreementOf(action)
+  const session =
+    agreement.kind === 'session' ? talk.view.sessions.findIndex((s) => s.id === agreement.sessionId) : -1
   const raisedBy = action.raisedBy.map((g) => stakeholderGroupLabels[g]).join(', ')
   return (
     <li
@@ -35,7 +44,7 @@ export function ActionCard({ action }: { action: Action }) {
       data-action-id={action.id}
     >
       <div className="nhsuk-card__content">
-        <h3 className="nhsuk-card__heading nhsuk-heading-s" id={`${id}-title`}>
+        <h3 className="nhsuk-card__heading nhsuk-heading-s" id={`${id}-title`} tabIndex={-1} ref={headingRef}>
           You said: {action.youSaid || '(not written yet)'}
         </h3>
         <p>
@@ -57,16 +66,7 @@ export function ActionCard({ action }: { action: Action }) {
               ['Due', action.dueDate ? `${action.dueDate}${overdue ? ' (overdue)' : ''}` : 'No date'],
               ['Areas', action.areaIds.join(', ') || 'None'],
               ...planFacts(action.plan, (level) => levelLabel(level, talk.framework.levels)),
-              [
-                'Agreed',
-                action.status === 'proposed'
-                  ? 'Not agreed yet'
-                  : action.agreedInSession
-                    ? session >= 0
-                      ? `In session ${session + 1}`
-                      : 'In a session not on this board'
-                    : (agreedBefore(action) ?? 'Outside a session'),
-              ],
+              ['Agreed', agreedWords(agreement, session)],
               ...(action.status === 'dropped'
                 ? [['Why dropped', action.droppedReason || 'No reason given']]
                 : []),
@@ -104,10 +104,20 @@ export function ActionCard({ action }: { action: Action }) {
                   updateAction(talk.doc, talk.person.id, action.id, {
                     status: 'agreed',
                     agreedInSession: talk.activeSessionId(),
+                    agreedAt: Date.now(),
                   })
                 }
               >
                 Agree this action
+              </button>
+            ) : null}
+            {talk.isChair && (action.status === 'agreed' || action.status === 'in-progress') ? (
+              <button
+                type="button"
+                className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                onClick={() => updateAction(talk.doc, talk.person.id, action.id, { status: 'done' })}
+              >
+                Close the action (mark it done)
               </button>
             ) : null}
             <button
@@ -116,8 +126,9 @@ export function ActionCard({ action }: { action: Action }) {
               aria-expanded={editing}
               onClick={() => setEditing(!editing)}
             >
-              {editing ? 'Close' : 'Update'}
+              {editing ? 'Stop editing' : 'Update'}
               <span className="nhsuk-u-visually-hidden"> this action</span>
+              {editing ? ' (changes not saved)' : ''}
             </button>
           </div>
         ) : null}
@@ -141,7 +152,9 @@ function ActionEditor({
   const talk = useTalk()
   const id = useId()
   const reasonRef = useRef<HTMLTextAreaElement>(null)
+  const toldRef = useRef<HTMLInputElement>(null)
   const [reasonError, setReasonError] = useState('')
+  const [toldError, setToldError] = useState('')
   const [draft, setDraft] = useState({
     youSaid: action.youSaid,
     weDid: action.weDid,
@@ -199,12 +212,13 @@ function ActionEditor({
       noValidate
       onSubmit={(e) => {
         e.preventDefault()
-        if (chair && draft.status === 'dropped' && !draft.droppedReason.trim()) {
-          setReasonError('Write why this action will not be done')
-          reasonRef.current?.focus()
-          return
-        }
-        setReasonError('')
+        // Each error names its own question, and focus goes to the first one wrong.
+        const noReason = chair && draft.status === 'dropped' && !draft.droppedReason.trim()
+        const noDate = chair && draft.how.trim() !== '' && !draft.toldAt
+        setReasonError(noReason ? 'Write why this action will not be done' : '')
+        setToldError(noDate ? 'Enter the date the people who raised it were told' : '')
+        if (noReason) return reasonRef.current?.focus()
+        if (noDate) return toldRef.current?.focus()
         updateAction(
           talk.doc,
           talk.person.id,
@@ -216,9 +230,14 @@ function ActionEditor({
                 status: draft.status,
                 droppedReason: draft.droppedReason.trim().slice(0, 2000),
                 feedback: { toldAt: draft.toldAt || null, how: draft.how.slice(0, 2000) },
-                ...(action.status === 'proposed' && draft.status !== 'proposed' && !action.agreedInSession
-                  ? { agreedInSession: talk.activeSessionId() }
+                // Agreeing records when and in which session; dropping a proposal agrees nothing.
+                ...(action.status === 'proposed' && draft.status !== 'proposed' && draft.status !== 'dropped'
+                  ? {
+                      agreedInSession: action.agreedInSession ?? talk.activeSessionId(),
+                      agreedAt: Date.now(),
+                    }
                   : {}),
+                ...(action.status === 'proposed' && draft.status === 'dropped' ? { agreedAt: null } : {}),
               }
             : common,
         )
@@ -235,7 +254,12 @@ function ActionEditor({
       />
       {field('weDid', 'We did', 'area')}
       {chair ? field('whatChanged', 'What changed', 'area') : null}
-      {field('owner', 'Owner')}
+      <OwnerField
+        value={draft.owner}
+        onChange={(owner) => setDraft({ ...draft, owner })}
+        people={ownerPeople(talk.view.people.values())}
+        groups={readGroups(talk.doc)}
+      />
       {field('dueDate', 'Due date', 'date')}
       <ActionPlanFields
         plan={plan}
@@ -288,8 +312,42 @@ function ActionEditor({
               />
             </div>
           ) : null}
-          {field('toldAt', 'Date the people who raised it were told', 'date')}
-          {field('how', 'How they were told (and, if dropped, why)')}
+          <div className={`nhsuk-form-group${toldError ? ' nhsuk-form-group--error' : ''}`}>
+            <label className="nhsuk-label" htmlFor={`${id}-toldAt`}>
+              Date the people who raised it were told
+            </label>
+            {toldError ? (
+              <span className="nhsuk-error-message" id={`${id}-toldAt-error`}>
+                <span className="nhsuk-u-visually-hidden">Error:</span> {toldError}
+              </span>
+            ) : null}
+            <input
+              ref={toldRef}
+              className={`nhsuk-input nhsuk-input--width-10${toldError ? ' nhsuk-input--error' : ''}`}
+              type="date"
+              id={`${id}-toldAt`}
+              aria-describedby={toldError ? `${id}-toldAt-error` : undefined}
+              aria-invalid={toldError ? true : undefined}
+              value={draft.toldAt}
+              onChange={(e) => setDraft({ ...draft, toldAt: e.target.value })}
+            />
+          </div>
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor={`${id}-how`}>
+              How they were told
+            </label>
+            <div className="nhsuk-hint" id={`${id}-how-hint`}>
+              For example “at the June carers’ forum” or “by letter”.
+              {draft.status === 'dropped' ? ' The reason above is what they are told.' : ''}
+            </div>
+            <input
+              className="nhsuk-input"
+              id={`${id}-how`}
+              aria-describedby={`${id}-how-hint`}
+              value={draft.how}
+              onChange={(e) => setDraft({ ...draft, how: e.target.value })}
+            />
+          </div>
         </>
       ) : null}
       <button type="submit" className="nhsuk-button nhsuk-button--secondary">
@@ -297,4 +355,20 @@ function ActionEditor({
       </button>
     </form>
   )
+}
+
+/** Whether and when an action was agreed, in the card's words (reports say the same, buildReportModel.ts). */
+function agreedWords(agreement: ReturnType<typeof agreementOf>, sessionIndex: number): string {
+  switch (agreement.kind) {
+    case 'not-yet':
+      return 'Not agreed yet'
+    case 'never':
+      return NEVER_AGREED
+    case 'before':
+      return agreement.words
+    case 'outside':
+      return 'Outside a session'
+    case 'session':
+      return sessionIndex >= 0 ? `In session ${sessionIndex + 1}` : 'In a session not on this board'
+  }
 }

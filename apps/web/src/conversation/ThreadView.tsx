@@ -3,14 +3,14 @@ import {
   type Comment,
   deleteComment,
   editComment,
-  proposeAction,
   setThreadResolved,
   stakeholderGroupLabels,
   type Thread,
 } from '@co-assess/board-model'
 import { memo, useState } from 'react'
 import { RecordedMark } from '../board/paper/RecordedMark.tsx'
-import { anonymousOption, anonymousPhrase, postedAs, raisedByOf } from './anonymousComments.ts'
+import { anonymousOption, anonymousPhrase, postedAs } from './anonymousComments.ts'
+import { HiddenNotice, MakeActionTool, ModerationTool } from './CommentTools.tsx'
 import { Composer } from './LazyComposer.tsx'
 import { RichText } from './RichText.tsx'
 import type { ThreadTalk } from './useTalk.ts'
@@ -121,12 +121,14 @@ const CommentView = memo(function CommentView({
   alreadyAction: boolean
 }) {
   const [editing, setEditing] = useState(false)
-  const [made, setMade] = useState(false)
   const author = comment.anonymous ? undefined : talk.people.get(comment.authorId)
   // An anonymous comment is under the author's anonymous name, which only they are told.
-  const mine =
-    (comment.authorId === talk.personId || (talk.alias !== null && comment.authorId === talk.alias)) &&
-    talk.canComment
+  const authored =
+    comment.authorId === talk.personId || (talk.alias !== null && comment.authorId === talk.alias)
+  const mine = authored && talk.canComment
+  // While the chair keeps it hidden, its words are off the board and the server refuses changes to it.
+  const hidden = talk.moderation.get(comment.id)
+  const shownHidden = hidden?.hidden ? hidden : undefined
   if (comment.deleted)
     return (
       <li className="co-comment co-comment--deleted">
@@ -156,7 +158,9 @@ const CommentView = memo(function CommentView({
           {comment.editedAt ? ' (edited)' : ''}
         </span>
       </p>
-      {editing ? (
+      {shownHidden ? (
+        <HiddenNotice record={shownHidden} byName={talk.people.get(shownHidden.by)?.name ?? 'the chair'} />
+      ) : editing ? (
         <Composer
           label="Edit your comment"
           submitLabel="Save changes"
@@ -172,7 +176,7 @@ const CommentView = memo(function CommentView({
         <RichText body={comment.body} people={talk.people} />
       )}
       <div className="co-comment__tools">
-        {mine && !editing ? (
+        {mine && !editing && !shownHidden ? (
           <>
             <button type="button" className="co-link-button" onClick={() => setEditing(true)}>
               Edit<span className="nhsuk-u-visually-hidden"> your comment</span>
@@ -189,28 +193,17 @@ const CommentView = memo(function CommentView({
             </button>
           </>
         ) : null}
-        {talk.canWrite && !alreadyAction && !made ? (
-          <button
-            type="button"
-            className="co-link-button"
-            onClick={() => {
-              proposeAction(talk.doc, talk.personId, {
-                youSaid: comment.text.slice(0, 5000),
-                raisedBy: raisedByOf(comment, author),
-                weDid: '',
-                owner: '',
-                dueDate: null,
-                areaIds: [comment.anchor.areaId],
-                fromCommentId: comment.id,
-              })
-              setMade(true)
-            }}
-          >
-            Make this a proposed action
-          </button>
-        ) : alreadyAction || made ? (
-          <span className="nhsuk-body-s co-comment__note">Proposed as an action.</span>
-        ) : null}
+        {shownHidden ? null : (
+          <MakeActionTool
+            comment={comment}
+            author={author}
+            talk={talk}
+            assessmentId={talk.assessmentId}
+            alreadyAction={alreadyAction}
+            mine={authored}
+          />
+        )}
+        <ModerationTool comment={comment} talk={talk} />
       </div>
     </li>
   )

@@ -1,8 +1,12 @@
 import {
   type Action,
+  type Moderation,
   type PeerSuggestion,
+  type ReviewEvent,
   readActions,
+  readModeration,
   readPeerSuggestions,
+  readReviewLog,
   readThreads,
   type Thread,
 } from '@co-assess/board-model'
@@ -16,7 +20,17 @@ export interface ConversationView {
   actions: Action[]
   /** areaId → reviewerId → suggestion */
   peer: Map<string, Map<string, PeerSuggestion>>
+  /** commentId → the chair's hiding of it (records/moderation.ts). */
+  moderation: Map<string, Moderation>
+  /** When the peer review was closed and reopened, and by whom, oldest first. */
+  reviewLog: ReviewEvent[]
 }
+
+// Both are parsed afresh on each read, so they compare by what changes: a new event each time.
+const sameModeration = (a: Moderation, b: Moderation) =>
+  a.at === b.at && a.hidden === b.hidden && a.events.length === b.events.length
+const sameLog = (a: ReviewEvent[], b: ReviewEvent[]) =>
+  a.length === b.length && a.every((e, i) => e.at === b[i]?.at && e.kind === b[i]?.kind)
 
 /**
  * Reads the conversation, keeping every thread, list and map that did not change as the same object,
@@ -27,6 +41,8 @@ export function readConversation(doc: Y.Doc, previous: ConversationView | null):
     threads: readThreads(doc),
     actions: readActions(doc),
     peer: readPeerSuggestions(doc),
+    moderation: readModeration(doc),
+    reviewLog: readReviewLog(doc),
   }
   if (!previous) return read
   const before = new Map(previous.threads.map((t) => [t.id, t]))
@@ -41,8 +57,17 @@ export function readConversation(doc: Y.Doc, previous: ConversationView | null):
   )
   const actions = keepList(previous.actions, read.actions)
   const peer = keepMap(previous.peer, read.peer, (a, b) => sameEntries(a, b))
-  if (threads === previous.threads && actions === previous.actions && peer === previous.peer) return previous
-  return { threads, actions, peer }
+  const moderation = keepMap(previous.moderation, read.moderation, sameModeration)
+  const reviewLog = sameLog(previous.reviewLog, read.reviewLog) ? previous.reviewLog : read.reviewLog
+  if (
+    threads === previous.threads &&
+    actions === previous.actions &&
+    peer === previous.peer &&
+    moderation === previous.moderation &&
+    reviewLog === previous.reviewLog
+  )
+    return previous
+  return { threads, actions, peer, moderation, reviewLog }
 }
 
 const stores = new WeakMap<Y.Doc, DocStore<ConversationView>>()

@@ -1,6 +1,7 @@
-import { type Person, readLive } from '@co-assess/board-model'
-import { useMemo } from 'react'
+import { type Moderation, type Person, readLive } from '@co-assess/board-model'
+import { useCallback, useMemo } from 'react'
 import type * as Y from 'yjs'
+import { apiFetch } from '../api/apiFetch.ts'
 import { useBoardContext } from '../board/BoardContext.tsx'
 import { useAnonymousName } from './useAnonymousName.ts'
 import { useConversation } from './useConversation.ts'
@@ -22,6 +23,13 @@ export interface ThreadTalk {
   alias: string | null
   /** The writer's group, which an anonymous comment shows. */
   group: string
+  assessmentId: string
+  /** Chairs (facilitating or not) hide comments and make anyone's comment an action. */
+  isChair: boolean
+  /** commentId → the chair's hiding of it. */
+  moderation: Map<string, Moderation>
+  /** Hides (with a reason) or shows again a comment, through the server; resolves once it is done. */
+  moderate: (commentId: string, hide: { reason: string } | null) => Promise<void>
 }
 
 /** What the conversation parts share: the plain values, who may write what, and the document to write to. */
@@ -44,6 +52,21 @@ export function useTalk() {
   const alias = useAnonymousName()
   // Someone with no group (an observer, a peer reviewer, a facilitator) has none to post under.
   const group = board.person.group ?? ''
+  const isChair = board.isChair
+  const moderation = conversation.moderation
+  const { keeper } = board
+  const assessmentId = board.assessment.id
+  const moderate = useCallback(
+    async (commentId: string, hide: { reason: string } | null) => {
+      const path = `/api/assessments/${encodeURIComponent(assessmentId)}/comments/${encodeURIComponent(commentId)}`
+      await apiFetch(hide ? `${path}/hide` : `${path}/show`, {
+        method: 'POST',
+        token: await keeper.token(),
+        ...(hide ? { body: hide } : {}),
+      })
+    },
+    [assessmentId, keeper],
+  )
   const thread: ThreadTalk = useMemo(
     () => ({
       doc,
@@ -56,8 +79,27 @@ export function useTalk() {
       peopleList: people,
       alias,
       group,
+      assessmentId,
+      isChair,
+      moderation,
+      moderate,
     }),
-    [doc, personId, canComment, canWrite, isReviewer, layer, everyone, people, alias, group],
+    [
+      doc,
+      personId,
+      canComment,
+      canWrite,
+      isReviewer,
+      layer,
+      everyone,
+      people,
+      alias,
+      group,
+      assessmentId,
+      isChair,
+      moderation,
+      moderate,
+    ],
   )
   return {
     ...board,

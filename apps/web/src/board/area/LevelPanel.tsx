@@ -35,7 +35,9 @@ export function LevelPanel({
           <>
             <div className="nhsuk-summary-list__row">
               <dt className="nhsuk-summary-list__key">Rationale</dt>
-              <dd className="nhsuk-summary-list__value co-prewrap">{agreed.rationale || 'None given'}</dd>
+              <dd className="nhsuk-summary-list__value co-prewrap">
+                {agreed.rationale || 'No reason was recorded'}
+              </dd>
             </div>
             <div className="nhsuk-summary-list__row">
               <dt className="nhsuk-summary-list__key">Dissent</dt>

@@ -1,5 +1,5 @@
-import { type AreaTally, suggestLevel } from '@co-assess/board-model'
-import { type FormEvent, useState } from 'react'
+import { type AreaTally, NO_RATIONALE, suggestLevel } from '@co-assess/board-model'
+import { type FormEvent, useRef, useState } from 'react'
 import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
 import { useAnnounce } from '../Announcer.tsx'
 import { useBoardContext } from '../BoardContext.tsx'
@@ -20,7 +20,14 @@ export function RecordLevelForm({
   const agreed = view.agreed.get(area.id)
   const suggestion = view.suggestions.get(area.id) ?? suggestLevel(area, tally, framework.levels)
   const [level, setLevel] = useState<string>(agreed?.level ?? '')
-  const [rationale, setRationale] = useState(agreed?.rationale ?? '')
+  const [rationale, setRationale] = useState(
+    agreed?.rationale === NO_RATIONALE ? '' : (agreed?.rationale ?? ''),
+  )
+  // Giving no reason is a choice the chair makes out loud, never a box left empty.
+  const [noReason, setNoReason] = useState(agreed?.rationale === NO_RATIONALE)
+  const [rationaleError, setRationaleError] = useState<string | null>(null)
+  const levelRef = useRef<HTMLInputElement>(null)
+  const rationaleRef = useRef<HTMLTextAreaElement>(null)
   const [dissent, setDissent] = useState(agreed?.dissent ?? '')
   const [error, setError] = useState<string | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
@@ -29,12 +36,21 @@ export function RecordLevelForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!level) {
-      setError('Select the level the group agreed')
-      return
-    }
-    setError(null)
-    actions.recordLevel(area.id, { level, rationale: rationale.trim(), dissent: dissent.trim() })
+    const noLevel = !level
+    const noRationale = !noReason && !rationale.trim()
+    setError(noLevel ? 'Select the level the group agreed' : null)
+    setRationaleError(
+      noRationale
+        ? 'Write why the group agreed this level, or tick that you agreed without recording a reason'
+        : null,
+    )
+    if (noLevel) return levelRef.current?.focus()
+    if (noRationale) return rationaleRef.current?.focus()
+    actions.recordLevel(area.id, {
+      level,
+      rationale: noReason ? NO_RATIONALE : rationale.trim(),
+      dissent: dissent.trim(),
+    })
     const text = `Recorded ${levelLabel(level, framework.levels)} for ${area.id}.`
     setSaved(text)
     announce([{ kind: 'message', text }])
@@ -62,9 +78,10 @@ export function RecordLevelForm({
             </span>
           ) : null}
           <div className="nhsuk-radios nhsuk-radios--small co-level-radios">
-            {options.map((option) => (
+            {options.map((option, index) => (
               <div className="nhsuk-radios__item" key={option.id}>
                 <input
+                  ref={index === 0 ? levelRef : undefined}
                   className="nhsuk-radios__input"
                   id={`${idBase}-${option.id}`}
                   name={`${idBase}-level`}
@@ -81,22 +98,47 @@ export function RecordLevelForm({
           </div>
         </fieldset>
       </div>
-      <div className="nhsuk-form-group">
+      <div className={`nhsuk-form-group${rationaleError ? ' nhsuk-form-group--error' : ''}`}>
         <label className="nhsuk-label" htmlFor={`${idBase}-rationale`}>
           Rationale
         </label>
         <div className="nhsuk-hint" id={`${idBase}-rationale-hint`}>
           Why the group agreed this level: the evidence that decided it
         </div>
+        {rationaleError ? (
+          <span className="nhsuk-error-message" id={`${idBase}-rationale-error`}>
+            <span className="nhsuk-u-visually-hidden">Error:</span> {rationaleError}
+          </span>
+        ) : null}
         <textarea
-          className="nhsuk-textarea"
+          ref={rationaleRef}
+          className={`nhsuk-textarea${rationaleError ? ' nhsuk-textarea--error' : ''}`}
           id={`${idBase}-rationale`}
           rows={3}
           maxLength={5000}
           value={rationale}
-          aria-describedby={`${idBase}-rationale-hint`}
+          disabled={noReason}
+          aria-describedby={`${idBase}-rationale-hint${rationaleError ? ` ${idBase}-rationale-error` : ''}`}
+          aria-invalid={rationaleError ? true : undefined}
           onChange={(e) => setRationale(e.target.value)}
         />
+        <div className="nhsuk-checkboxes nhsuk-checkboxes--small nhsuk-u-margin-top-2">
+          <div className="nhsuk-checkboxes__item">
+            <input
+              className="nhsuk-checkboxes__input"
+              id={`${idBase}-no-reason`}
+              type="checkbox"
+              checked={noReason}
+              onChange={(e) => {
+                setNoReason(e.target.checked)
+                if (e.target.checked) setRationaleError(null)
+              }}
+            />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${idBase}-no-reason`}>
+              We agreed without recording a reason
+            </label>
+          </div>
+        </div>
       </div>
       <div className="nhsuk-form-group">
         <label className="nhsuk-label" htmlFor={`${idBase}-dissent`}>
