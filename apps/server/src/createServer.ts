@@ -45,6 +45,7 @@ import { limitsExtension } from './sync/limitsExtension.ts'
 import { migrationExtension } from './sync/migrationExtension.ts'
 import { persistenceExtension } from './sync/persistenceExtension.ts'
 import { PresenceOwners } from './sync/presenceOwners.ts'
+import { presenceRenewals } from './sync/presenceRenewals.ts'
 import { redisExtension } from './sync/redisExtension.ts'
 import { handleUpgrades } from './sync/upgradeHandler.ts'
 import { writeGate } from './sync/writeGate.ts'
@@ -107,6 +108,7 @@ export async function createServer(
     persistence,
     migrationExtension({ log }),
     awarenessExtension({ presence }),
+    presenceRenewals(),
     lifecycle,
   ]
   const extraExtensions: Extension[] = config.redisUrl
