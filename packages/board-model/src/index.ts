@@ -186,6 +186,8 @@ export {
   SYNC_MESSAGE,
 } from './wire.ts'
 export { type ActionDraft, agreeAction, proposeAction, updateAction } from './write/actions.ts'
+export { carryEvidence, type PreviousFindings } from './write/carryEvidence.ts'
+export { carryForward, historyEntry, isOpenAction, type PreviousAssessment } from './write/carryForward.ts'
 export { type UnsavedWork, unsavedWork } from './write/carryNotes.ts'
 export {
   addComment,
