@@ -1,4 +1,5 @@
 import {
+  carryEvidence,
   initBoard,
   readActions,
   readAgreedLevels,
@@ -10,7 +11,6 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { tinyBoardWithEvidence } from '../../test/evidenceFixture.ts'
 import { tinyAssessment } from '../../test/reportFixture.ts'
-import { carryEvidence } from './carryEvidence.ts'
 
 const CARRIED_AT = Date.UTC(2026, 0, 5)
 

@@ -1,9 +1,8 @@
-import { initBoard, readActions, readSessions } from '@co-assess/board-model'
+import { carryForward, initBoard, readActions, readSessions } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { tinyAssessment, tinyBoard, tinyFramework } from '../../test/reportFixture.ts'
 import { buildReportModel } from './buildReportModel.ts'
-import { carryForward } from './carryForward.ts'
 
 const CARRIED_AT = Date.UTC(2026, 0, 5)
 

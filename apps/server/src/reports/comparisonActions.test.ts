@@ -1,9 +1,8 @@
-import { initBoard, readActions, readSessions, recordAgreedLevel } from '@co-assess/board-model'
+import { carryForward, initBoard, readActions, readSessions, recordAgreedLevel } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { tinyBoardWithEvidence } from '../../test/evidenceFixture.ts'
 import { tinyAssessment, tinyFramework } from '../../test/reportFixture.ts'
-import { carryForward } from './carryForward.ts'
 import { redactionFor } from './redaction.ts'
 import { buildComparison, renderComparison } from './renderComparison.ts'
 

@@ -1,14 +1,10 @@
-import {
-  type Action,
-  type AgreedLevel,
-  type Evidence,
-  evidenceMap,
-  type PreviousArea,
-  previousMap,
-  serverOrigin,
-} from '@co-assess/board-model'
 import { nanoid } from 'nanoid'
 import type * as Y from 'yjs'
+import { serverOrigin } from '../origins.ts'
+import type { Action } from '../records/action.ts'
+import type { AgreedLevel } from '../records/agreedLevel.ts'
+import type { Evidence, PreviousArea } from '../records/evidence.ts'
+import { evidenceMap, previousMap } from '../roots.ts'
 
 /** What a re-assessment takes from the board it follows, besides open actions (carryForward.ts). */
 export interface PreviousFindings {

@@ -1,13 +1,9 @@
-import {
-  ACTION_HISTORY_LIMIT,
-  type Action,
-  type ActionHistoryEntry,
-  actionsMap,
-  type Session,
-  serverOrigin,
-} from '@co-assess/board-model'
 import { nanoid } from 'nanoid'
 import type * as Y from 'yjs'
+import { serverOrigin } from '../origins.ts'
+import { ACTION_HISTORY_LIMIT, type Action, type ActionHistoryEntry } from '../records/action.ts'
+import type { Session } from '../records/session.ts'
+import { actionsMap } from '../roots.ts'
 
 /** Actions still open when a workstream is assessed again: neither done nor dropped. */
 export const isOpenAction = (a: Action) => a.status !== 'done' && a.status !== 'dropped'
