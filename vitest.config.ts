@@ -21,6 +21,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          // A server under test refuses to send a field its response schema does not declare (apps/server/src/http/responseSerializer.ts).
+          env: { CO_ASSESS_STRICT_RESPONSES: '1' },
           testTimeout: 120_000,
           hookTimeout: 60_000,
           // Integration tests start real servers and child processes: run files one at a time on 2 cores.

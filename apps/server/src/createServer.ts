@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit'
 import fastifySwagger from '@fastify/swagger'
 import { type Extension, Hocuspocus } from '@hocuspocus/server'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod'
 import pino, { type Logger } from 'pino'
 import { deleteAssessmentEverywhere } from './assessments/deleteAssessment.ts'
 import { ensureAdminKey } from './auth/adminKey.ts'
@@ -16,6 +16,7 @@ import type { AppDeps } from './http/appDeps.ts'
 import { installErrorHandler } from './http/errorHandler.ts'
 import { createRequestAuth } from './http/requestAuth.ts'
 import { installRequestDeadline } from './http/requestDeadline.ts'
+import { responseSerializer } from './http/responseSerializer.ts'
 import { assessmentRoutes } from './http/routes/assessmentRoutes.ts'
 import { frameworkRoutes } from './http/routes/frameworkRoutes.ts'
 import { healthRoutes } from './http/routes/healthRoutes.ts'
@@ -137,14 +138,19 @@ export async function createServer(
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   }) as unknown as FastifyInstance
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  // Answers leave only as their contract declares (packages/api-contract); the tests make a field it does not declare an error.
+  app.setSerializerCompiler(responseSerializer(process.env.CO_ASSESS_STRICT_RESPONSES === '1'))
   installErrorHandler(app)
   installRequestDeadline(app, config.requestTimeoutMs)
   await app.register(fastifyCookie)
   await app.register(fastifyRateLimit, { max: config.httpRequestsPerMinute, timeWindow: '1 minute' })
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Co-assess API', version: '0.1.0', description: 'Assessments, invites and joining.' },
+      info: {
+        title: 'Co-assess API',
+        version: '0.1.0',
+        description: 'Assessments, invites and joining. Generated from packages/api-contract.',
+      },
     },
     transform: jsonSchemaTransform,
   })

@@ -1,3 +1,4 @@
+import type { readQuery } from '@co-assess/api-contract'
 import {
   blindDocumentName,
   parseDocumentName,
@@ -9,7 +10,7 @@ import {
 import type { AssessmentRecord } from '@co-assess/storage'
 import type { FastifyRequest } from 'fastify'
 import * as Y from 'yjs'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { loadSigningKey } from '../auth/tokens.ts'
 import { audienceOf } from '../reports/audience.ts'
 import { buildReportModel, type ReportModel } from '../reports/buildReportModel.ts'
@@ -19,15 +20,11 @@ import { sessionRecord } from '../reports/sessionRecord.ts'
 import { DEFAULT_SMALL_NUMBER_THRESHOLD } from '../reports/smallNumbers.ts'
 import { readFeedbackSummary } from '../sessionFeedback/readFeedbackSummary.ts'
 import type { AppDeps } from './appDeps.ts'
-import { idParam } from './fieldSchemas.ts'
 import { forbidden, notFound, unauthorized } from './httpError.ts'
 
 const READERS: readonly Role[] = ['chair', 'participant', 'observer', 'peer-reviewer']
-export const assessmentParams = z.object({ assessmentId: idParam })
-export const readQuery = z.object({
-  access: z.string().max(2000).optional(),
-  names: z.enum(['0', '1'], { error: 'must be 0 or 1' }).optional(),
-})
+
+export { accessQuery, assessmentParams, readQuery } from '@co-assess/api-contract'
 export type ReadQuery = z.infer<typeof readQuery>
 
 export type ReportContext = Awaited<ReturnType<typeof createReportContext>>

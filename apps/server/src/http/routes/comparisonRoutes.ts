@@ -1,3 +1,4 @@
+import { errorResponses, nonJson } from '@co-assess/api-contract'
 import { readPeople } from '@co-assess/board-model'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { audienceOf } from '../../reports/audience.ts'
@@ -5,7 +6,7 @@ import { redactionFor } from '../../reports/redaction.ts'
 import { buildComparison, renderComparison } from '../../reports/renderComparison.ts'
 import { notFound } from '../httpError.ts'
 import { page } from '../replies.ts'
-import { assessmentParams, type ReportContext, readQuery } from '../reportContext.ts'
+import { accessQuery, assessmentParams, type ReportContext } from '../reportContext.ts'
 
 /** Then and now: an assessment against the one it followed. */
 export const comparisonRoutes =
@@ -19,7 +20,8 @@ export const comparisonRoutes =
         schema: {
           summary: 'Then and now: this assessment against the one it followed, as a page',
           params: assessmentParams,
-          querystring: readQuery.pick({ access: true }),
+          querystring: accessQuery,
+          response: { 200: nonJson('text/html', 'The comparison page'), ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -1,3 +1,4 @@
+import { errorResponses, nonJson } from '@co-assess/api-contract'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { ReportModel } from '../../reports/buildReportModel.ts'
 import { renderActionsCsv, renderEvidenceCsv, renderItemsCsv } from '../../reports/renderCsv.ts'
@@ -22,7 +23,14 @@ export const csvRoutes =
     for (const [name, summary, render] of csvRoutesTable) {
       app.get(
         `/api/assessments/:assessmentId/report/${name}.csv`,
-        { schema: { summary, params: assessmentParams, querystring: readQuery } },
+        {
+          schema: {
+            summary,
+            params: assessmentParams,
+            querystring: readQuery,
+            response: { 200: nonJson('text/csv', summary), ...errorResponses },
+          },
+        },
         async (request, reply) => {
           const model = await reports.reportModel(request, request.params.assessmentId, request.query, {
             travels: true,

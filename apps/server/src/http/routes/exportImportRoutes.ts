@@ -1,3 +1,4 @@
+import { createdAssessment, errorResponses, nonJson } from '@co-assess/api-contract'
 import { groupListSchema } from '@co-assess/board-model'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { createAssessment } from '../../assessments/createAssessment.ts'
@@ -9,7 +10,7 @@ import { stringifyJson } from '../../reports/stringifyJson.ts'
 import type { AppDeps } from '../appDeps.ts'
 import { badRequest, conflict } from '../httpError.ts'
 import { download } from '../replies.ts'
-import { assessmentParams, type ReportContext, readQuery } from '../reportContext.ts'
+import { accessQuery, assessmentParams, type ReportContext } from '../reportContext.ts'
 
 /** The whole board as JSON (a backup), and importing one back as a new assessment. */
 export const exportImportRoutes =
@@ -23,7 +24,11 @@ export const exportImportRoutes =
         schema: {
           summary: 'The whole board as JSON, a backup that imports back (chair)',
           params: assessmentParams,
-          querystring: readQuery.pick({ access: true }),
+          querystring: accessQuery,
+          response: {
+            200: nonJson('application/json', 'The board as JSON, saved as a file'),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
@@ -65,6 +70,7 @@ export const exportImportRoutes =
         schema: {
           summary: 'Import a JSON export as a new assessment (admin key); returns a chair invite',
           body: boardExportSchema,
+          response: { 201: createdAssessment, ...errorResponses },
         },
       },
       async (request, reply) => {

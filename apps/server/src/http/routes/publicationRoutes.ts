@@ -1,7 +1,16 @@
-import { entityIdSchema, readActions, readPeople, whyNotPublishable } from '@co-assess/board-model'
+import {
+  errorResponses,
+  nonJson,
+  publicationPreview,
+  publicationState,
+  publicPageParams,
+  publishBody,
+  published,
+  withdrawn,
+} from '@co-assess/api-contract'
+import { readActions, readPeople, whyNotPublishable } from '@co-assess/board-model'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { nanoid } from 'nanoid'
-import { z } from 'zod'
 import { possibleNames } from '../../reports/possibleNames.ts'
 import { publicationContent, publicationContentSchema, publicPageKey } from '../../reports/publication.ts'
 import { redactionFor } from '../../reports/redaction.ts'
@@ -10,12 +19,6 @@ import type { AppDeps } from '../appDeps.ts'
 import { badRequest, notFound } from '../httpError.ts'
 import { page } from '../replies.ts'
 import { assessmentParams, type ReportContext } from '../reportContext.ts'
-
-const publishBody = z.strictObject({
-  actionIds: z.array(entityIdSchema).max(500),
-  /** Possible names the chair has checked and confirmed may stand (ids from the preview). */
-  confirmedNames: z.array(z.string().max(200)).max(2000).default([]),
-})
 
 /** The public "you said, we did" page: its state, preview, publishing, withdrawing, and the page itself. */
 export const publicationRoutes =
@@ -26,7 +29,13 @@ export const publicationRoutes =
 
     app.get(
       '/api/assessments/:assessmentId/publication',
-      { schema: { summary: 'Whether the public page is published, and where', params: assessmentParams } },
+      {
+        schema: {
+          summary: 'Whether the public page is published, and where',
+          params: assessmentParams,
+          response: { 200: publicationState, ...errorResponses },
+        },
+      },
       async (request) => {
         await deps.auth.person(request, request.params.assessmentId)
         const { publication } = await assessmentOf(request.params.assessmentId)
@@ -102,6 +111,7 @@ export const publicationRoutes =
             'The public page as the public would see it for these actions, with any words that may still name a person on the board (chair)',
           params: assessmentParams,
           body: publishBody,
+          response: { 200: publicationPreview, ...errorResponses },
         },
       },
       async (request) => {
@@ -127,6 +137,7 @@ export const publicationRoutes =
             'Publish (or republish) the chosen actions to the public "you said, we did" page (chair): only agreed, in-progress, done or dropped-with-a-reason actions; names of people on the board become their group; every possible name the preview flags must be confirmed',
           params: assessmentParams,
           body: publishBody,
+          response: { 201: published, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -159,6 +170,7 @@ export const publicationRoutes =
         schema: {
           summary: 'Withdraw the public page: its link then says it is no longer published (chair)',
           params: assessmentParams,
+          response: { 200: withdrawn, ...errorResponses },
         },
       },
       async (request) => {
@@ -181,7 +193,12 @@ export const publicationRoutes =
       {
         schema: {
           summary: 'The public "you said, we did" page (no sign-in)',
-          params: z.object({ publicId: z.string().max(64) }),
+          params: publicPageParams,
+          response: {
+            200: nonJson('text/html', 'The public page'),
+            404: nonJson('text/html', 'Nothing is published at this address'),
+            410: nonJson('text/html', 'The page was published and then withdrawn'),
+          },
         },
       },
       async (request, reply) => {

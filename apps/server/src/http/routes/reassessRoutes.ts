@@ -1,11 +1,15 @@
-import { readActions, readAgreedLevels, readEvidence, readSessions } from '@co-assess/board-model'
+import { errorResponses, reassessBody, reassessment } from '@co-assess/api-contract'
+import {
+  carryEvidence,
+  carryForward,
+  readActions,
+  readAgreedLevels,
+  readEvidence,
+  readSessions,
+} from '@co-assess/board-model'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { createAssessment } from '../../assessments/createAssessment.ts'
-import { carryEvidence } from '../../reports/carryEvidence.ts'
-import { carryForward } from '../../reports/carryForward.ts'
 import type { AppDeps } from '../appDeps.ts'
-import { personText } from '../fieldSchemas.ts'
 import { assessmentParams, type ReportContext } from '../reportContext.ts'
 
 /** Assessing the workstream again, with open actions and evidence carried forward. */
@@ -20,7 +24,8 @@ export const reassessRoutes =
           summary:
             'Assess the workstream again: same framework, no ticks, open actions carried forward (chair)',
           params: assessmentParams,
-          body: z.strictObject({ title: personText('Title', 200).optional() }).nullish(),
+          body: reassessBody,
+          response: { 201: reassessment, ...errorResponses },
         },
       },
       async (request, reply) => {

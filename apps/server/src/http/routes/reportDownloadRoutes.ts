@@ -1,3 +1,4 @@
+import { errorResponses, nonJson } from '@co-assess/api-contract'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { renderDocx } from '../../reports/renderDocx.ts'
 import { renderMarkdown } from '../../reports/renderMarkdown.ts'
@@ -6,6 +7,7 @@ import { download, page } from '../replies.ts'
 import { assessmentParams, type ReportContext, readQuery } from '../reportContext.ts'
 
 const readRoute = { params: assessmentParams, querystring: readQuery }
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** The report for the reader: as a page, a Word document and Markdown. */
 export const reportDownloadRoutes =
@@ -13,7 +15,13 @@ export const reportDownloadRoutes =
   async (app) => {
     app.get(
       '/api/assessments/:assessmentId/report',
-      { schema: { summary: 'The assessment report as an accessible, printable page', ...readRoute } },
+      {
+        schema: {
+          summary: 'The assessment report as an accessible, printable page',
+          ...readRoute,
+          response: { 200: nonJson('text/html', 'The report page'), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const model = await reports.reportModel(request, request.params.assessmentId, request.query)
         return page(reply, 200, renderReportHtml(model))
@@ -22,21 +30,28 @@ export const reportDownloadRoutes =
 
     app.get(
       '/api/assessments/:assessmentId/report.docx',
-      { schema: { summary: 'The report as a Word document', ...readRoute } },
+      {
+        schema: {
+          summary: 'The report as a Word document',
+          ...readRoute,
+          response: { 200: nonJson(DOCX, 'The report as a Word document'), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const model = await reports.reportModel(request, request.params.assessmentId, request.query)
-        return download(
-          reply,
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          `report-${model.assessment.id}.docx`,
-          await renderDocx(model),
-        )
+        return download(reply, DOCX, `report-${model.assessment.id}.docx`, await renderDocx(model))
       },
     )
 
     app.get(
       '/api/assessments/:assessmentId/report.md',
-      { schema: { summary: 'The report as Markdown', ...readRoute } },
+      {
+        schema: {
+          summary: 'The report as Markdown',
+          ...readRoute,
+          response: { 200: nonJson('text/markdown', 'The report as Markdown'), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const model = await reports.reportModel(request, request.params.assessmentId, request.query)
         return download(

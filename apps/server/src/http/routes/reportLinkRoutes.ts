@@ -1,5 +1,5 @@
+import { errorResponses, reportLinks, smallNumbersBody, smallNumbersResponse } from '@co-assess/api-contract'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppDeps } from '../appDeps.ts'
 import { assessmentParams, type ReportContext } from '../reportContext.ts'
 
@@ -15,6 +15,7 @@ export const reportLinkRoutes =
           summary:
             'A short-lived ?access= token, so a browser can open the report as a plain link (chair, participant)',
           params: assessmentParams,
+          response: { 201: reportLinks, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -58,13 +59,8 @@ export const reportLinkRoutes =
           summary:
             'Counts of people below this threshold read "fewer than N" in every output but the chair\'s report (chair)',
           params: assessmentParams,
-          body: z.strictObject({
-            threshold: z
-              .number({ error: 'must be a whole number from 1 to 20' })
-              .int({ error: 'must be a whole number from 1 to 20' })
-              .min(1, { error: 'must be a whole number from 1 to 20' })
-              .max(20, { error: 'must be a whole number from 1 to 20' }),
-          }),
+          body: smallNumbersBody,
+          response: { 200: smallNumbersResponse, ...errorResponses },
         },
       },
       async (request) => {
