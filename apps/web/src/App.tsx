@@ -1,15 +1,24 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { HomePage } from './app/HomePage.tsx'
 import { useRoute } from './app/navigation.ts'
+import { preloadable } from './app/preloadable.tsx'
+import { parseRoute } from './app/route.ts'
 import { UpdateNotice } from './app/UpdateNotice.tsx'
 import { AnnouncerProvider } from './board/Announcer.tsx'
 import { Loading, NoticePage } from './components/NoticePage.tsx'
 import { JoinPage } from './join/JoinPage.tsx'
 
 // The live board (Yjs, its connection, the conversation) loads apart from the join form, and while
-// someone fills the form in.
-const loadBoardPage = () => import('./board/BoardPage.tsx')
-const BoardPage = lazy(() => loadBoardPage().then((m) => ({ default: m.BoardPage })))
+// someone fills the form in; once here it renders at once (see preloadable).
+const BoardPage = preloadable(() => import('./board/BoardPage.tsx').then((m) => m.BoardPage))
+
+/**
+ * Resolves when the first page can be drawn without waiting for its code: a board opened directly (a
+ * reload, a bookmark) fetches the board's code before the first render rather than during it.
+ */
+export function firstPageReady(): Promise<unknown> {
+  return parseRoute(window.location.pathname).name === 'board' ? BoardPage.preload() : Promise.resolve()
+}
 // Staff pages load only for staff.
 const StaffHomePage = lazy(() =>
   import('./staff/StaffHomePage.tsx').then((m) => ({ default: m.StaffHomePage })),
@@ -27,7 +36,7 @@ const AboutFrameworkPage = lazy(() =>
 export function App() {
   const route = useRoute()
   useEffect(() => {
-    if (route.name === 'join') void loadBoardPage()
+    if (route.name === 'join') void BoardPage.preload()
   }, [route.name])
   return (
     <AnnouncerProvider>

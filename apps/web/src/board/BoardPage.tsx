@@ -22,6 +22,12 @@ const unreachable = (error: unknown) =>
   error instanceof ApiError &&
   (error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504)
 
+/** The server answered and said no: not a dropped connection or a busy server. */
+const refused = (error: unknown) =>
+  error instanceof ApiError && (error.status === 403 || error.status === 404 || error.status === 410)
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
 /** `?board=` lets a load balancer keep every connection of one board (and its blind documents) on one instance. */
 function syncUrl(assessmentId: string): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
@@ -40,7 +46,13 @@ export function BoardPage({
 }) {
   const keeper = useMemo(() => SessionKeeper.open(localStorage, assessmentId), [assessmentId])
   const [signedOut, setSignedOut] = useState<string | null>(null)
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
+  // A board opened on this device before is drawn at once from the copy kept then (and from its
+  // y-indexeddb copy), while the fresh assessment and framework are fetched: a reload shows the board
+  // straight away and says it is connecting until the server has confirmed it.
+  const [loaded, setLoaded] = useState<Loaded>(() => {
+    const copy = keeper ? loadBoardCopy(localStorage, assessmentId, keeper.current.person.id) : null
+    return copy ? { state: 'ready', ...copy, fromCopy: true } : { state: 'loading' }
+  })
   const [attempt, setAttempt] = useState(0)
   const [connection, setConnection] = useState<BoardConnection | null>(null)
 
@@ -96,7 +108,18 @@ export function BoardPage({
           plannedAreas(detail.assessment),
         )
         saveBoardCopy(localStorage, keeper.current.person.id, { detail, framework })
-        if (!cancelled) setLoaded({ state: 'ready', detail, framework, fromCopy: false })
+        // What did not change keeps its object, so the board on screen is not read and drawn again.
+        if (!cancelled)
+          setLoaded((now) =>
+            now.state === 'ready'
+              ? {
+                  state: 'ready',
+                  detail: sameJson(now.detail, detail) ? now.detail : detail,
+                  framework: sameJson(now.framework, framework) ? now.framework : framework,
+                  fromCopy: false,
+                }
+              : { state: 'ready', detail, framework, fromCopy: false },
+          )
       } catch (error) {
         if (cancelled || error instanceof SignedOutError) return
         // Offline: open the board with what this device last had for this person; the board itself
@@ -109,8 +132,11 @@ export function BoardPage({
           return
         }
         const message = error instanceof Error ? error.message : 'Something went wrong.'
-        // A board already open stays open when fetching it again fails.
-        setLoaded((now) => (now.state === 'ready' ? now : { state: 'failed', message }))
+        // A board already open stays open when fetching it again fails, unless it is only the device's
+        // copy and the server has refused it (the board was removed, or this person can no longer see it).
+        setLoaded((now) =>
+          now.state === 'ready' && !(now.fromCopy && refused(error)) ? now : { state: 'failed', message },
+        )
       }
     }
     void load()

@@ -321,4 +321,18 @@ describe('watchBoardView', () => {
     setTick(doc, 'ana1', '1a.emerging.2', true)
     expect(heard).toBe(0)
   })
+
+  it('takes a view known to be up to date as it is, and keeps it up to date from there', () => {
+    const { doc, blind } = setUp()
+    setTick(doc, 'ana1', '1a.emerging.1', true)
+    const shown = readBoardView(doc, blind, ME, shape)
+    const watch = watchBoardView(doc, blind, ME, shape, shown, true)
+    expect(watch.read()).toBe(shown)
+    setTick(doc, 'ana1', '1a.emerging.2', true)
+    const next = watch.read()
+    expect(next).not.toBe(shown)
+    expect(next.ticks.get('1a')?.get('1a.emerging.2')?.get('ana1')?.ticked).toBe(true)
+    expect(plain(next)).toEqual(plain(readBoardView(doc, blind, ME, shape)))
+    watch.stop()
+  })
 })

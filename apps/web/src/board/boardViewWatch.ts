@@ -52,7 +52,9 @@ export interface BoardViewWatch {
  * ticked in. Whatever did not change stays the same object, as `keepUnchanged` would leave it.
  *
  * With `previous`, the first reading keeps that view's unchanged parts (a view from `readBoardView`
- * shown before watching started).
+ * shown before watching started). With `upToDate` as well, `previous` is known to be a reading of the
+ * documents as they are now (nothing changed since), and is taken as it is: on a finished board a
+ * whole reading is a few hundred milliseconds of the first screen.
  */
 export function watchBoardView(
   doc: Y.Doc,
@@ -60,9 +62,14 @@ export function watchBoardView(
   personId: string,
   shape: BoardShape,
   previous: BoardView | null = null,
+  upToDate = false,
 ): BoardViewWatch {
-  const fresh = readBoardView(doc, blindDoc, personId, shape)
-  let view = previous ? keepUnchanged(previous, fresh) : fresh
+  let view =
+    previous && upToDate
+      ? previous
+      : previous
+        ? keepUnchanged(previous, readBoardView(doc, blindDoc, personId, shape))
+        : readBoardView(doc, blindDoc, personId, shape)
 
   const areas = new Map<string, AreaShape>(shape.areas.map((area) => [area.id, area]))
   const itemIdsOf = new Map<string, string[]>(

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import type * as Y from 'yjs'
 import { type BoardShape, type BoardView, readBoardView } from './boardView.ts'
 import { watchBoardView } from './boardViewWatch.ts'
 import type { BoardConnection } from './connection/BoardConnection.ts'
@@ -14,13 +15,27 @@ export function useBoard(
   personId: string,
   shape: BoardShape,
 ): BoardView {
-  const [view, setView] = useState(() => readBoardView(connection.doc, connection.blindDoc, personId, shape))
+  // The first reading, and what it read: the watch below takes it as it is if nothing changed since.
+  const [first] = useState(() => ({
+    view: readBoardView(connection.doc, connection.blindDoc, personId, shape),
+    of: readingOf(connection, personId, shape),
+  }))
+  const [view, setView] = useState(first.view)
   // What is on screen, so a new watch (a replaced document) keeps what did not change in it.
   const shown = useRef(view)
   shown.current = view
   useEffect(() => {
     void generation
-    const watch = watchBoardView(connection.doc, connection.blindDoc, personId, shape, shown.current)
+    const upToDate =
+      shown.current === first.view && sameReading(first.of, readingOf(connection, personId, shape))
+    const watch = watchBoardView(
+      connection.doc,
+      connection.blindDoc,
+      personId,
+      shape,
+      shown.current,
+      upToDate,
+    )
     let pending = false
     let stopped = false
     const reread = () => {
@@ -38,6 +53,50 @@ export function useBoard(
       off()
       watch.stop()
     }
-  }, [connection, generation, personId, shape])
+  }, [connection, generation, personId, shape, first])
   return view
+}
+
+/** What a reading of the board was taken from: the documents, at how many transactions, for whom. */
+interface ReadingOf {
+  doc: Y.Doc
+  blindDoc: Y.Doc | null
+  transactions: number
+  personId: string
+  shape: BoardShape
+}
+
+function readingOf(connection: BoardConnection, personId: string, shape: BoardShape): ReadingOf {
+  const { doc, blindDoc } = connection
+  return { doc, blindDoc, transactions: transactionsOf(doc) + transactionsOf(blindDoc), personId, shape }
+}
+
+function sameReading(a: ReadingOf, b: ReadingOf): boolean {
+  return (
+    a.doc === b.doc &&
+    a.blindDoc === b.blindDoc &&
+    a.transactions === b.transactions &&
+    a.personId === b.personId &&
+    a.shape === b.shape
+  )
+}
+
+/**
+ * Transactions seen on a document since it was first asked about here. Any change, an insert or a
+ * delete alike, is a transaction; 'afterTransaction' costs Yjs nothing to emit, unlike 'update',
+ * which makes it encode every change.
+ */
+const counters = new WeakMap<Y.Doc, { count: number }>()
+function transactionsOf(doc: Y.Doc | null): number {
+  if (!doc) return 0
+  let counter = counters.get(doc)
+  if (!counter) {
+    const fresh = { count: 0 }
+    doc.on('afterTransaction', () => {
+      fresh.count += 1
+    })
+    counters.set(doc, fresh)
+    counter = fresh
+  }
+  return counter.count
 }

@@ -5,6 +5,7 @@ import { anchorLabel, type ItemLabel, PICKER_TEXT_LIMIT, shortenAtWord } from '.
 import { anonymousOption, postedAs } from './anonymousComments.ts'
 import { filterThreads, type ThreadFilter } from './conversationView.ts'
 import { Composer } from './LazyComposer.tsx'
+import { ThreadPages } from './ThreadPages.tsx'
 import { ThreadView } from './ThreadView.tsx'
 import { useTalk } from './useTalk.ts'
 
@@ -79,18 +80,17 @@ export function ThreadList({ areaId }: { areaId: string | null }) {
               ]),
             ])}
       </div>
-      <p className="nhsuk-body-s" aria-live="polite">
-        {shown.length === 1 ? '1 thread' : `${shown.length} threads`} shown.
-      </p>
-      {shown.map((thread) => (
-        <ThreadView
-          key={thread.id}
-          thread={thread}
-          anchorLabel={labelOf(thread.anchor)}
-          talk={talk.thread}
-          actionFrom={actionFrom}
-        />
-      ))}
+      <ThreadPages threads={shown}>
+        {(thread) => (
+          <ThreadView
+            key={thread.id}
+            thread={thread}
+            anchorLabel={labelOf(thread.anchor)}
+            talk={talk.thread}
+            actionFrom={actionFrom}
+          />
+        )}
+      </ThreadPages>
       {area && talk.canComment ? (
         <div className="co-new-thread">
           <h3 className="nhsuk-heading-s">Start a new thread</h3>

@@ -1,4 +1,8 @@
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
+import {
+  HocuspocusProvider,
+  type HocuspocusProviderConfiguration,
+  WebSocketStatus,
+} from '@hocuspocus/provider'
 
 interface SocketInternals {
   status: WebSocketStatus
@@ -20,6 +24,38 @@ const OPEN = 1
 export class OrderedProvider extends HocuspocusProvider {
   /** Changes made while not ready to send: the next sync exchange carries them. */
   heldChanges = 0
+
+  /** Resolves once this device's own copy of the document is loaded into it (see `startSync`). */
+  private readonly localCopy: Promise<unknown>
+  private localCopyLoaded = false
+  private syncWaiting = false
+
+  constructor(configuration: HocuspocusProviderConfiguration & { localCopy?: Promise<unknown> }) {
+    const { localCopy, ...rest } = configuration
+    super(rest)
+    this.localCopy = localCopy ?? Promise.resolve()
+  }
+
+  /**
+   * The sync exchange begins only once this device's copy (IndexedDB) is in the document. Its first
+   * message tells the server what the device has; sent before the copy was read, it said "nothing",
+   * and the server sent the whole board (850 KB on a finished board) that the device already held,
+   * to be decoded and applied a second time. The connection and sign-in go ahead meanwhile.
+   */
+  override startSync(): void {
+    if (this.localCopyLoaded) {
+      super.startSync()
+      return
+    }
+    if (this.syncWaiting) return
+    this.syncWaiting = true
+    void this.localCopy.then(() => {
+      this.localCopyLoaded = true
+      this.syncWaiting = false
+      // A socket that closed meanwhile starts the exchange again itself when it reopens.
+      if (this.configuration.websocketProvider.status === WebSocketStatus.Connected) super.startSync()
+    })
+  }
 
   /** Changes the server has not confirmed yet, sent or held back. */
   get waitingChanges(): number {
