@@ -163,6 +163,9 @@ export class BoardConnection {
       url: this.options.url,
       name: link.name,
       document: link.doc,
+      // The sync exchange waits for this device's copy (so the server sends only what it lacks), but
+      // not for long: a browser whose IndexedDB never answers still gets the board.
+      localCopy: Promise.race([link.idb.whenSynced, new Promise((resolve) => setTimeout(resolve, 3000))]),
       token: () => this.options.token(),
       onStatus: ({ status }) => {
         link.status =
