@@ -60,12 +60,11 @@ test('a peer reviewer comments and suggests a level, the host replies live, a co
   await expect(reviewer.page.getByTestId('thread').first()).toContainText('The minutes are on the website')
   await expectNoViolations(reviewer.page, 'the peer-review view with a thread')
 
-  // Vic makes the reply a proposed action in one step; the chair agrees it inside a session.
-  await vic.page
-    .getByTestId('comment')
-    .filter({ hasText: 'The minutes are on the website' })
-    .getByRole('button', { name: 'Make this a proposed action' })
-    .click()
+  // Vic makes her own reply a proposed action, after saying yes; the chair agrees it inside a session.
+  const vicReply = vic.page.getByTestId('comment').filter({ hasText: 'The minutes are on the website' })
+  await vicReply.getByRole('button', { name: 'Make this a proposed action' }).click()
+  await vicReply.getByRole('button', { name: 'Yes, propose it as an action' }).click()
+  await expect(vicReply.getByRole('status')).toContainText('Proposed as an action')
 
   // While it is still a proposal, Vic can change it, and add an area, but not its status.
   const otherArea = framework.phases[0]!.areas[1]!
@@ -115,8 +114,9 @@ test('a peer reviewer comments and suggests a level, the host replies live, a co
   await expect(action.getByTestId('action-status')).toHaveText('Dropped')
   await expect(action).toContainText('The minutes already answer this')
 
-  // The chair closes the review: the reviewer reads but can no longer write.
+  // The chair closes the review, after saying yes: the reviewer reads but can no longer write.
   await chair.page.getByRole('button', { name: 'Close the peer review' }).click()
+  await chair.page.getByRole('button', { name: 'Yes, close the peer review' }).click()
   await expect(chair.page.getByTestId('review-closed')).toBeVisible()
   await expect(reviewer.page.getByText('The chair has closed the peer review.')).toBeVisible()
   await expect(reviewer.page.getByRole('button', { name: 'Suggest this level' })).toHaveCount(0)

@@ -130,9 +130,16 @@ export function ModerationTool({ comment, talk }: { comment: Comment; talk: Thre
   const [busy, setBusy] = useState(false)
   const reasonRef = useRef<HTMLTextAreaElement>(null)
   const toggleRef = useRef<HTMLButtonElement>(null)
+  // Back to the button once the change is done and the button usable again (a disabled one takes no focus).
+  const [refocus, setRefocus] = useState(false)
   useEffect(() => {
     if (asking) reasonRef.current?.focus()
   }, [asking])
+  useEffect(() => {
+    if (!refocus || busy) return
+    setRefocus(false)
+    toggleRef.current?.focus()
+  }, [refocus, busy])
   if (!talk.isChair || comment.deleted) return null
   const run = async (hide: { reason: string } | null) => {
     setBusy(true)
@@ -149,7 +156,7 @@ export function ModerationTool({ comment, talk }: { comment: Comment; talk: Thre
             : 'Comment shown again.',
         },
       ])
-      toggleRef.current?.focus()
+      setRefocus(true)
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'The comment could not be changed. Try again.')
     } finally {
