@@ -80,7 +80,7 @@ export {
   tallyArea,
   tallyItem,
 } from './read/tallyArea.ts'
-export { type AreaTicks, ticksByArea, ticksOfPerson } from './read/ticksByArea.ts'
+export { type AreaTicks, areasTicked, ticksByArea, ticksOfPerson } from './read/ticksByArea.ts'
 export {
   countWhoTicked,
   type GroupVoice,

@@ -1,14 +1,13 @@
 import {
+  activeSessionOf,
   anonymousRoundOf,
-  areaOfItem,
+  areasTicked,
   blindDocumentName,
   countAnonymousRound,
   countWhoTicked,
-  decodeLiveKey,
   isBlind,
-  LIVE_KEYS,
-  liveMap,
   mergeSettledTicks,
+  observeLive,
   parseDocumentName,
   privateAreaTicks,
   readAnonymousTally,
@@ -21,8 +20,6 @@ import {
   setAnonymousTally,
   setBlindProgress,
   settledPrivateAreas,
-  tickKey,
-  ticksMap,
 } from '@co-assess/board-model'
 import type { DocumentStore } from '@co-assess/storage'
 import type {
@@ -233,24 +230,12 @@ export function boardLifecycleExtension(deps: {
     })
 
   /** Areas in a running blind round on the board that this private document holds ticks for. */
-  const blindAreasOf = (board: Y.Doc, privateDoc: Y.Doc) => {
-    const areas = new Set<string>()
-    for (const key of ticksMap(privateDoc).keys()) {
-      const owned = tickKey.decode(key)
-      if (owned) areas.add(areaOfItem(owned.rest))
-    }
-    return [...areas].filter((areaId) => isBlind(roundOf(board, areaId)))
-  }
+  const blindAreasOf = (board: Y.Doc, privateDoc: Y.Doc) =>
+    [...areasTicked(privateDoc)].filter((areaId) => isBlind(roundOf(board, areaId)))
 
   /** Areas in a running anonymous round on the board that this private document holds ticks for. */
-  const anonymousAreasOf = (board: Y.Doc, privateDoc: Y.Doc) => {
-    const areas = new Set<string>()
-    for (const key of ticksMap(privateDoc).keys()) {
-      const owned = tickKey.decode(key)
-      if (owned) areas.add(areaOfItem(owned.rest))
-    }
-    return [...areas].filter((areaId) => anonymousRoundOf(board, areaId)?.mode === 'anonymous')
-  }
+  const anonymousAreasOf = (board: Y.Doc, privateDoc: Y.Doc) =>
+    [...areasTicked(privateDoc)].filter((areaId) => anonymousRoundOf(board, areaId)?.mode === 'anonymous')
 
   const revealRound = (assessmentId: string, areaId: string) =>
     enqueue(assessmentId, async () => {
@@ -292,7 +277,6 @@ export function boardLifecycleExtension(deps: {
     async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
       const target = parseDocumentName(documentName)
       if (target?.kind !== 'board') return
-      const live = liveMap(document)
       const rounds = readLive(document).rounds
       const revealedBefore = [...rounds.values()].some((round) => round.mode === 'revealed')
       if (revealedBefore) {
@@ -310,11 +294,11 @@ export function boardLifecycleExtension(deps: {
         if (round.mode === 'anonymous') countAnonymous(target.assessmentId, areaId)
         if (isBlind(round)) countBlind(target.assessmentId, areaId)
       }
-      live.observe((event) => {
-        const origin = event.transaction.origin as { source?: string } | null
+      observeLive(document, (settings, transactionOrigin) => {
+        const origin = transactionOrigin as { source?: string } | null
         if (origin?.source !== 'connection' && origin?.source !== 'redis') return
-        for (const key of event.keysChanged) {
-          if (key === LIVE_KEYS.activeSession && typeof live.get(key) === 'string') {
+        for (const setting of settings) {
+          if (setting.kind === 'activeSession' && activeSessionOf(document) !== null) {
             run(
               Promise.resolve().then(() => {
                 document.transact(
@@ -327,8 +311,7 @@ export function boardLifecycleExtension(deps: {
               }),
             )
           }
-          const setting = decodeLiveKey(key)
-          if (origin?.source === 'connection' && setting?.kind === 'round') {
+          if (origin?.source === 'connection' && setting.kind === 'round') {
             const round = roundOf(document, setting.areaId)
             const areaId = setting.areaId
             if (round?.mode === 'revealed') revealRound(target.assessmentId, areaId)

@@ -28,6 +28,16 @@ export function ticksByArea(doc: Y.Doc): Map<string, AreaTicks> {
   return byArea
 }
 
+/** The areas a document holds any tick for (a private blind-round document, or the board). */
+export function areasTicked(doc: Y.Doc): Set<string> {
+  const areas = new Set<string>()
+  for (const key of ticksMap(doc).keys()) {
+    const owned = tickKey.decode(key)
+    if (owned) areas.add(areaOfItem(owned.rest))
+  }
+  return areas
+}
+
 /** One person's own ticks (ticked or explicitly unticked), keyed by item id. */
 export function ticksOfPerson(doc: Y.Doc, personId: string): Map<string, Tick> {
   const mine = new Map<string, Tick>()

@@ -4,7 +4,7 @@ import { liveMap, metaMap } from '../roots.ts'
 import { type AnonymousTally, tallySchema } from './anonymousTally.ts'
 import { type BlindProgress, blindProgressSchema } from './blindProgress.ts'
 import { type Focus, focusSchema } from './focus.ts'
-import { decodeLiveKey, LIVE_KEYS } from './liveKey.ts'
+import { decodeLiveKey, LIVE_KEYS, type LiveKey } from './liveKey.ts'
 import { isAnonymousRound, isBlind, type Round, roundSchema } from './round.ts'
 import { type Timer, timerSchema } from './timer.ts'
 
@@ -60,6 +60,23 @@ export interface LiveState {
   /** Anonymous rounds' counts by area, as the server wrote them (numbers only). */
   anonymousCounts: Map<string, AnonymousTally>
   reviewClosedAt: number | null
+}
+
+/**
+ * Calls `onChange` with each live setting a transaction changed (keys decoded; keys that name no
+ * setting are skipped) and the transaction's origin. Returns the function that stops watching.
+ */
+export function observeLive(
+  doc: Y.Doc,
+  onChange: (settings: LiveKey[], origin: unknown) => void,
+): () => void {
+  const live = liveMap(doc)
+  const observer = (event: { keysChanged: Set<string>; transaction: Y.Transaction }) => {
+    const settings = [...event.keysChanged].flatMap((key) => decodeLiveKey(key) ?? [])
+    if (settings.length > 0) onChange(settings, event.transaction.origin)
+  }
+  live.observe(observer)
+  return () => live.unobserve(observer)
 }
 
 /** Whether the area is in a blind round, from a read of the live state. */
