@@ -24,7 +24,9 @@ describe('renderCsv', () => {
     expect(actions[0]!['How they were told']).toBe('At the June forum')
     expect(actions[1]!.Status).toBe('Dropped')
     expect(actions[1]!['Dropped because']).toBe('No budget until April')
-    expect(actions[1]!.Agreed).toBe('Outside a session')
+    // Dropped while still a proposal: it was never agreed, so the CSV must not say when it was.
+    expect(actions[1]!.Agreed).toBe('Never agreed: dropped while still a proposal')
+    expect(actions[1]!['Agreed in session']).toBe('')
     expect(actions[1]!['People told on']).toBe('')
   })
 
