@@ -1,4 +1,16 @@
-import { MAX_GROUPS, roleSchema, stakeholderGroupSchema } from '@co-assess/board-model'
+import {
+  anonymousNameResponse,
+  assessmentDetail,
+  assessmentParams,
+  createAssessmentBody,
+  createdAssessment,
+  createInviteBody,
+  errorResponses,
+  inviteListResponse,
+  inviteParams,
+  inviteSummary,
+  issuedInvite,
+} from '@co-assess/api-contract'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { groupsOf } from '../../assessments/assessmentGroups.ts'
@@ -6,10 +18,7 @@ import { createAssessment } from '../../assessments/createAssessment.ts'
 import { createInvite, publicInvite } from '../../assessments/createInvite.ts'
 import { inviteGroups } from '../../assessments/inviteGroups.ts'
 import type { AppDeps } from '../appDeps.ts'
-import { idParam, personText } from '../fieldSchemas.ts'
 import { badRequest, notFound } from '../httpError.ts'
-
-const assessmentParams = z.object({ assessmentId: idParam })
 
 export const assessmentRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -25,17 +34,8 @@ export const assessmentRoutes =
         schema: {
           summary: 'Create an assessment (admin key); the creator gets a chair invite',
           headers: z.object({ authorization: z.string().optional() }),
-          body: z.strictObject({
-            title: personText('Title', 200),
-            frameworkId: z.string().max(64),
-            scope: z.enum(['strategic', 'operational'], {
-              error: 'Scope must be "strategic" or "operational"',
-            }),
-            workstream: personText('Workstream', 200),
-            previousAssessmentId: idParam.optional(),
-            /** The owning organisation; absent: the previous assessment's, else the default organisation. */
-            organisationId: idParam.optional(),
-          }),
+          body: createAssessmentBody,
+          response: { 201: createdAssessment, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -70,6 +70,7 @@ export const assessmentRoutes =
           summary:
             'The name your comments posted without your name go under on this board: only you are told it',
           params: assessmentParams,
+          response: { 200: anonymousNameResponse, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -82,7 +83,13 @@ export const assessmentRoutes =
 
     app.get(
       '/api/assessments/:assessmentId',
-      { schema: { summary: 'An assessment and who is taking part', params: assessmentParams } },
+      {
+        schema: {
+          summary: 'An assessment and who is taking part',
+          params: assessmentParams,
+          response: { 200: assessmentDetail, ...errorResponses },
+        },
+      },
       async (request) => {
         const { assessmentId } = request.params
         await deps.auth.person(request, assessmentId)
@@ -107,12 +114,8 @@ export const assessmentRoutes =
         schema: {
           summary: 'Make an invite link for a role (chair)',
           params: assessmentParams,
-          body: z.strictObject({
-            role: roleSchema,
-            expiresInDays: z.number().int().min(1).max(90).default(14),
-            // One group fixes it, several offer a choice, none (for a chair) means facilitating with no group.
-            groups: z.array(stakeholderGroupSchema).max(MAX_GROUPS).optional(),
-          }),
+          body: createInviteBody,
+          response: { 201: issuedInvite, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -140,6 +143,7 @@ export const assessmentRoutes =
         schema: {
           summary: 'The invites of an assessment, without their tokens (chair)',
           params: assessmentParams,
+          response: { 200: inviteListResponse, ...errorResponses },
         },
       },
       async (request) => {
@@ -153,7 +157,8 @@ export const assessmentRoutes =
       {
         schema: {
           summary: 'Withdraw an invite; people who joined with it are signed out (chair)',
-          params: z.object({ assessmentId: idParam, inviteId: idParam }),
+          params: inviteParams,
+          response: { 200: inviteSummary, ...errorResponses },
         },
       },
       async (request) => {

@@ -1,3 +1,4 @@
+import { errorBody, healthResponse, readyResponse } from '@co-assess/api-contract'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppDeps } from '../appDeps.ts'
 import { storageFailureMessage } from '../storageFailure.ts'
@@ -22,7 +23,7 @@ export const healthRoutes =
     // area timers are stamped and counted down on one clock for everyone. Never cached: a stale time is wrong.
     app.get(
       '/api/health',
-      { schema: { summary: 'The process is up, and the server clock' } },
+      { schema: { summary: 'The process is up, and the server clock', response: { 200: healthResponse } } },
       async (_request, reply) => {
         reply.header('Cache-Control', 'no-store')
         return { status: 'ok', serverTime: Date.now() }
@@ -32,7 +33,12 @@ export const healthRoutes =
     // closed or frozen disk, and a load balancer kept sending people to an instance that could save nothing.
     app.get(
       '/api/ready',
-      { schema: { summary: 'The store takes a small write in time, so the server can take work' } },
+      {
+        schema: {
+          summary: 'The store takes a small write in time, so the server can take work',
+          response: { 200: readyResponse, 503: errorBody },
+        },
+      },
       async (_request, reply) => {
         reply.header('Cache-Control', 'no-store')
         const limit = deps.config.readyTimeoutMs

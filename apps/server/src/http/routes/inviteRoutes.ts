@@ -1,14 +1,18 @@
-import { stakeholderGroupSchema } from '@co-assess/board-model'
+import {
+  accessToken,
+  errorResponses,
+  inviteInfo,
+  inviteTokenParams,
+  joinBody,
+  joinResult,
+  refreshBody,
+} from '@co-assess/api-contract'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { groupChoices } from '../../assessments/assessmentGroups.ts'
 import { findLiveInvite, joinWithInvite } from '../../assessments/joinWithInvite.ts'
 import { TokenError } from '../../auth/tokens.ts'
 import type { AppDeps } from '../appDeps.ts'
-import { inviteTokenParam, personText } from '../fieldSchemas.ts'
 import { notFound, unauthorized } from '../httpError.ts'
-
-const inviteParams = z.object({ token: inviteTokenParam })
 
 export const inviteRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -19,7 +23,11 @@ export const inviteRoutes =
       '/api/invites/:token',
       {
         config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-        schema: { summary: 'What an invite link is for, before joining', params: inviteParams },
+        schema: {
+          summary: 'What an invite link is for, before joining',
+          params: inviteTokenParams,
+          response: { 200: inviteInfo, ...errorResponses },
+        },
       },
       async (request) => {
         const invite = await findLiveInvite(metadata, request.params.token)
@@ -43,13 +51,10 @@ export const inviteRoutes =
         config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
         schema: {
           summary: 'Join with an invite: returns a short-lived token for the board',
-          params: inviteParams,
-          body: z.strictObject({
-            displayName: personText('Your name', 80),
-            organisation: personText('Organisation', 120),
-            // Checked against the invite's choices in joiningGroup: an observer or peer reviewer sends none.
-            group: stakeholderGroupSchema.nullable().optional(),
-          }),
+          params: inviteTokenParams,
+          // The group is checked against the invite's choices in joiningGroup.
+          body: joinBody,
+          response: { 201: joinResult, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -68,7 +73,8 @@ export const inviteRoutes =
         config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
         schema: {
           summary: 'A fresh short-lived token from a refresh token',
-          body: z.strictObject({ refreshToken: z.string().max(4096) }),
+          body: refreshBody,
+          response: { 200: accessToken, ...errorResponses },
         },
       },
       async (request) => {

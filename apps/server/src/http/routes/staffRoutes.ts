@@ -1,3 +1,15 @@
+import {
+  acceptStaffLinkBody,
+  callbackQuery,
+  errorResponses,
+  signInOptions,
+  signInQuery,
+  staffLinkInfo,
+  staffLinkParams,
+  staffMe,
+  staffView,
+} from '@co-assess/api-contract'
+import type { StaffRecord } from '@co-assess/storage'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -5,16 +17,14 @@ import type { StaffDeps } from '../../staff/staffDeps.ts'
 import { acceptStaffInvite, findLiveStaffInvite } from '../../staff/staffInvites.ts'
 import { PENDING_COOKIE, STAFF_COOKIE, STAFF_SESSION_SECONDS } from '../../staff/staffSessions.ts'
 import type { AppDeps } from '../appDeps.ts'
-import { inviteTokenParam, personText } from '../fieldSchemas.ts'
 import { badRequest, HttpError, notFound } from '../httpError.ts'
 
-const staffLinkParams = z.object({ token: inviteTokenParam })
-
-const staffView = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.enum(['administrator', 'lead', 'member']),
-  organisationId: z.string(),
+/** What a member of staff is told about themselves: never their provider identity. */
+const viewOf = (s: StaffRecord) => ({
+  id: s.id,
+  name: s.name,
+  role: s.role,
+  organisationId: s.organisationId,
 })
 
 /** Staff sign-in: through the configured OpenID Connect provider, or by a staff link with a name when there is none. */
@@ -41,7 +51,7 @@ export const staffRoutes =
       {
         schema: {
           summary: 'How staff sign in here: through an OpenID Connect provider, or by staff link',
-          response: { 200: z.object({ provider: z.boolean() }) },
+          response: { 200: signInOptions, ...errorResponses },
         },
       },
       async () => ({ provider: staff.oidc !== null }),
@@ -54,7 +64,7 @@ export const staffRoutes =
         schema: {
           summary:
             "Sends the browser to the organisation's sign-in (OpenID Connect); with a staff link's token, that link is used on return",
-          querystring: z.object({ invite: inviteTokenParam.optional() }),
+          querystring: signInQuery,
         },
       },
       async (request, reply) => {
@@ -91,7 +101,7 @@ export const staffRoutes =
         config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
         schema: {
           summary: 'Where the provider sends the browser back after sign-in; starts a staff session',
-          querystring: z.record(z.string(), z.string().max(4096)),
+          querystring: callbackQuery,
         },
       },
       async (request, reply) => {
@@ -133,13 +143,7 @@ export const staffRoutes =
         schema: {
           summary: 'What a staff link is for, before using it',
           params: staffLinkParams,
-          response: {
-            200: z.object({
-              organisation: z.object({ name: z.string() }),
-              role: staffView.shape.role,
-              provider: z.boolean(),
-            }),
-          },
+          response: { 200: staffLinkInfo, ...errorResponses },
         },
       },
       async (request) => {
@@ -158,8 +162,8 @@ export const staffRoutes =
           summary:
             'Use a staff link with your name (only where no sign-in provider is set up); starts a staff session',
           params: staffLinkParams,
-          body: z.strictObject({ name: personText('Your name', 80) }),
-          response: { 201: staffView },
+          body: acceptStaffLinkBody,
+          response: { 201: staffView, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -170,7 +174,7 @@ export const staffRoutes =
           identity: null,
         })
         await startSession(request, reply, made.id)
-        return reply.status(201).send(made)
+        return reply.status(201).send(viewOf(made))
       },
     )
 
@@ -179,12 +183,7 @@ export const staffRoutes =
       {
         schema: {
           summary: 'Who is signed in as staff, and their organisation',
-          response: {
-            200: z.object({
-              staff: staffView,
-              organisation: z.object({ id: z.string(), name: z.string(), places: z.array(z.string()) }),
-            }),
-          },
+          response: { 200: staffMe, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -192,16 +191,24 @@ export const staffRoutes =
         const organisation = await metadata.getOrganisation(who.organisationId)
         if (!organisation) throw notFound('Your organisation no longer exists.')
         reply.header('cache-control', 'no-store')
-        return { staff: who, organisation }
+        return {
+          staff: viewOf(who),
+          organisation: { id: organisation.id, name: organisation.name, places: organisation.places },
+        }
       },
     )
 
     app.post(
       '/api/staff/sign-out',
-      { schema: { summary: 'Ends the staff session on this browser' } },
+      {
+        schema: {
+          summary: 'Ends the staff session on this browser',
+          response: { 204: z.null().describe('Signed out'), ...errorResponses },
+        },
+      },
       async (_request, reply) => {
         reply.clearCookie(STAFF_COOKIE, { path: '/' })
-        return reply.status(204).send()
+        return reply.status(204).send(null)
       },
     )
   }
