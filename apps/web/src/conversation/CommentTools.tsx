@@ -11,7 +11,7 @@ import { ApiError } from '../api/apiFetch.ts'
 import { boardPath } from '../app/route.ts'
 import { useAnnounce } from '../board/Announcer.tsx'
 import { AppLink } from '../components/AppLink.tsx'
-import { clearActionFocus, requestActionFocus } from './actionFocus.ts'
+import { actionFocusPending, clearActionFocus, requestActionFocus } from './actionFocus.ts'
 import { raisedByOf } from './anonymousComments.ts'
 import type { ThreadTalk } from './useTalk.ts'
 
@@ -45,7 +45,8 @@ export function MakeActionTool({
   const made = useRef<string | null>(null)
   useEffect(() => {
     if (stage === 'asking') askRef.current?.focus()
-    if (stage === 'made') doneRef.current?.focus()
+    // The new card may already have taken focus (it renders with the same change, on the overview).
+    if (stage === 'made' && actionFocusPending(made.current)) doneRef.current?.focus()
   }, [stage])
   // Leaving the page before the new card showed: nothing should take focus later.
   useEffect(() => () => clearActionFocus(made.current), [])

@@ -20,3 +20,8 @@ export function takeActionFocus(actionId: string): boolean {
 export function clearActionFocus(actionId: string | null): void {
   if (actionId !== null && pending === actionId) pending = null
 }
+
+/** Whether the request is still waiting for its card (so nothing has taken focus for it yet). */
+export function actionFocusPending(actionId: string | null): boolean {
+  return actionId !== null && pending === actionId
+}

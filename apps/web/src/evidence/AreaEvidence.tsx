@@ -64,7 +64,7 @@ export function AreaEvidence({ area }: { area: FrameworkArea }) {
             aria-controls={`${id}-add`}
             onClick={() => setAdding(!adding)}
           >
-            {adding ? 'Close the evidence form' : `Add evidence for ${area.id}`}
+            {adding ? 'Stop adding evidence (not saved)' : `Add evidence for ${area.id}`}
           </button>
           <div id={`${id}-add`} hidden={!adding}>
             {adding ? (

@@ -199,8 +199,9 @@ export const EvidenceCard = memo(function EvidenceCard({
                 aria-expanded={editing}
                 onClick={() => setEditing(!editing)}
               >
-                {editing ? 'Close' : 'Change'}
+                {editing ? 'Stop editing' : 'Change'}
                 <span className="nhsuk-u-visually-hidden">: {evidence.title}</span>
+                {editing ? ' (changes not saved)' : ''}
               </button>
             ) : null}
             {mayTakeBack ? (
