@@ -126,6 +126,23 @@ test('a chair records a paper answer by keyboard; the room sees it counted and m
     await expect(print).toBeHidden()
   })
 
+  await test.step('printing every area prints them all, then the page prints its own area again', async () => {
+    // The print dialog cannot be driven in a headless browser: note what the page holds when it asks.
+    await vcse.page.evaluate(() => {
+      const printed: number[] = []
+      ;(globalThis as Record<string, unknown>).__printed = printed
+      window.print = () => {
+        printed.push(document.querySelectorAll('[data-testid="paper-print"] .co-print-area').length)
+      }
+    })
+    await press(vcse.page, 'button:has-text("Print the checklist for all areas")', 'Enter')
+    const everyArea = framework.phases.flatMap((p) => p.areas).length
+    await expect
+      .poll(() => vcse.page.evaluate(() => (globalThis as Record<string, unknown>).__printed))
+      .toEqual([everyArea])
+    await expect(vcse.page.getByTestId('paper-print').locator('.co-print-area')).toHaveCount(1)
+  })
+
   await test.step('the Word checklist downloads under a human name', async () => {
     const downloading = chair.page.waitForEvent('download')
     await press(chair.page, `button:has-text("Download the checklist for ${area.id} (Word)")`, 'Enter')

@@ -85,7 +85,9 @@ export const paperParticipationRoutes =
         if (!framework)
           throw notFound(`The framework "${assessment.frameworkId}" is not loaded on this server.`)
         const wanted = request.query.areas ? new Set(request.query.areas.split(',')) : null
-        const areas = checklistAreas(framework, wanted)
+        // "All areas" are the ones this assessment covers, when its lead narrowed the framework.
+        const scope = assessment.plan?.areaIds
+        const areas = checklistAreas(framework, wanted ?? (scope?.length ? new Set(scope) : null))
         const unknown = [...(wanted ?? [])].filter((id) => !areas.some((a) => a.id === id))
         if (unknown.length) throw badRequest(`These areas are not in the framework: ${unknown.join(', ')}.`)
         const which =

@@ -10,6 +10,7 @@ import {
 } from '../../api/peoplesDataEndpoints.ts'
 import { navigate } from '../../app/navigation.ts'
 import { useBoardContext } from '../BoardContext.tsx'
+import { RecordedMark } from '../paper/RecordedMark.tsx'
 
 /**
  * The chair's people's-data controls: the assessment's stakeholder groups, removing a person's
@@ -84,7 +85,8 @@ export function PeoplesDataPanel() {
       <ul className="nhsuk-list">
         {people.map((p) => (
           <li key={p.id}>
-            {p.name} ({groupLabel(groups, p.group)}){' '}
+            {p.name} ({groupLabel(groups, p.group)}
+            <RecordedMark personId={p.id} prefix=", " />){' '}
             <button
               type="button"
               className="co-link-button"

@@ -1,5 +1,5 @@
 import { DISCUSSION_QUESTIONS, readGroups } from '@co-assess/board-model'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { downloadChecklist } from '../../api/paperEndpoints.ts'
 import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
@@ -12,7 +12,16 @@ import './paper.css'
  * words and the assessment's title, nothing anyone wrote.
  */
 export function PaperChecklist({ area }: { area: FrameworkArea }) {
-  const { assessment, keeper } = useBoardContext()
+  const { assessment, keeper, areas } = useBoardContext()
+  // Printing every area is asked for once, then the page goes back to printing its own area.
+  const [printing, setPrinting] = useState<'area' | 'all' | null>(null)
+  useEffect(() => {
+    if (!printing) return
+    // The browser's print waits while its dialog is open; the form printed is the one asked for.
+    window.print()
+    setPrinting(null)
+  }, [printing])
+  const printed = printing === 'all' ? [...areas.values()].map((p) => p.area) : [area]
   const [state, setState] = useState<
     { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' | 'error'; text: string }
   >({ kind: 'idle' })
@@ -35,8 +44,19 @@ export function PaperChecklist({ area }: { area: FrameworkArea }) {
         phone call. It has empty boxes to tick, the questions to talk about, and space to write their views.
       </p>
       <div className="co-button-row">
-        <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => window.print()}>
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary"
+          onClick={() => setPrinting('area')}
+        >
           Print the checklist for {area.id}
+        </button>
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary"
+          onClick={() => setPrinting('all')}
+        >
+          Print the checklist for all areas
         </button>
         <button
           type="button"
@@ -58,7 +78,7 @@ export function PaperChecklist({ area }: { area: FrameworkArea }) {
       <p role="status" className={state.kind === 'error' ? 'nhsuk-error-message' : 'nhsuk-body-s'}>
         {state.kind === 'busy' ? 'Preparing the download…' : state.kind === 'idle' ? '' : state.text}
       </p>
-      {createPortal(<PrintableChecklist area={area} />, document.body)}
+      {createPortal(<PrintableChecklist areas={printed} />, document.body)}
     </section>
   )
 }
@@ -67,7 +87,7 @@ export function PaperChecklist({ area }: { area: FrameworkArea }) {
  * What the browser prints from an area's page: only this (paper.css hides the board when printing
  * and this on screen). Boxes are drawn empty, whatever anyone has ticked.
  */
-function PrintableChecklist({ area }: { area: FrameworkArea }) {
+function PrintableChecklist({ areas }: { areas: readonly FrameworkArea[] }) {
   const { assessment, framework, connection } = useBoardContext()
   const groups = readGroups(connection.doc)
   const levelOf = (id: string) => framework.levels.find((l) => l.id === id)
@@ -79,13 +99,14 @@ function PrintableChecklist({ area }: { area: FrameworkArea }) {
   return (
     <div className="co-paper-print" data-testid="paper-print">
       <h1>
-        Checklist and discussion guide: {area.id} {area.title}
+        Checklist and discussion guide:{' '}
+        {areas.length === 1 ? `${areas[0]?.id} ${areas[0]?.title}` : 'all areas'}
       </h1>
       <p>{assessment.title}</p>
       <h2>How to fill this in</h2>
       <p>
         Tick the box beside each thing you believe happens now. Leave it empty if it does not, or if you are
-        not sure. There are no right or wrong answers. Write your views at the end.
+        not sure. There are no right or wrong answers. Write your views after each area.
       </p>
       <h2>About you</h2>
       <p>Your name:</p>
@@ -98,36 +119,45 @@ function PrintableChecklist({ area }: { area: FrameworkArea }) {
           <li key={g.id}>{g.label}</li>
         ))}
       </ul>
-      <h2>What this area is about</h2>
-      <p>{area.summary}</p>
-      <p>
-        <strong>Link to health inequalities: </strong>
-        {area.healthInequalities}
-      </p>
-      {area.levels.map((level) => (
-        <section key={level.level} className="co-print-level">
-          <h2>{levelOf(level.level)?.label ?? level.level}</h2>
-          {levelOf(level.level)?.description ? <p>{levelOf(level.level)?.description}</p> : null}
-          <ul className="co-print-boxes">
-            {level.items.map((item) => (
-              <li key={item.id}>
-                {item.text}
-                {item.plainEnglish ? (
-                  <span className="co-print-plain">In plain English: {item.plainEnglish}</span>
-                ) : null}
-              </li>
+      {areas.map((area) => (
+        <section key={area.id} className="co-print-area">
+          {areas.length > 1 ? (
+            <h2>
+              {area.id} {area.title}
+            </h2>
+          ) : null}
+          <h3>What this area is about</h3>
+          <p>{area.summary}</p>
+          <p>
+            <strong>Link to health inequalities: </strong>
+            {area.healthInequalities}
+          </p>
+          {area.levels.map((level) => (
+            <section key={level.level} className="co-print-level">
+              <h3>{levelOf(level.level)?.label ?? level.level}</h3>
+              {levelOf(level.level)?.description ? <p>{levelOf(level.level)?.description}</p> : null}
+              <ul className="co-print-boxes">
+                {level.items.map((item) => (
+                  <li key={item.id}>
+                    {item.text}
+                    {item.plainEnglish ? (
+                      <span className="co-print-plain">In plain English: {item.plainEnglish}</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+          <h3>Questions to talk about</h3>
+          <ul>
+            {DISCUSSION_QUESTIONS.map((q) => (
+              <li key={q}>{q}</li>
             ))}
           </ul>
+          <h3>Your views on {area.id}</h3>
+          {lines(8)}
         </section>
       ))}
-      <h2>Questions to talk about</h2>
-      <ul>
-        {DISCUSSION_QUESTIONS.map((q) => (
-          <li key={q}>{q}</li>
-        ))}
-      </ul>
-      <h2>Your views on {area.id}</h2>
-      {lines(8)}
     </div>
   )
 }

@@ -1,11 +1,16 @@
-import { type RecordedHow, readGroups, recordedFrom } from '@co-assess/board-model'
+import {
+  areaIsAnonymous,
+  areaIsBlind,
+  type RecordedHow,
+  readGroups,
+  recordedFrom,
+} from '@co-assess/board-model'
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 import { addRecordedPerson } from '../../api/paperEndpoints.ts'
 import { ErrorSummary } from '../../components/ErrorSummary.tsx'
 import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
 import { useAnnounce } from '../Announcer.tsx'
 import { useBoardContext } from '../BoardContext.tsx'
-import { isAnonymous, isBlind } from '../boardView.ts'
 import { enteredByName } from './RecordedMark.tsx'
 import { useRecordedParticipants } from './useRecordedParticipants.ts'
 import './paper.css'
@@ -67,8 +72,8 @@ export function RecordFromPaper({ area }: { area: FrameworkArea }) {
     if (saved) savedRef.current?.focus()
   }, [saved])
 
-  const blind = isBlind(view.live, area.id)
-  const anonymous = isAnonymous(view.live, area.id)
+  const blind = areaIsBlind(view.live, area.id)
+  const anonymous = areaIsAnonymous(view.live, area.id)
   const section = (body: ReactNode) => (
     <section className="co-paper-record" aria-labelledby={`${ids}-title`} data-testid="record-from-paper">
       <h2 id={`${ids}-title`} className="nhsuk-heading-m">
