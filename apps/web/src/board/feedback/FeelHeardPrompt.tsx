@@ -32,7 +32,7 @@ export function FeelHeardPrompt() {
 
   useEffect(() => {
     setStage('hidden')
-    if (!sessionId || sessionStorage.getItem(dismissedKey(sessionId))) return
+    if (!sessionId || localStorage.getItem(dismissedKey(sessionId))) return
     let live = true
     void (async () => {
       try {
@@ -119,7 +119,7 @@ export function FeelHeardPrompt() {
     }
   }
   const notNow = () => {
-    sessionStorage.setItem(dismissedKey(sessionId), '1')
+    localStorage.setItem(dismissedKey(sessionId), '1')
     setStage('hidden')
   }
   const scale = (key: Scale) => {
