@@ -128,5 +128,10 @@ test('the chair sees whose voice is heard, who has not ticked yet, and in a blin
       expect(Object.keys(ticks).filter((key) => key.startsWith(`${livedId}/`))).toEqual([])
     }
     await expectNoViolations(chair.page, 'the chair’s voice balance in a blind round')
+    // At 320 CSS pixels (400% zoom) each group stacks, with nothing to scroll sideways.
+    await chair.page.setViewportSize({ width: 320, height: 800 })
+    await expect(panel.getByTestId('voice-table').locator('tr[data-group="vcse"]')).toContainText('Ticks')
+    expect(await panel.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
+    await expectNoViolations(chair.page, 'the chair’s voice balance at 320 CSS pixels')
   })
 })

@@ -1,11 +1,21 @@
-import { readGroups, tickingProgress, voiceBalance } from '@co-assess/board-model'
+// biome-ignore-all lint/a11y/noRedundantRoles: NHS.UK's responsive table sets display: block on a narrow screen, which drops a table's roles in some browsers; its markup keeps them explicit for that
+import {
+  activeSession,
+  areaIsAnonymous,
+  areaIsBlind,
+  readGroups,
+  tickingProgress,
+  voiceBalance,
+} from '@co-assess/board-model'
 import { useId, useMemo } from 'react'
 import { useConversation } from '../../conversation/useConversation.ts'
 import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
 import { useBoardContext } from '../BoardContext.tsx'
-import { activeSession, isAnonymous, isBlind } from '../boardView.ts'
 import { useBlindProgress } from './useBlindProgress.ts'
+import './voiceBalance.css'
 import { tickingText, voiceRows } from './voiceBalanceText.ts'
+
+const COLUMNS = ['Group', 'People', 'Ticks', 'Comments', 'Actions raised'] as const
 
 /**
  * For the chair only (it sits in the chair console, which the chair can hide on a projector): who
@@ -17,8 +27,8 @@ export function VoiceBalancePanel({ area }: { area: FrameworkArea }) {
   const id = useId()
   const conversation = useConversation(connection.doc)
   const round = view.live.rounds.get(area.id)
-  const blind = isBlind(view.live, area.id)
-  const anonymous = isAnonymous(view.live, area.id)
+  const blind = areaIsBlind(view.live, area.id)
+  const anonymous = areaIsAnonymous(view.live, area.id)
   const blindCount = useBlindProgress(connection.doc, area.id, round)
   const session = activeSession(view)
   // The room: whoever is here now, and whoever came to the session running (they may be back).
@@ -73,46 +83,38 @@ export function VoiceBalancePanel({ area }: { area: FrameworkArea }) {
         {text.count}
       </p>
       {text.names ? <p data-testid="not-ticked-yet">{text.names}</p> : null}
-      <table className="nhsuk-table co-voice__table" data-testid="voice-table">
+      {/* NHS.UK's responsive table: on a narrow screen each group becomes a block with its headings beside the values. */}
+      <table role="table" className="nhsuk-table-responsive co-voice__table" data-testid="voice-table">
         <caption className="nhsuk-table__caption nhsuk-table__caption--s">
           Each group’s share of the whole board so far
         </caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              Group
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              People
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Ticks
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Comments
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Actions raised
-            </th>
+        <thead role="rowgroup" className="nhsuk-table__head">
+          <tr role="row" className="nhsuk-table__row">
+            {COLUMNS.map((heading) => (
+              <th role="columnheader" scope="col" className="nhsuk-table__header" key={heading}>
+                {heading}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
           {rows.length === 0 ? (
-            <tr className="nhsuk-table__row">
-              <td className="nhsuk-table__cell" colSpan={5}>
+            <tr role="row" className="nhsuk-table__row">
+              <td role="cell" className="nhsuk-table__cell" colSpan={COLUMNS.length}>
                 Nobody taking part has joined yet.
               </td>
             </tr>
           ) : (
             rows.map((row) => (
-              <tr className="nhsuk-table__row" key={row.group} data-group={row.group}>
-                <th scope="row" className="nhsuk-table__header">
-                  {row.label}
-                </th>
-                <td className="nhsuk-table__cell">{row.people}</td>
-                <td className="nhsuk-table__cell">{row.ticks}</td>
-                <td className="nhsuk-table__cell">{row.comments}</td>
-                <td className="nhsuk-table__cell">{row.actions}</td>
+              <tr role="row" className="nhsuk-table__row" key={row.group} data-group={row.group}>
+                {[row.label, row.people, row.ticks, row.comments, row.actions].map((value, i) => (
+                  <td role="cell" className="nhsuk-table__cell" key={COLUMNS[i]}>
+                    <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                      {COLUMNS[i]}{' '}
+                    </span>
+                    {i === 0 ? <strong>{value}</strong> : value}
+                  </td>
+                ))}
               </tr>
             ))
           )}
@@ -121,7 +123,7 @@ export function VoiceBalancePanel({ area }: { area: FrameworkArea }) {
       <p className="nhsuk-hint">
         A group’s share of ticks, comments and actions beside its share of the people shows whose voice is
         being heard. Each person counts once, in their group; observers, peer reviewers and a chair with no
-        group are not counted.
+        group are not counted. Ticks in a blind round count here once you reveal them.
       </p>
     </section>
   )
