@@ -20,7 +20,7 @@ export function ChairSessionControls({ areaId }: { areaId: string | null }) {
       <p>
         {session
           ? `Running since ${clock.format(session.startedAt)}; ${attended} ${attended === 1 ? 'person has' : 'people have'} joined it.`
-          : 'No session is running. Start one when the workshop begins, so attendance is recorded.'}
+          : 'No session is running. Start one when the workshop begins, so who came is recorded; when you end it, people who came are asked whether they felt heard.'}
       </p>
       <div className="co-button-row">
         {session ? (
@@ -29,7 +29,12 @@ export function ChairSessionControls({ areaId }: { areaId: string | null }) {
             className="nhsuk-button nhsuk-button--secondary"
             onClick={() => {
               actions.endSession()
-              announce([{ kind: 'message', text: 'Session ended.' }])
+              announce([
+                {
+                  kind: 'message',
+                  text: 'Session ended. People who came for a group are asked whether they felt heard.',
+                },
+              ])
             }}
           >
             End session
