@@ -35,9 +35,9 @@ export const equalityQuestion = z.object({
   id: z.string(),
   question: z.string(),
   hint: z.string().optional(),
-  options: z.array(z.object({ id: z.string(), label: z.string() })),
+  options: z.array(z.object({ id: z.string(), label: z.string() })).readonly(),
 })
-export const equalityQuestionsResponse = z.object({ questions: z.array(equalityQuestion) })
+export const equalityQuestionsResponse = z.object({ questions: z.array(equalityQuestion).readonly() })
 export const equalityStored = z.object({ stored: z.literal(true) })
 
 /** A count as an output shows it: exact, or "fewer than N" below the small-number threshold. */

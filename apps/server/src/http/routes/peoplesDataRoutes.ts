@@ -1,14 +1,27 @@
 import {
+  assessmentParams,
+  deleteAssessmentBody,
+  deletedResponse,
+  equalityQuestionsResponse,
+  equalityStored,
+  equalitySummary,
+  eraseResponse,
+  errorResponses,
+  groupsBody,
+  groupsResponse,
+  personParams,
+  retentionBody,
+  retentionResponse,
+} from '@co-assess/api-contract'
+import {
   type GroupDef,
   groupIdFromLabel,
-  groupIdSchema,
   groupListSchema,
   hasGroup,
   setBoardGroups,
 } from '@co-assess/board-model'
 import { ConflictError } from '@co-assess/storage'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { groupsOf } from '../../assessments/assessmentGroups.ts'
 import { deleteAssessmentEverywhere } from '../../assessments/deleteAssessment.ts'
 import { eraseName } from '../../assessments/eraseName.ts'
@@ -18,10 +31,7 @@ import { DEFAULT_SMALL_NUMBER_THRESHOLD } from '../../reports/smallNumbers.ts'
 import { deleteDueAt } from '../../retention/retentionSweep.ts'
 import { serverWrite } from '../../sync/serverWrite.ts'
 import type { AppDeps } from '../appDeps.ts'
-import { idParam } from '../fieldSchemas.ts'
 import { badRequest, conflict, notFound } from '../httpError.ts'
-
-const assessmentParams = z.object({ assessmentId: idParam })
 
 /**
  * People's data: the assessment's stakeholder groups, erasing a name on request, deleting an
@@ -50,12 +60,8 @@ export const peoplesDataRoutes =
           summary:
             "Set the assessment's stakeholder groups (chair): keep a group's id to rename it, leave it out for a new one",
           params: assessmentParams,
-          body: z.strictObject({
-            groups: z
-              .array(z.strictObject({ id: groupIdSchema.optional(), label: z.string().max(200) }))
-              .min(1, 'an assessment needs at least one group')
-              .max(12, 'an assessment has at most 12 groups'),
-          }),
+          body: groupsBody,
+          response: { 200: groupsResponse, ...errorResponses },
         },
       },
       async (request) => {
@@ -105,14 +111,8 @@ export const peoplesDataRoutes =
           summary:
             'Set how long the assessment is kept (chair): the server deletes it, with everything of it, that many days after it was made; null keeps it until deleted',
           params: assessmentParams,
-          body: z.strictObject({
-            days: z
-              .number({ error: '"days" must be a whole number of days, or null' })
-              .int('"days" must be a whole number of days')
-              .min(1, 'keep it for at least 1 day')
-              .max(3650, 'keep it for at most 3650 days (10 years)')
-              .nullable(),
-          }),
+          body: retentionBody,
+          response: { 200: retentionResponse, ...errorResponses },
         },
       },
       async (request) => {
@@ -134,7 +134,8 @@ export const peoplesDataRoutes =
         schema: {
           summary:
             "Remove a person's name and organisation on request (chair): their ticks and comments stay, shown as a participant from their group",
-          params: z.object({ assessmentId: idParam, personId: idParam }),
+          params: personParams,
+          response: { 200: eraseResponse, ...errorResponses },
         },
       },
       async (request) => {
@@ -154,11 +155,8 @@ export const peoplesDataRoutes =
           summary:
             "Delete an assessment with everything kept of it, in this store: its board, private blind-round documents, logs, snapshots, invites, people, equality answers and published page (the assessment's chair, or the admin key). Send its title to confirm",
           params: assessmentParams,
-          body: z.strictObject({
-            confirmTitle: z
-              .string({ error: 'Send "confirmTitle": the assessment\'s title, to confirm' })
-              .max(200),
-          }),
+          body: deleteAssessmentBody,
+          response: { 200: deletedResponse, ...errorResponses },
         },
       },
       async (request) => {
@@ -180,7 +178,12 @@ export const peoplesDataRoutes =
 
     app.get(
       '/api/equality/questions',
-      { schema: { summary: 'The optional equality monitoring questions (census 2021 categories)' } },
+      {
+        schema: {
+          summary: 'The optional equality monitoring questions (census 2021 categories)',
+          response: { 200: equalityQuestionsResponse, ...errorResponses },
+        },
+      },
       async () => ({ questions: EQUALITY_QUESTIONS }),
     )
 
@@ -193,6 +196,7 @@ export const peoplesDataRoutes =
             'Answer the optional equality questions, once: stored apart from who you are, with no name, id or time',
           params: assessmentParams,
           body: equalityAnswersSchema,
+          response: { 201: equalityStored, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -222,6 +226,7 @@ export const peoplesDataRoutes =
           summary:
             'Who was in the room, in aggregate (chair): counts below the small-number threshold read "fewer than N"',
           params: assessmentParams,
+          response: { 200: equalitySummary, ...errorResponses },
         },
       },
       async (request, reply) => {
