@@ -30,6 +30,19 @@ export function sessionSection(sessions: readonly ReportSession[], threshold: nu
     },
   ]
   if (!sessions.length) blocks.push({ kind: 'paragraph', text: 'No session has been run on this board.' })
+  const answered = sessions.filter((s) => s.feedback)
+  if (answered.length > 1)
+    blocks.push({
+      kind: 'table',
+      caption: 'Session by session: did everyone feel heard?',
+      header: ['Session', 'Answered', 'Felt heard (out of 5)', 'Could say what they thought (out of 5)'],
+      rows: answered.map((s) => [
+        `Session ${s.number}`,
+        String(s.feedback!.answered),
+        score(s.feedback!.overall, 'heard'),
+        score(s.feedback!.overall, 'spoke'),
+      ]),
+    })
   for (const s of sessions) {
     const start = new Date(s.startedAt)
     const end = s.endedAt ? ` to ${time.format(new Date(s.endedAt))}` : ' (still running)'
