@@ -127,7 +127,8 @@ describe('the write gate, against a hostile client', () => {
 
     setTick(chairSide.doc, chair.person.id, '1a.emerging.2', true)
     await waitFor(() => ticksMap(watcher.doc).has(tickKey(chair.person.id, '1a.emerging.2')))
-    expect(chairSide.provider.unsyncedChanges).toBe(0)
+    // Readers may have it before the store does; the chair's acknowledgement follows the store.
+    await waitFor(() => chairSide.provider.unsyncedChanges === 0)
     await serverRuns()
     await restart()
     const reader = await t.connect(assessmentId, chair.token)
@@ -300,6 +301,11 @@ describe('an accepted update while its append is in flight', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve
     })
+    const reader = await t.connect(assessmentId, chair.token)
+    const writer = await t.connect(assessmentId, vcse.token)
+    // A first write claims the writer's client id, which is stored before anyone sees it.
+    setTick(writer.doc, vcse.person.id, '1a.emerging.2', true)
+    await waitFor(() => writer.provider.unsyncedChanges === 0)
     let holding = 0
     documents.appendUpdate = async (name, update) => {
       if (name === assessmentId) {
@@ -308,8 +314,6 @@ describe('an accepted update while its append is in flight', () => {
       }
       return append(name, update)
     }
-    const reader = await t.connect(assessmentId, chair.token)
-    const writer = await t.connect(assessmentId, vcse.token)
     const key = tickKey(vcse.person.id, '1a.emerging.1')
     setTick(writer.doc, vcse.person.id, '1a.emerging.1', true)
     await waitFor(() => ticksMap(reader.doc).get(key)?.ticked === true)
@@ -327,7 +331,7 @@ describe('an accepted update while its append is in flight', () => {
     const { assessmentId, chair, vcse } = await t.createRoom()
     const documents = t.server.storage.documents
     const append = documents.appendUpdate.bind(documents)
-    let diskFull = true
+    let diskFull = false
     let refusals = 0
     documents.appendUpdate = async (name, update) => {
       if (diskFull && name === assessmentId) {
@@ -338,6 +342,9 @@ describe('an accepted update while its append is in flight', () => {
     }
     const reader = await t.connect(assessmentId, chair.token)
     const writer = await t.connect(assessmentId, vcse.token)
+    setTick(writer.doc, vcse.person.id, '1a.emerging.2', true)
+    await waitFor(() => writer.provider.unsyncedChanges === 0)
+    diskFull = true
     const key = tickKey(vcse.person.id, '1a.emerging.1')
     setTick(writer.doc, vcse.person.id, '1a.emerging.1', true)
     // Readers saw it while its append was in flight; the append failed, so its writer is not told it is saved.

@@ -11,6 +11,7 @@ import type { DocumentStore } from '@co-assess/storage'
 import {
   type afterHandleMessagePayload,
   type beforeSyncPayload,
+  type beforeUnloadDocumentPayload,
   type Connection,
   type Extension,
   OutgoingMessage,
@@ -30,9 +31,11 @@ import { isSyncContext } from './syncContext.ts'
  * bytes again after this hook; Yjs ignores what it already has, so that second apply changes nothing.
  *
  * Broadcasting while the append is in flight takes the disk's flush out of the other readers' wait
- * (BENCHMARKS.md, issue 15). What it gives up: a crash in that millisecond loses an update that
- * readers saw; its sender holds it unacknowledged and sends it again on reconnect, so the board
- * converges.
+ * (BENCHMARKS.md, issue 15). An update that first uses a client id is the exception: its claim, a
+ * server-only record, is stored before anyone sees it. What the order gives up: a crash in that
+ * millisecond loses an update that readers saw; its sender holds it unacknowledged and sends it again
+ * on reconnect, and until then a reader whose sync carries it is refused (written under another
+ * person's connection) and asked to reload.
  *
  * A refused update changes nothing and reaches no one; the document's connection closes with the
  * reason. If the store cannot take an update, its sender is not acknowledged and its whole socket
@@ -113,6 +116,21 @@ export function writeGate(deps: {
     deps.log.info({ documentName }, 'stored a snapshot holding the updates the store had refused')
   }
 
+  const appendOrTryAgain = async (
+    connection: Connection,
+    document: Y.Doc,
+    documentName: string,
+    entry: Uint8Array,
+  ) => {
+    const started = deps.documents.appendUpdate(documentName, entry)
+    appends.set(document, Promise.allSettled([appends.get(document), started]))
+    try {
+      await started
+    } catch (error) {
+      throw tryAgainLater(connection, documentName, error)
+    }
+  }
+
   return {
     extensionName: 'co-assess-write-gate',
     priority: 900,
@@ -165,12 +183,21 @@ export function writeGate(deps: {
         const claimed =
           verdict.claims.length > 0 ? encodeClaims(document, claimant, verdict.claims, claims.personId) : null
         const entry = claimed ? Y.mergeUpdates([claimed, payload]) : payload
-        // Appended in the order applied; applying broadcasts (on the next turn of the event loop).
+        if (claimed) {
+          // A claim is a server-only record: a client holding one the store lost would be refused
+          // for sending it back, so a first-used client id is stored before anyone sees it.
+          await appendOrTryAgain(connection, document, documentName, entry)
+          Y.applyUpdate(document, claimed, serverOrigin('claim'))
+          Y.applyUpdate(document, payload, { source: 'connection', connection })
+          return
+        }
+        Y.applyUpdate(document, payload, { source: 'connection', connection })
+        // Sent to the other readers now rather than on the next turn of the event loop, so the
+        // append's own start (a write call on this thread) does not go first. Appended in the order applied.
+        document.flush()
         const started = deps.documents.appendUpdate(documentName, entry)
         append = started
         appends.set(document, Promise.allSettled([appends.get(document), started]))
-        if (claimed) Y.applyUpdate(document, claimed, serverOrigin('claim'))
-        Y.applyUpdate(document, payload, { source: 'connection', connection })
       })
       // Outside the lock: the next update is checked against a board that already holds this one, and
       // appends that meet in the store's queue share one flush.
@@ -187,6 +214,20 @@ export function writeGate(deps: {
         throw tryAgainLater(connection, documentName, error)
       }
       if (type === SYNC_MESSAGE.step2) settle(connection)
+    },
+    /**
+     * A board holding an update the store refused stays in memory until a whole snapshot of it is
+     * stored: its clients hold that update, and sent back to a board loaded without it, it would be
+     * refused as written under another person's connection.
+     */
+    async beforeUnloadDocument({ document, documentName }: beforeUnloadDocumentPayload) {
+      if (!unstored.has(document)) return
+      try {
+        await stored(document, documentName)
+      } catch (error) {
+        deps.log.error({ err: error, documentName }, 'kept a board in memory: the store refused part of it')
+        throw new Error('')
+      }
     },
     async afterHandleMessage({ connection }: afterHandleMessagePayload) {
       if (!setAside.has(connection)) return
