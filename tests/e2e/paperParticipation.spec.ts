@@ -129,10 +129,17 @@ test('a chair records a paper answer by keyboard; the room sees it counted and m
   await test.step('printing every area prints them all, then the page prints its own area again', async () => {
     // The print dialog cannot be driven in a headless browser: note what the page holds when it asks.
     await vcse.page.evaluate(() => {
-      const printed: number[] = []
-      ;(globalThis as Record<string, unknown>).__printed = printed
-      window.print = () => {
-        printed.push(document.querySelectorAll('[data-testid="paper-print"] .co-print-area').length)
+      // This file is type-checked without the DOM's types: the page's globals are described here.
+      const page = globalThis as unknown as {
+        __printed: number[]
+        print: () => void
+        document: { querySelectorAll(selector: string): { length: number } }
+      }
+      page.__printed = []
+      page.print = () => {
+        page.__printed.push(
+          page.document.querySelectorAll('[data-testid="paper-print"] .co-print-area').length,
+        )
       }
     })
     await press(vcse.page, 'button:has-text("Print the checklist for all areas")', 'Enter')

@@ -11,7 +11,7 @@ import mammoth from 'mammoth'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { frameworkItems } from '../utils/frameworkItems.ts'
 import { RawSyncClient } from '../utils/rawSyncClient.ts'
-import { startTestServer, type TestServer } from '../utils/testServer.ts'
+import { ADMIN_KEY, startTestServer, type TestServer } from '../utils/testServer.ts'
 import { waitFor } from '../utils/waitFor.ts'
 
 // Someone who took part on paper or by phone, entered by the chair: added over HTTP (the server writes
@@ -162,6 +162,29 @@ describe('answers recorded from paper or a phone call', () => {
     expect(theirs).not.toContain('Rosa Diaz')
     expect(theirs).toMatch(/fewer than 3 people took part on paper or by phone/)
     expect(theirs).toContain('Lived experience or community member')
+  })
+
+  it("keeps who was recorded, and by whom, through the chair's backup and its import", async () => {
+    const { assessmentId, chair } = await t.createRoom()
+    const rosa = (await addRosa(assessmentId, chair.token, 'phone')).body.person as { id: string }
+    const exported = await fetch(`${t.baseUrl}/api/assessments/${assessmentId}/report/export.json`, {
+      headers: { authorization: `Bearer ${chair.token}` },
+    }).then((r) => r.json())
+    expect(exported.board.recorded).toEqual({
+      [rosa.id]: { how: 'phone', enteredBy: chair.person.id, enteredAt: expect.any(Number) },
+    })
+    const imported = await t.api('/api/assessments/import', { token: ADMIN_KEY, body: exported })
+    expect(imported.status).toBe(201)
+    const newChair = await t.join(imported.body.chairInvite.token, 'Chair again', 'ics')
+    const board = await t.connect(imported.body.assessment.id, newChair.token)
+    expect(recordedMap(board.doc).get(rosa.id)).toEqual(exported.board.recorded[rosa.id])
+
+    // A backup naming a real participant (or nobody) as recorded is refused whole.
+    const forged = structuredClone(exported)
+    forged.board.recorded = { [chair.person.id]: forged.board.recorded[rosa.id] }
+    const refused = await t.api('/api/assessments/import', { token: ADMIN_KEY, body: forged })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.body)).toMatch(/is not a participant on the board/)
   })
 
   it('gives anyone on the board the checklist and discussion guide as Word, under a human file name', async () => {

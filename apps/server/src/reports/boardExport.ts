@@ -11,6 +11,7 @@ import {
   peerSuggestionSchema,
   personSchema,
   previousAreaSchema,
+  recordedParticipantSchema,
   reviewEventSchema,
   roundSchema,
   sessionSchema,
@@ -122,6 +123,8 @@ export const boardExportSchema = z
       // review's closings; optional for exports made before them.
       moderation: z.record(z.string().max(80), moderationSchema).optional(),
       reviewLog: z.record(z.string().max(40), reviewEventSchema).optional(),
+      // People who took part on paper or by phone, and who entered them; optional for older exports.
+      recorded: z.record(entityIdSchema, recordedParticipantSchema).optional(),
     }),
   })
   .superRefine(({ assessment, board }, ctx) => {
@@ -139,6 +142,10 @@ export const boardExportSchema = z
     for (const [id, person] of Object.entries(board.people))
       if (person.id !== id)
         return refuse(['board', 'people', id, 'id'], 'is not the id the person is listed under')
+    // A recorded person's entries are written by a chair under their id: only a participant on the board may be one.
+    for (const id of Object.keys(board.recorded ?? {}))
+      if (board.people[id]?.role !== 'participant')
+        return refuse(['board', 'recorded', id], 'is not a participant on the board')
     for (const [id, evidence] of Object.entries(board.evidence ?? {}))
       if (evidence.id !== id)
         return refuse(['board', 'evidence', id, 'id'], 'is not the id the evidence is listed under')

@@ -101,6 +101,7 @@ export function exportJson(doc: Y.Doc, assessment: AssessmentRecord, now = new D
       previous: mapJson(doc, ROOTS.previous),
       moderation: mapJson(doc, ROOTS.moderation),
       reviewLog: mapJson(doc, ROOTS.reviewLog),
+      recorded: mapJson(doc, ROOTS.recorded),
     },
   }
 }

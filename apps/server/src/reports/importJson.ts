@@ -11,6 +11,7 @@ import {
   peerMap,
   peopleMap,
   previousMap,
+  recordedMap,
   reviewLogMap,
   serverOrigin,
   sessionsMap,
@@ -79,6 +80,7 @@ export function importJson(doc: Y.Doc, data: BoardExport, assessmentId: string):
     fill(previousMap(doc), board.previous ?? {})
     fill(moderationMap(doc), board.moderation ?? {})
     fill(reviewLogMap(doc), board.reviewLog ?? {})
+    fill(recordedMap(doc), board.recorded ?? {})
     for (const [areaId, nodes] of Object.entries(board.notes)) insertNotes(noteFragment(doc, areaId), nodes)
   }, serverOrigin('import'))
 }
