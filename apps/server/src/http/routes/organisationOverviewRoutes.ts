@@ -1,13 +1,16 @@
+import {
+  errorResponses,
+  organisationAssessments,
+  organisationHistory,
+  organisationParams,
+  organisationPlaces,
+} from '@co-assess/api-contract'
 import type { AssessmentRecord } from '@co-assess/storage'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { agreedLevelsOf, areasInScope, standingOf } from '../../staff/assessmentStanding.ts'
 import type { StaffDeps } from '../../staff/staffDeps.ts'
 import type { AppDeps } from '../appDeps.ts'
-import { idParam } from '../fieldSchemas.ts'
 import { withBoard } from '../withBoard.ts'
-
-const organisationParams = z.object({ organisationId: idParam })
 
 /** What an organisation's staff see on their home page: its assessments, each workstream's history, the Places. */
 export const organisationOverviewRoutes =
@@ -20,6 +23,7 @@ export const organisationOverviewRoutes =
         schema: {
           summary: "The organisation's assessments and where each stands (its staff)",
           params: organisationParams,
+          response: { 200: organisationAssessments, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -56,6 +60,7 @@ export const organisationOverviewRoutes =
         schema: {
           summary: "Each workstream's agreed levels over its assessments, oldest first (its staff)",
           params: organisationParams,
+          response: { 200: organisationHistory, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -107,6 +112,7 @@ export const organisationOverviewRoutes =
           summary:
             "Each Place's latest assessment and its agreed levels, per framework, for the system roll-up (its staff)",
           params: organisationParams,
+          response: { 200: organisationPlaces, ...errorResponses },
         },
       },
       async (request, reply) => {

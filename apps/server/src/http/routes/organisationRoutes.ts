@@ -1,17 +1,20 @@
+import {
+  createOrganisationBody,
+  errorResponses,
+  organisationParams,
+  organisation as organisationResponse,
+  staffInviteBody,
+  staffInviteIssued,
+  staffList,
+  updateOrganisationBody,
+} from '@co-assess/api-contract'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { nanoid } from 'nanoid'
 import { z } from 'zod'
 import type { StaffDeps } from '../../staff/staffDeps.ts'
 import { createStaffInvite } from '../../staff/staffInvites.ts'
 import type { AppDeps } from '../appDeps.ts'
-import { idParam, personText } from '../fieldSchemas.ts'
 import { notFound } from '../httpError.ts'
-
-const organisationParams = z.object({ organisationId: idParam })
-const placesSchema = z.array(personText('Place', 120)).max(50, 'An organisation can have up to 50 Places')
-const roleSchema = z.enum(['administrator', 'lead', 'member'], {
-  error: 'Role must be "administrator", "lead" or "member"',
-})
 
 /** Organisations and their staff: making and renaming one, inviting staff, listing them. */
 export const organisationRoutes =
@@ -26,7 +29,8 @@ export const organisationRoutes =
         schema: {
           summary: 'Create an organisation (an ICS) with its Places (admin key)',
           headers: z.object({ authorization: z.string().optional() }),
-          body: z.strictObject({ name: personText('Name', 200), places: placesSchema.default([]) }),
+          body: createOrganisationBody,
+          response: { 201: organisationResponse, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -48,7 +52,8 @@ export const organisationRoutes =
         schema: {
           summary: "Rename an organisation and set its Places (the organisation's administrator)",
           params: organisationParams,
-          body: z.strictObject({ name: personText('Name', 200), places: placesSchema }),
+          body: updateOrganisationBody,
+          response: { 200: organisationResponse, ...errorResponses },
         },
       },
       async (request) => {
@@ -66,7 +71,8 @@ export const organisationRoutes =
             "A one-use link that makes someone staff with a role (the organisation's administrator, or the admin key)",
           headers: z.object({ authorization: z.string().optional() }),
           params: organisationParams,
-          body: z.strictObject({ role: roleSchema }),
+          body: staffInviteBody,
+          response: { 201: staffInviteIssued, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -94,6 +100,7 @@ export const organisationRoutes =
         schema: {
           summary: "The organisation's staff and their roles (its administrator)",
           params: organisationParams,
+          response: { 200: staffList, ...errorResponses },
         },
       },
       async (request) => {

@@ -1,36 +1,22 @@
-import { groupListSchema } from '@co-assess/board-model'
+import {
+  errorResponses,
+  joinResult,
+  organisationParams,
+  planBody,
+  plannedAssessment,
+  staffAssessmentParams,
+  staffReassessBody,
+  staffReassessment,
+} from '@co-assess/api-contract'
 import type { AssessmentRecord } from '@co-assess/storage'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { createAssessment } from '../../assessments/createAssessment.ts'
 import { chairSession } from '../../staff/chairSession.ts'
 import type { StaffDeps } from '../../staff/staffDeps.ts'
 import type { AppDeps } from '../appDeps.ts'
-import { idParam, personText } from '../fieldSchemas.ts'
 import { badRequest, notFound } from '../httpError.ts'
 
-const organisationParams = z.object({ organisationId: idParam })
-const staffAssessmentParams = z.object({ assessmentId: idParam })
 const LEADS = ['administrator', 'lead'] as const
-
-const planBody = z.strictObject({
-  title: personText('Title', 200),
-  frameworkId: z.string().max(64),
-  workstream: personText('Workstream', 200),
-  place: personText('Place', 120).nullable(),
-  areaIds: z
-    .array(z.string().regex(/^[a-z0-9-]{1,16}$/, 'is not an area id'))
-    .min(1, 'Choose at least one area to assess')
-    .max(200),
-  scope: z.enum(['strategic', 'operational'], { error: 'Scope must be "strategic" or "operational"' }),
-  horizon: z.enum(['looking-back', 'looking-forward'], {
-    error: 'Choose looking back or looking forward',
-  }),
-  sessionDates: z
-    .array(z.iso.date('Session dates must be dates (YYYY-MM-DD)'))
-    .max(20, 'Up to 20 session dates'),
-  groups: groupListSchema.optional(),
-})
 
 /**
  * What an organisation's leads do with its assessments: set one up, chair it without an invite,
@@ -56,6 +42,7 @@ export const staffAssessmentRoutes =
             'Set up an assessment: framework, scope, Place, horizon and session dates; the lead who makes it is its chair (a lead or administrator)',
           params: organisationParams,
           body: planBody,
+          response: { 201: plannedAssessment, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -106,6 +93,7 @@ export const staffAssessmentRoutes =
           summary:
             "Open one of your organisation's assessments as its chair, without an invite (a lead or administrator)",
           params: staffAssessmentParams,
+          response: { 201: joinResult, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -124,7 +112,8 @@ export const staffAssessmentRoutes =
           summary:
             'Assess the workstream again with the same scope, carrying forward open actions and evidence; you chair it (a lead or administrator)',
           params: staffAssessmentParams,
-          body: z.strictObject({ title: personText('Title', 200).optional() }).nullish(),
+          body: staffReassessBody,
+          response: { 201: staffReassessment, ...errorResponses },
         },
       },
       async (request, reply) => {
