@@ -1,7 +1,7 @@
 import { expect, test, type WebSocketRoute } from '@playwright/test'
 import type { FrameworkArea } from './support/api.ts'
 import { expectNoViolations } from './support/axe.ts'
-import { goOffline } from './support/people.ts'
+import { goOffline, itemBlock, tickBox } from './support/people.ts'
 import { chairAndParticipant } from './support/room.ts'
 
 // The room as several people see it at once: who is here, where they are, and going where the chair goes.
@@ -39,11 +39,11 @@ test('a person who drops offline for a few seconds is back in "people here" for 
   await expect(chair.page.getByTestId('area-presence')).toContainText('Pat Partner')
 
   const patIsOn = async (areaId: string) => {
-    await chair.page.getByText('2 people here').click()
+    await chair.page.getByText('2 people here', { exact: true }).click()
     await expect(chair.page.getByTestId('presence-list')).toContainText(
       `Pat Partner, VCSE – looking at ${areaId}`,
     )
-    await chair.page.getByText('2 people here').click()
+    await chair.page.getByText('2 people here', { exact: true }).click()
   }
   // Twice: the first return must leave nothing behind that spoils the second. Each time Pat moves
   // after coming back, so the chair is seen to get Pat's new presence, not the one left from before.
@@ -66,7 +66,7 @@ test('a person who drops offline for a few seconds is back in "people here" for 
   await participant.page.getByRole('link', { name: /Next area/ }).click()
   await patIsOn(second.id)
   await expect(chair.page.getByTestId('area-presence')).toHaveText('Nobody else is looking at this area.')
-  await chair.page.getByText('2 people here').click()
+  await chair.page.getByText('2 people here', { exact: true }).click()
   await expectNoViolations(chair.page, 'the people list after someone came back')
   for (const person of [chair, participant]) await person.context.close()
 })
@@ -112,5 +112,146 @@ test('"Follow me": when the chair moves on with "Next area", the room goes too',
     participant.page.getByText('When the chair brings everyone to an area, you go there too.'),
   ).toBeVisible()
   await expect(participant.page).toHaveURL(new RegExp(`/areas/${third.id}$`))
+  for (const person of [chair, participant]) await person.context.close()
+})
+
+test('offline, one tick and one sentence of notes are "2 changes waiting", not one per keystroke', async ({
+  browser,
+  request,
+}) => {
+  const { framework, assessmentId, chair, participant } = await chairAndParticipant(
+    browser,
+    request,
+    'Counting changes as a person would',
+    {
+      chair: { name: 'Chidi Chair', organisation: 'West Yorkshire ICB', group: 'ics' },
+      participant: { name: 'Pat Partner', organisation: 'Voluntary Action Leeds', group: 'vcse' },
+    },
+  )
+  const area = framework.phases[0]!.areas[0]!
+  const item = area.levels[0]!.items[0]!.id
+  await participant.page.goto(`/a/${assessmentId}/areas/${area.id}`)
+  await expect(participant.page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'saved')
+  await goOffline(participant)
+  await tickBox(participant.page, item).check()
+  await expect(participant.page.getByTestId('sync-state')).toContainText('Offline: 1 change waiting')
+  await participant.page.getByRole('textbox', { name: /Evidence notes/ }).click()
+  await participant.page.keyboard.type('The panel meets every month and reports to the board.')
+  await expect(participant.page.getByTestId('sync-state')).toContainText('Offline: 2 changes waiting')
+  await expect(participant.page.getByTestId('sync-state')).toContainText(
+    'Your 2 changes are kept on this device and will be sent when the connection returns.',
+  )
+  await expectNoViolations(participant.page, 'the board offline with changes waiting')
+  await participant.context.setOffline(false)
+  await expect(participant.page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'saved')
+  await chair.page.goto(`/a/${assessmentId}/areas/${area.id}`)
+  await expect(chair.page.getByTestId('notes')).toContainText('The panel meets every month')
+  for (const person of [chair, participant]) await person.context.close()
+})
+
+test('when the timer runs out, "Time is up" stands out a while, then a calm line the chair can clear', async ({
+  browser,
+  request,
+}) => {
+  const { framework, assessmentId, chair, participant } = await chairAndParticipant(
+    browser,
+    request,
+    'A timer that ends',
+    {
+      chair: { name: 'Chidi Chair', organisation: 'West Yorkshire ICB', group: 'ics' },
+      participant: { name: 'Pat Partner', organisation: 'Voluntary Action Leeds', group: 'vcse' },
+    },
+  )
+  const area = framework.phases[0]!.areas[0]!
+  const everyone = [chair, participant]
+  for (const person of everyone) {
+    await person.page.goto(`/a/${assessmentId}/areas/${area.id}`)
+    await expect(person.page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'saved')
+  }
+  // The shortest timer there is, run for real: a page clock moved on by the test would be put right
+  // again by the board's next look at the server's clock.
+  await chair.page.getByLabel('Minutes for this area').fill('0.5')
+  await chair.page.getByRole('button', { name: 'Start timer' }).click()
+  await expect(participant.page.getByRole('timer')).toHaveText(/^0:[0-3]\d$/)
+  for (const person of everyone)
+    await expect(person.page.getByRole('timer')).toHaveText('Time is up', { timeout: 45_000 })
+  for (const person of everyone) {
+    await expect(person.page.getByTestId('timer')).toContainText(/^Time ended at \d{2}:\d{2}\./, {
+      timeout: 45_000,
+    })
+    await expect(person.page.getByRole('timer')).toHaveCount(0)
+  }
+  await expect(participant.page.getByRole('button', { name: 'Clear the timer' })).toHaveCount(0)
+  await expectNoViolations(chair.page, 'an area whose timer has ended')
+  await chair.page.getByRole('button', { name: 'Clear the timer' }).click()
+  for (const person of everyone) await expect(person.page.getByTestId('timer')).toHaveCount(0)
+  await expect(chair.page.getByTestId('announcer')).toContainText(`Timer cleared on ${area.id}.`)
+  for (const person of everyone) await person.context.close()
+})
+
+test("projector mode is the room's view: the area, its counts and timer, with no controls, invites or names", async ({
+  browser,
+  request,
+}) => {
+  const { framework, assessmentId, chair, participant } = await chairAndParticipant(
+    browser,
+    request,
+    'The room on a projector',
+    {
+      chair: { name: 'Chidi Chair', organisation: 'West Yorkshire ICB', group: 'ics' },
+      participant: { name: 'Pat Partner', organisation: 'Voluntary Action Leeds', group: 'vcse' },
+    },
+  )
+  const [first, second] = framework.phases[0]!.areas as [FrameworkArea, FrameworkArea]
+  const item = first.levels[0]!.items[0]!.id
+  // The chair's second device, the projector, signed in as the chair like the laptop.
+  const projector = await chair.context.newPage()
+  await projector.goto(`/a/${assessmentId}`)
+  await expect(projector.getByRole('heading', { name: 'Chair console' })).toBeVisible()
+  await projector.getByRole('button', { name: 'Projector mode' }).click()
+  await expect(projector.getByRole('button', { name: 'Projector mode' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await expect(projector.getByRole('heading', { name: 'Chair console' })).toHaveCount(0)
+  await expect(projector.getByRole('table')).toHaveCount(0)
+  await expect(projector.getByText('Your mentions')).toHaveCount(0)
+  await expectNoViolations(projector, 'the overview in projector mode')
+
+  // The laptop was open before: projector mode is remembered on the device, so it reads it only on a reload.
+  await chair.page
+    .getByRole('link', { name: new RegExp(`^${first.id} `) })
+    .first()
+    .click()
+  await chair.page.getByRole('button', { name: `Bring everyone to ${first.id}` }).click()
+  await expect(projector).toHaveURL(new RegExp(`/areas/${first.id}$`))
+  await tickBox(participant.page, item).check()
+  await chair.page.getByLabel('Minutes for this area').fill('10')
+  await chair.page.getByRole('button', { name: 'Start timer' }).click()
+
+  await expect(projector.getByRole('timer')).toBeVisible()
+  await expect(itemBlock(projector, item).getByTestId('tally')).toContainText('1 of 1')
+  await expect(projector.getByTestId('audience-note')).toHaveText(
+    "Projector view: the room's counts and the timer. Names, comments and controls are not shown.",
+  )
+  // Nothing to press, nobody's name, no one's own ticks.
+  await expect(projector.getByRole('checkbox')).toHaveCount(0)
+  await expect(
+    projector.getByRole('button', { name: /Record agreed level|Start timer|Stop timer|Reveal/ }),
+  ).toHaveCount(0)
+  await expect(projector.getByRole('textbox')).toHaveCount(0)
+  const seen = (await projector.locator('body').textContent()) ?? ''
+  for (const words of ['Pat Partner', 'Chidi Chair', 'Voluntary Action Leeds', 'people here', 'You are']) {
+    expect(seen, `the projector shows "${words}"`).not.toContain(words)
+  }
+  await expectNoViolations(projector, 'an area in projector mode')
+
+  // The projector goes where the chair takes the room.
+  await chair.page.getByRole('link', { name: /Next area/ }).click()
+  await expect(projector).toHaveURL(new RegExp(`/areas/${second.id}$`))
+  await expect(projector.getByRole('heading', { level: 1 })).toContainText(second.title)
+  // Turned off, it is the chair's board again.
+  await projector.getByRole('button', { name: 'Projector mode' }).click()
+  await expect(projector.getByRole('heading', { name: 'Chair console' })).toBeVisible()
   for (const person of [chair, participant]) await person.context.close()
 })

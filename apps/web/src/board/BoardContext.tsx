@@ -1,3 +1,4 @@
+import type { BoardView } from '@co-assess/board-model'
 import { createContext, useContext } from 'react'
 import type { AssessmentRecord } from '../api/apiTypes.ts'
 import type { AreaPlace } from '../framework/frameworkIndex.ts'
@@ -25,6 +26,8 @@ export interface BoardContextValue {
   sync: ConnectionSnapshot
   keeper: SessionKeeper
   following: boolean
+  /** Projector mode: the room's view, with no one's controls, invitations or names. */
+  audience: boolean
   setFollowing: (following: boolean) => void
 }
 

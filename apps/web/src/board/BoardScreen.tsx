@@ -4,6 +4,7 @@ import type { AssessmentRecord } from '../api/apiTypes.ts'
 import { navigate } from '../app/navigation.ts'
 import { boardPath } from '../app/route.ts'
 import { PageShell } from '../components/PageShell.tsx'
+import { useProjectorMode } from '../components/projectorMode.ts'
 import { indexFramework } from '../framework/frameworkIndex.ts'
 import type { Framework } from '../framework/frameworkTypes.ts'
 import type { SessionKeeper } from '../session/sessionKeeper.ts'
@@ -44,6 +45,9 @@ export function BoardScreen(props: {
   const areas = useMemo(() => indexFramework(framework), [framework])
   const isChair = person.role === 'chair'
   const canWrite = writesTheBoard(person.role)
+  // A chair's device in projector mode shows the room, so it goes where the chair takes everyone.
+  const audience = useProjectorMode()
+  const follows = audience || (!isChair && following)
   const [following, setFollowingState] = useState(!isChair)
 
   useRemoteEvents(connection, sync.generation, framework.levels, announce)
@@ -78,14 +82,14 @@ export function BoardScreen(props: {
   const lastFocusKey = useRef('')
   useEffect(() => {
     // Reading reports is stepping aside for a moment: "follow me" waits until the person is back on the board.
-    if (isChair || !following || page === 'reports' || !focus?.areaId || !focusKey) return
+    if (!follows || page === 'reports' || !focus?.areaId || !focusKey) return
     if (focusKey === lastFocusKey.current) return
     lastFocusKey.current = focusKey
     if (areas.has(focus.areaId) && focus.areaId !== areaId) {
       followedTo.current = focus.areaId
       navigate(boardPath(assessment.id, focus.areaId))
     }
-  }, [isChair, following, page, focusKey, focus?.areaId, areaId, areas, assessment.id])
+  }, [follows, page, focusKey, focus?.areaId, areaId, areas, assessment.id])
 
   // Moving to another area by hand while following is stepping away; the toggle brings you back.
   // Only a move counts: when the chair moves everyone on, this runs before the page has followed,
@@ -103,7 +107,7 @@ export function BoardScreen(props: {
   // the chair goes: "Next area", a link, the address bar. The overview and reports are the chair's own.
   // Only this device's own moves count: a chair's second device (a projector) on another area must
   // not pull the room back each time the focus changes.
-  const leading = isChair && !!focus?.areaId
+  const leading = isChair && !audience && !!focus?.areaId
   const chairWasOn = useRef(areaId)
   useEffect(() => {
     const moved = areaId !== chairWasOn.current
@@ -134,6 +138,7 @@ export function BoardScreen(props: {
     sync,
     keeper,
     following,
+    audience,
     setFollowing,
   }
 

@@ -10,6 +10,9 @@ export interface TimerView {
   endsAt: number
 }
 
+/** How long "Time is up" stands out once a timer runs out, before it becomes a calm "Time ended at…". */
+export const TIME_UP_SHOWN_MS = 30_000
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 export function timerView(timer: Timer, now: number): TimerView {

@@ -1,27 +1,9 @@
-import { useEffect, useState } from 'react'
 import { TickIcon } from './Icons.tsx'
+import { setProjectorMode, useProjectorMode } from './projectorMode.ts'
 
-const KEY = 'co-assess:projector'
-
-function stored(): boolean {
-  try {
-    return localStorage.getItem(KEY) === 'on'
-  } catch {
-    return false
-  }
-}
-
-/** Larger type for the board on a projector; remembered on this device. */
+/** Larger type and, on the board, the room's view for a projector; remembered on this device. */
 export function ProjectorToggle() {
-  const [on, setOn] = useState(stored)
-  useEffect(() => {
-    document.documentElement.classList.toggle('co-projector', on)
-    try {
-      localStorage.setItem(KEY, on ? 'on' : 'off')
-    } catch {
-      // Not remembered; still applied for this visit.
-    }
-  }, [on])
+  const on = useProjectorMode()
   // A toggle keeps one name and says its state through aria-pressed alone: a name that also changed
   // would be read as "Projector mode: on, pressed". Sighted people see the tick and the larger type.
   return (
@@ -29,7 +11,7 @@ export function ProjectorToggle() {
       type="button"
       className="nhsuk-button nhsuk-button--reverse nhsuk-button--small co-header__button"
       aria-pressed={on}
-      onClick={() => setOn((v) => !v)}
+      onClick={() => setProjectorMode(!on)}
     >
       {on ? <TickIcon /> : null}
       Projector mode

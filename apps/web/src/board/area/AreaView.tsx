@@ -30,7 +30,7 @@ const EvidenceNotes = lazy(() => import('./EvidenceNotes.tsx').then((m) => ({ de
 
 /** One improvement area: what it is about, its checklist by level, where it stands, and the notes. */
 export function AreaView({ place }: { place: AreaPlace }) {
-  const { assessment, framework, view, presence, isChair } = useBoardContext()
+  const { assessment, framework, view, presence, isChair, audience } = useBoardContext()
   const { area, phase } = place
   const marks = useMemo(() => areaMarkTexts(area, phase), [area, phase])
   const words = useMemo(
@@ -55,7 +55,7 @@ export function AreaView({ place }: { place: AreaPlace }) {
   return (
     <TermMarksProvider glossary={framework.glossary} texts={marks}>
       <div className="co-area" data-area-id={area.id}>
-        <BoardNotices areaId={area.id} />
+        {audience ? null : <BoardNotices areaId={area.id} />}
         <div className="nhsuk-back-link">
           <AppLink className="nhsuk-back-link__link" href={boardPath(assessment.id)}>
             All areas
@@ -76,11 +76,18 @@ export function AreaView({ place }: { place: AreaPlace }) {
           ) : null}
           <AppLink href={aboutPath(framework.id, assessment.id)}>About this framework</AppLink>
         </p>
-        <p className="co-here" data-testid="area-presence">
-          {others.length === 0
-            ? 'Nobody else is looking at this area.'
-            : `Also looking at this area: ${others.map((p) => `${p.name} (${shortGroupLabel(p.group)})`).join(', ')}.`}
-        </p>
+        {/* On a projector the room sees counts, never who is where. */}
+        {audience ? (
+          <p className="co-here" data-testid="audience-note">
+            Projector view: the room's counts and the timer. Names, comments and controls are not shown.
+          </p>
+        ) : (
+          <p className="co-here" data-testid="area-presence">
+            {others.length === 0
+              ? 'Nobody else is looking at this area.'
+              : `Also looking at this area: ${others.map((p) => `${p.name} (${shortGroupLabel(p.group)})`).join(', ')}.`}
+          </p>
+        )}
         {blind ? (
           <div className="nhsuk-card nhsuk-card--warning co-blind" data-testid="blind-notice">
             <div className="nhsuk-card__content">
@@ -95,7 +102,7 @@ export function AreaView({ place }: { place: AreaPlace }) {
           </div>
         ) : null}
         <AnonymousRoundNotice areaId={area.id} />
-        <TimerDisplay areaId={area.id} />
+        <TimerDisplay areaId={area.id} audience={audience} />
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-one-half">
             <h2 className="nhsuk-heading-m">What this area is about</h2>
@@ -109,22 +116,26 @@ export function AreaView({ place }: { place: AreaPlace }) {
                 <TermText markKey="healthInequalities" text={area.healthInequalities} />
               </p>
             </div>
-            <WordsOnThisPage entries={words} whose={notTheirWords(framework)} />
+            {audience ? null : <WordsOnThisPage entries={words} whose={notTheirWords(framework)} />}
           </div>
           <div className="nhsuk-grid-column-one-half">
             <LevelPanel area={area} tally={tally} blind={blind} />
           </div>
         </div>
-        {isChair ? <SessionGuide area={area} phase={phase} /> : null}
-        {isChair ? <AreaChairConsole area={area} tally={tally} /> : null}
+        {isChair && !audience ? <SessionGuide area={area} phase={phase} /> : null}
+        {isChair && !audience ? <AreaChairConsole area={area} tally={tally} /> : null}
         <Checklist area={area} tally={tally} blind={blind} />
-        <PaperChecklist area={area} />
-        {isChair ? <RecordFromPaper area={area} /> : null}
-        <AreaEvidence area={area} />
-        <Suspense fallback={<p>Loading the evidence notes…</p>}>
-          <EvidenceNotes area={area} />
-        </Suspense>
-        <AreaConversation area={area} />
+        {audience ? null : <PaperChecklist area={area} />}
+        {isChair && !audience ? <RecordFromPaper area={area} /> : null}
+        {audience ? null : (
+          <>
+            <AreaEvidence area={area} />
+            <Suspense fallback={<p>Loading the evidence notes…</p>}>
+              <EvidenceNotes area={area} />
+            </Suspense>
+            <AreaConversation area={area} />
+          </>
+        )}
         <AreaPagination place={place} />
       </div>
     </TermMarksProvider>

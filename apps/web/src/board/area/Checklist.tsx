@@ -6,15 +6,21 @@ import { ChecklistItem } from './ChecklistItem.tsx'
 
 /** The area's four levels side by side (stacked on a narrow screen), every item with its live count. */
 export function Checklist({ area, tally, blind }: { area: FrameworkArea; tally: AreaTally; blind: boolean }) {
-  const { framework, canWrite, person } = useBoardContext()
+  const { framework, canWrite: mayTick, person, audience } = useBoardContext()
+  // A projector shows the room's counts only, never the tick boxes of the person signed in on it.
+  const canWrite = mayTick && !audience
   const labelOf = (id: string) => framework.levels.find((l) => l.id === id)
   return (
     <section className="co-checklist" aria-labelledby="checklist-title">
       <h2 id="checklist-title">Checklist</h2>
       <p className="nhsuk-hint" id="checklist-hint">
-        {canWrite
-          ? 'Tick each item you believe is in place. Where groups see an item differently, it says so under the item.'
-          : `As ${person.role === 'observer' ? 'an observer' : 'a peer reviewer'} you can see the ticks and counts but not tick items.`}
+        {audience
+          ? "The room's count for each item. Where groups see an item differently, it says so under the item."
+          : canWrite
+            ? 'Tick each item you believe is in place. Where groups see an item differently, it says so under the item.'
+            : person.role === 'observer'
+              ? 'As an observer you can follow the counts for each item and read the discussion. Ticking is for the people taking part.'
+              : 'As a peer reviewer you can see how the room counted each item, comment on items and the area, and suggest a level for the area. Ticking is for the people taking part.'}
       </p>
       {blind ? null : (
         <p className="co-area-ticking" data-testid="area-ticking">

@@ -23,7 +23,8 @@ export function ChecklistItem({
   tally: ItemTally | undefined
   blind: boolean
 }) {
-  const { canWrite, view, actions, framework } = useBoardContext()
+  const { canWrite: mayTick, view, actions, framework, audience } = useBoardContext()
+  const canWrite = mayTick && !audience
   const inputId = `tick-${item.id}`
   const tallyId = `tally-${item.id}`
   const plainId = `plain-${item.id}`

@@ -3,6 +3,7 @@ import { type HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { SignedOutError } from '../../session/sessionKeeper.ts'
+import { WaitingThings } from './changeCount.ts'
 import { classifyClose, describeRefusal } from './classifyClose.ts'
 import { OrderedProvider } from './OrderedProvider.ts'
 import { describeRecovery, recoverRefusedWork } from './recoverRefusedWork.ts'
@@ -34,6 +35,8 @@ type LinkKind = 'board' | 'blind'
 /** One document, its copy in this browser, and its connection to the server. */
 class DocLink {
   readonly doc = new Y.Doc()
+  /** What the person changed that is not confirmed yet, counted as they would count it. */
+  readonly waiting = new WaitingThings(this.doc)
   readonly idb: IndexeddbPersistence
   provider: HocuspocusProvider
   status: SocketStatus = 'connecting'
@@ -72,6 +75,7 @@ class DocLink {
   }
 
   destroy(): void {
+    this.waiting.destroy()
     this.provider.destroy()
     void this.idb.destroy()
     this.doc.destroy()
@@ -182,7 +186,7 @@ export class BoardConnection {
         this.changed()
       },
       onUnsyncedChanges: () => {
-        link.unsynced = provider.waitingChanges
+        link.unsynced = link.waiting.count(provider.waitingChanges > 0)
         // The carried-back work was accepted: a later refusal is a new one, and its work is kept too.
         if (link.unsynced === 0 && link.synced && this.carried.get(kind) === link) this.carried.delete(kind)
         this.changed()

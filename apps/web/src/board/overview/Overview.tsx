@@ -15,15 +15,15 @@ import { BoardNotices } from '../status/BoardNotices.tsx'
 
 /** The board's front page: every phase and area, with where each stands. */
 export function Overview() {
-  const { assessment, framework, isChair } = useBoardContext()
+  const { assessment, framework, isChair, canWrite, person, audience } = useBoardContext()
   return (
     <>
       <BoardNotices areaId={null} />
       <span className="nhsuk-caption-l">{assessment.workstream}</span>
       <h1 className="co-page-title">{assessment.title}</h1>
       <p className="nhsuk-body-l">
-        Self-assessment against <cite>{framework.title}</cite>. Choose an area to tick the items you believe
-        are in place, see where groups agree and disagree, and write the evidence together.
+        Self-assessment against <cite>{framework.title}</cite>.{' '}
+        {overviewInvitation(canWrite && !audience, person.role)}
       </p>
       <p>
         <AppLink href={aboutPath(framework.id, assessment.id)} data-testid="about-link">
@@ -39,7 +39,7 @@ export function Overview() {
           ? ': the report, downloads, the public "you said, we did" page and assessing again.'
           : ': the report and downloads.'}
       </p>
-      {isChair ? (
+      {isChair && !audience ? (
         <section className="co-console" aria-labelledby="chair-console-title">
           <h2 id="chair-console-title">Chair console</h2>
           <ChairSessionControls areaId={null} />
@@ -63,10 +63,21 @@ export function Overview() {
           </section>
         ))}
       </nav>
-      <BoardConversation />
+      {audience ? null : <BoardConversation />}
     </>
   )
 }
+/** What this person can do here, in a sentence: only the people taking part tick. */
+function overviewInvitation(canTick: boolean, role: string): string {
+  if (canTick)
+    return 'Choose an area to tick the items you believe are in place, see where groups agree and disagree, and write the evidence together.'
+  if (role === 'peer-reviewer')
+    return 'Choose an area to see how the room counted each item, comment on items and the area, and suggest a level for the area.'
+  if (role === 'observer')
+    return 'Choose an area to follow how the room counts each item, where groups agree and disagree, and the discussion.'
+  return 'Choose an area to see how the room counted each item and where groups agree and disagree.'
+}
+
 
 function AreaRow({ area }: { area: FrameworkArea }) {
   const { assessment, framework, view, presence } = useBoardContext()

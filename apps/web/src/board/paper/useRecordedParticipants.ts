@@ -1,5 +1,5 @@
 import { type RecordedParticipant, readRecordedParticipants, recordedMap } from '@co-assess/board-model'
-import { useSyncExternalStore } from 'react'
+import { useCallback, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { useBoardContext } from '../BoardContext.tsx'
 
@@ -33,8 +33,8 @@ function snapshot(doc: Y.Doc): ReadonlyMap<string, RecordedParticipant> {
 export function useRecordedParticipants(): ReadonlyMap<string, RecordedParticipant> {
   const { connection } = useBoardContext()
   const doc = connection.doc
-  return useSyncExternalStore(
-    (onChange) => subscribe(doc, onChange),
-    () => snapshot(doc),
-  )
+  // Kept per document, so a render does not unsubscribe and subscribe again.
+  const subscribeToDoc = useCallback((onChange: () => void) => subscribe(doc, onChange), [doc])
+  const read = useCallback(() => snapshot(doc), [doc])
+  return useSyncExternalStore(subscribeToDoc, read)
 }

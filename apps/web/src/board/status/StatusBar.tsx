@@ -11,7 +11,7 @@ const TAG_COLOUR = { saved: 'green', saving: 'blue', offline: 'orange', connecti
 
 /** Always in view: whether work is saved, who is here and where, and following the chair. */
 export function StatusBar() {
-  const { sync, presence, view, isChair, following, setFollowing, person, assessment, areas } =
+  const { sync, presence, view, isChair, following, setFollowing, person, assessment, areas, audience } =
     useBoardContext()
   const state = describeSync(sync)
   const session = activeSession(view)
@@ -30,31 +30,34 @@ export function StatusBar() {
           {session ? 'Session running' : 'No session running'}
         </strong>
       </p>
-      <details className="nhsuk-details co-status__people">
-        <summary className="nhsuk-details__summary">
-          <span className="nhsuk-details__summary-text">
-            {presence.length === 1 ? '1 person here' : `${presence.length} people here`}
-          </span>
-        </summary>
-        <div className="nhsuk-details__text">
-          <ul className="nhsuk-list co-people" data-testid="presence-list">
-            {presence.map((p) => (
-              <li key={p.personId}>
-                <PersonDot colour={p.colour} />
-                <strong>{p.self ? `${p.name} (you)` : p.name}</strong>, {shortGroupLabel(p.group)}
-                {p.role !== 'participant' ? `, ${roleLabels[p.role].toLowerCase()}` : ''}
-                {' – '}
-                {p.areaId && areas.has(p.areaId) ? (
-                  <AppLink href={boardPath(assessment.id, p.areaId)}>looking at {p.areaId}</AppLink>
-                ) : (
-                  'on the overview'
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      </details>
-      {!isChair ? (
+      {/* A projector shows the room nobody's name or whereabouts. */}
+      {audience ? null : (
+        <details className="nhsuk-details co-status__people">
+          <summary className="nhsuk-details__summary">
+            <span className="nhsuk-details__summary-text">
+              {presence.length === 1 ? '1 person here' : `${presence.length} people here`}
+            </span>
+          </summary>
+          <div className="nhsuk-details__text">
+            <ul className="nhsuk-list co-people" data-testid="presence-list">
+              {presence.map((p) => (
+                <li key={p.personId}>
+                  <PersonDot colour={p.colour} />
+                  <strong>{p.self ? `${p.name} (you)` : p.name}</strong>, {shortGroupLabel(p.group)}
+                  {p.role !== 'participant' ? `, ${roleLabels[p.role].toLowerCase()}` : ''}
+                  {' – '}
+                  {p.areaId && areas.has(p.areaId) ? (
+                    <AppLink href={boardPath(assessment.id, p.areaId)}>looking at {p.areaId}</AppLink>
+                  ) : (
+                    'on the overview'
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </details>
+      )}
+      {!isChair && !audience ? (
         <div className="nhsuk-checkboxes nhsuk-checkboxes--small co-status__item co-follow">
           <div className="nhsuk-checkboxes__item">
             <input
@@ -78,9 +81,11 @@ export function StatusBar() {
           </div>
         </div>
       ) : null}
-      <p className="co-status__item co-status__me">
-        You are <strong>{person.name}</strong>, {roleLabels[person.role].toLowerCase()}
-      </p>
+      {audience ? null : (
+        <p className="co-status__item co-status__me">
+          You are <strong>{person.name}</strong>, {roleLabels[person.role].toLowerCase()}
+        </p>
+      )}
     </div>
   )
 }
