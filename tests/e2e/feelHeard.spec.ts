@@ -155,5 +155,18 @@ test('after the session, people who came say whether they felt heard, and the ch
     }
   })
 
+  await test.step('a second session: the chair compares the sessions', async () => {
+    await chair.page.getByRole('button', { name: 'Start session' }).click()
+    await expect(record.getByRole('heading', { name: /Session 2: .*\(running now\)/ })).toBeVisible()
+    await chair.page.getByRole('button', { name: 'End session' }).click()
+    await expect(ana.page.getByRole('heading', { name: 'Did you feel heard?' })).toBeVisible()
+    await answerByKeyboard(ana, { heard: 2, spoke: 2 })
+    const comparison = chair.page.getByTestId('session-comparison')
+    await expect(comparison.getByRole('row', { name: /Session 1/ })).toContainText('4.5 out of 5')
+    await expect(comparison.getByRole('row', { name: /Session 2/ })).toContainText('fewer than 2')
+    await expect(comparison.getByRole('row', { name: /Session 2/ })).toContainText('Not shown')
+    await expectNoViolations(chair.page, 'the chair console comparing two sessions')
+  })
+
   for (const person of [chair, ana, ian, vic]) await person.context.close()
 })

@@ -62,6 +62,7 @@ export function SessionRecordPanel() {
         Scores are averages from 1 (not at all) to 5 (completely).
       </p>
       {problem ? <p className="nhsuk-error-message">{problem}</p> : null}
+      {summary && summary.sessions.length > 1 ? <SessionComparison summary={summary} /> : null}
       {view.sessions.map((session, index) => {
         const came = whoCame(session, view.people)
         const feedback = summary?.sessions.find((s) => s.sessionId === session.id)
@@ -161,4 +162,45 @@ function answeredSentence(answered: number | string): string {
   if (answered === 'not shown')
     return 'How many answered in all is not shown, so a small group cannot be worked out.'
   return `${answered.charAt(0).toUpperCase()}${answered.slice(1)} people have answered.`
+}
+
+/** Session by session, everyone's averages side by side, so the chair sees whether the room is improving. */
+function SessionComparison({ summary }: { summary: FeedbackSummary }) {
+  const score = (value: number | undefined) =>
+    value === undefined ? 'Not shown' : `${value.toFixed(1)} out of 5`
+  return (
+    <table className="nhsuk-table" data-testid="session-comparison">
+      <caption className="nhsuk-table__caption nhsuk-table__caption--s">
+        Session by session: did everyone feel heard?
+      </caption>
+      <thead className="nhsuk-table__head">
+        <tr className="nhsuk-table__row">
+          <th scope="col" className="nhsuk-table__header">
+            Session
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Answered
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Felt heard
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Could say what they thought
+          </th>
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body">
+        {summary.sessions.map((s) => (
+          <tr className="nhsuk-table__row" key={s.sessionId}>
+            <th scope="row" className="nhsuk-table__cell">
+              Session {s.number}
+            </th>
+            <td className="nhsuk-table__cell">{String(s.answered)}</td>
+            <td className="nhsuk-table__cell">{score(s.overall?.heard)}</td>
+            <td className="nhsuk-table__cell">{score(s.overall?.spoke)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
 }
