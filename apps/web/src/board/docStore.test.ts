@@ -48,6 +48,43 @@ describe('docStore', () => {
     expect(store.getSnapshot().size).toBe(1)
   })
 
+  it('is not read again, nor are its readers told, after a change only to what it ignores', async () => {
+    const doc = new Y.Doc()
+    let reads = 0
+    const store = docStore(
+      doc,
+      (d) => {
+        reads += 1
+        return d.getMap('comments').size
+      },
+      { ignores: (d) => [d.getMap('ticks')] },
+    )
+    let heard = 0
+    store.subscribe(() => {
+      heard += 1
+    })
+    expect(store.getSnapshot()).toBe(0)
+    for (let i = 0; i < 20; i++) doc.getMap('ticks').set(`t${i}`, true)
+    doc.getMap('ticks').delete('t0')
+    await flush()
+    expect(heard).toBe(0)
+    expect(store.getSnapshot()).toBe(0)
+    expect(reads).toBe(1)
+    // A change to anything else, alone or in the same transaction as a tick, is read.
+    doc.transact(() => {
+      doc.getMap('ticks').set('t99', true)
+      doc.getMap('comments').set('c1', 'hello')
+    })
+    await flush()
+    expect(heard).toBe(1)
+    expect(store.getSnapshot()).toBe(1)
+    doc.getMap('comments').delete('c1')
+    await flush()
+    expect(heard).toBe(2)
+    expect(store.getSnapshot()).toBe(0)
+    expect(reads).toBe(3)
+  })
+
   it('makes one store per document', () => {
     const cache = new WeakMap()
     const doc = new Y.Doc()

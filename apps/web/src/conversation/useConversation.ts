@@ -9,6 +9,7 @@ import {
   readReviewLog,
   readThreads,
   type Thread,
+  ticksMap,
 } from '@co-assess/board-model'
 import { useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
@@ -73,10 +74,11 @@ export function readConversation(doc: Y.Doc, previous: ConversationView | null):
 const stores = new WeakMap<Y.Doc, DocStore<ConversationView>>()
 
 /**
- * Comments, actions and peer suggestions as plain values, re-read (once per burst) after each change.
+ * Comments, actions and peer suggestions as plain values, re-read (once per burst) after each change
+ * to anything but the ticks.
  * Every thread, comment and area row reads the conversation: they share one reading of the document.
  */
 export function useConversation(doc: Y.Doc): ConversationView {
-  const store = storeOf(stores, doc, readConversation)
+  const store = storeOf(stores, doc, readConversation, { ignores: (d) => [ticksMap(d)] })
   return useSyncExternalStore(store.subscribe, store.getSnapshot)
 }
