@@ -27,3 +27,6 @@ export const nonJson = (contentType: string, description: string) => ({
   description,
   content: { [contentType]: { schema: z.string() } },
 })
+
+/** A redirect: the browser is sent on to another address, with no body. */
+export const redirect = (description: string) => z.null().describe(description)

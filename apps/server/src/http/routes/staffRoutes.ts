@@ -2,6 +2,7 @@ import {
   acceptStaffLinkBody,
   callbackQuery,
   errorResponses,
+  redirect,
   signInOptions,
   signInQuery,
   staffLinkInfo,
@@ -65,6 +66,10 @@ export const staffRoutes =
           summary:
             "Sends the browser to the organisation's sign-in (OpenID Connect); with a staff link's token, that link is used on return",
           querystring: signInQuery,
+          response: {
+            302: redirect("The organisation's sign-in page, or the staff page saying the link is used"),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
@@ -102,6 +107,10 @@ export const staffRoutes =
         schema: {
           summary: 'Where the provider sends the browser back after sign-in; starts a staff session',
           querystring: callbackQuery,
+          response: {
+            302: redirect('The staff page, signed in or saying what went wrong'),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
