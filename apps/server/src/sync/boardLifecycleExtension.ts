@@ -198,12 +198,19 @@ export function boardLifecycleExtension(deps: {
     return privateDocs
   }
 
+  const blindCountsWaiting = new Set<string>()
   /**
    * Counts how many people have ticked an area in its blind round, from their private documents, and
    * writes the number to the board if it changed. Only the number: who and what stay private.
    */
-  const countBlind = (assessmentId: string, areaId: string) =>
+  const countBlind = (assessmentId: string, areaId: string) => {
+    // A burst of private ticks needs one count, not one each: a count still waiting in the queue reads
+    // the documents as they are when it runs, so it covers every tick made before then.
+    const key = `${assessmentId}\u0000${areaId}`
+    if (blindCountsWaiting.has(key)) return
+    blindCountsWaiting.add(key)
     enqueue(assessmentId, async () => {
+      blindCountsWaiting.delete(key)
       const board = await peek(assessmentId)
       let progress: { ticked: number; roundStartedAt: number; at: number }
       try {
@@ -228,6 +235,7 @@ export function boardLifecycleExtension(deps: {
       }
       await deps.flush(assessmentId)
     })
+  }
 
   /** Areas in a running blind round on the board that this private document holds ticks for. */
   const blindAreasOf = (board: Y.Doc, privateDoc: Y.Doc) =>
