@@ -1,4 +1,11 @@
-import { addComment, proposeAction, setThreadResolved, setTick } from '@co-assess/board-model'
+import {
+  addComment,
+  hideComment,
+  proposeAction,
+  setPeerReviewClosed,
+  setThreadResolved,
+  setTick,
+} from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readConversation } from './useConversation.ts'
@@ -56,5 +63,21 @@ describe('readConversation', () => {
     const after = readConversation(doc, before)
     expect(after.threads).toBe(before.threads)
     expect(after.actions.map((a) => a.fromCommentId)).toEqual([id])
+  })
+})
+
+describe('readConversation, for the chair’s tools', () => {
+  it('reads a hide and the peer review’s log, and keeps them as they were while they do not change', () => {
+    const doc = new Y.Doc()
+    const id = comment(doc, '1a')
+    const before = readConversation(doc, null)
+    expect(before.moderation.size).toBe(0)
+    hideComment(doc, id, { by: 'chair1', reason: 'Unkind', at: 5 })
+    setPeerReviewClosed(doc, true, 'chair1', 6)
+    const after = readConversation(doc, before)
+    expect(after.moderation.get(id)).toMatchObject({ hidden: true, reason: 'Unkind', by: 'chair1' })
+    expect(after.reviewLog).toEqual([{ kind: 'closed', by: 'chair1', at: 6 }])
+    setTick(doc, 'ana1', '1a.emerging.1', true)
+    expect(readConversation(doc, after)).toBe(after)
   })
 })
