@@ -7,7 +7,7 @@ test('a peer reviewer comments and suggests a level, the host replies live, a co
   browser,
   request,
 }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   const framework = await firstFramework(request)
   const area = framework.phases[0]!.areas[0]!
   const { assessmentId, chairInvite } = await createAssessment(request, 'Talking it through', framework.id)
