@@ -10,7 +10,7 @@ import { joinAs, type Person, storedToken } from './support/people.ts'
 /** Presses Tab (or Shift+Tab, back) until the element has focus, as a keyboard user moves through the page. */
 async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab') {
   for (let i = 0; i < 150; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return
     await page.keyboard.press(key)
   }
   throw new Error('Tab never reached the element')
