@@ -146,6 +146,14 @@ describe('hiding a comment', () => {
       await text(`/api/assessments/${r.assessmentId}/report/export.json`, chair.token),
       await text(published.body.path),
     ]
+    // The next assessment carries the action forward; its comparison of then and now is for the room.
+    const again = await t.api(`/api/assessments/${r.assessmentId}/reassess`, { token: chair.token, body: {} })
+    expect(again.status, JSON.stringify(again.body)).toBe(201)
+    const newChair = await t.join(again.body.chairInvite.token, 'Nia', 'ics')
+    outputs.push(await text(`/api/assessments/${again.body.assessment.id}/comparison`, newChair.token))
+    outputs.push(
+      await text(`/api/assessments/${again.body.assessment.id}/report/actions.csv`, newChair.token),
+    )
     for (const output of outputs) expect(output).not.toContain(HURTFUL)
     expect(outputs[3]).toContain(REASON)
   })
