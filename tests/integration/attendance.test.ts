@@ -66,6 +66,42 @@ describe('attendance', () => {
   })
 })
 
+describe('who came, after the session', () => {
+  it('is kept once the session ends and after a restart, for the chair’s report and no one else’s', async () => {
+    const { assessmentId, chair } = await t.createAssessment()
+    const link = await t.invite(assessmentId, chair.token, 'participant')
+    const ana = await t.join(link, 'Ana Able', 'ics')
+    const vic = await t.join(link, 'Vic Vance', 'vcse')
+    const chairConn = await t.connect(assessmentId, chair.token)
+    await t.connect(assessmentId, ana.token)
+    const id = startSession(chairConn.doc, chair.person.id)
+    await waitFor(() => expect(attendance(chairConn.doc, id)).toHaveLength(2))
+    endSession(chairConn.doc, chair.person.id)
+    const serverDoc = t.server.hocuspocus.documents.get(assessmentId)!
+    await waitFor(() => expect(readSessions(serverDoc).find((s) => s.id === id)?.endedAt).not.toBeNull())
+    // Vic joins the board after the end: not one of those who came.
+    await t.connect(assessmentId, vic.token)
+
+    const dataDir = t.dataDir
+    await t.stop({ keepData: true })
+    t = await startTestServer({}, dataDir)
+    const read = async (path: string, token: string) => {
+      const response = await fetch(`${t.baseUrl}/api/assessments/${assessmentId}/${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(response.status, path).toBe(200)
+      return response.text()
+    }
+    const named = await read('report.md?names=1', chair.token)
+    const section = named.slice(named.indexOf('## Sessions: who came'))
+    expect(section).toContain('2 people came')
+    expect(section).toContain('Ana Able')
+    expect(section).not.toContain('Vic Vance')
+    for (const output of ['report.md', 'report'])
+      expect(await read(output, ana.token)).not.toContain('people came')
+  })
+})
+
 describe('the server clock', () => {
   it('answers the health check with its time, never cached, for browsers to set their timers by', async () => {
     const before = Date.now()
