@@ -1,29 +1,31 @@
-import type { Role, StakeholderGroup } from '@co-assess/board-model'
-import type { Framework } from '../framework/frameworkTypes.ts'
-import { apiFetch } from './apiFetch.ts'
 import type {
+  AccessToken,
   AssessmentDetail,
   InviteInfo,
   InviteSummary,
   IssuedInvite,
+  JoinInput,
   JoinResult,
   PublicationPreview,
   PublicationState,
+  Published,
   Reassessment,
   ReportLinks,
-} from './apiTypes.ts'
+  Withdrawn,
+} from '@co-assess/api-contract'
+import type { Role } from '@co-assess/board-model'
+import type { Framework } from '../framework/frameworkTypes.ts'
+import { apiFetch } from './apiFetch.ts'
 
 const seg = encodeURIComponent
 
 export const getInvite = (token: string) => apiFetch<InviteInfo>(`/api/invites/${seg(token)}`)
 
-export const joinWithInvite = (
-  token: string,
-  body: { displayName: string; organisation: string; group: StakeholderGroup | null },
-) => apiFetch<JoinResult>(`/api/invites/${seg(token)}/join`, { method: 'POST', body })
+export const joinWithInvite = (token: string, body: JoinInput) =>
+  apiFetch<JoinResult>(`/api/invites/${seg(token)}/join`, { method: 'POST', body })
 
 export const refreshAccess = (refreshToken: string) =>
-  apiFetch<{ token: string; expiresAt: string }>('/api/auth/refresh', {
+  apiFetch<AccessToken>('/api/auth/refresh', {
     method: 'POST',
     body: { refreshToken },
   })
@@ -67,13 +69,14 @@ export const previewPublication = (assessmentId: string, token: string, actionId
   })
 
 export const publish = (assessmentId: string, token: string, actionIds: string[], confirmedNames: string[]) =>
-  apiFetch<{ path: string; publishedAt: string; actionCount: number }>(
-    `/api/assessments/${seg(assessmentId)}/publication`,
-    { method: 'POST', token, body: { actionIds, confirmedNames } },
-  )
+  apiFetch<Published>(`/api/assessments/${seg(assessmentId)}/publication`, {
+    method: 'POST',
+    token,
+    body: { actionIds, confirmedNames },
+  })
 
 export const withdrawPublication = (assessmentId: string, token: string) =>
-  apiFetch<{ path: string; withdrawnAt: string }>(`/api/assessments/${seg(assessmentId)}/publication`, {
+  apiFetch<Withdrawn>(`/api/assessments/${seg(assessmentId)}/publication`, {
     method: 'DELETE',
     token,
   })

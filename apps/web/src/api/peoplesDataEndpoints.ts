@@ -1,27 +1,17 @@
+import type {
+  EqualityQuestion,
+  EqualitySummary,
+  Groups,
+  GroupsInput,
+  IssuedInvite,
+  Retention,
+} from '@co-assess/api-contract'
 import { apiFetch } from './apiFetch.ts'
 
 const seg = encodeURIComponent
 
-export interface EqualityQuestion {
-  id: string
-  question: string
-  hint?: string
-  options: Array<{ id: string; label: string }>
-}
-export type ShownCount = number | string
-export interface EqualitySummary {
-  respondents: ShownCount
-  threshold: number
-  questions: Array<{
-    id: string
-    question: string
-    counts: Array<{ id: string; label: string; count: ShownCount }>
-  }>
-}
-export interface GroupDef {
-  id: string
-  label: string
-}
+export type { EqualityQuestion, EqualitySummary, ShownCount } from '@co-assess/api-contract'
+export type GroupDef = Groups['groups'][number]
 
 export const getEqualityQuestions = () =>
   apiFetch<{ questions: EqualityQuestion[] }>('/api/equality/questions')
@@ -36,12 +26,8 @@ export const sendEqualityAnswers = (assessmentId: string, token: string, answers
 export const getEqualitySummary = (assessmentId: string, token: string) =>
   apiFetch<EqualitySummary>(`/api/assessments/${seg(assessmentId)}/equality`, { token })
 
-export const setGroups = (
-  assessmentId: string,
-  token: string,
-  groups: Array<{ id?: string; label: string }>,
-) =>
-  apiFetch<{ groups: GroupDef[] }>(`/api/assessments/${seg(assessmentId)}/groups`, {
+export const setGroups = (assessmentId: string, token: string, groups: GroupsInput['groups']) =>
+  apiFetch<Groups>(`/api/assessments/${seg(assessmentId)}/groups`, {
     method: 'PUT',
     token,
     body: { groups },
@@ -53,7 +39,7 @@ export const inviteWithGroups = (
   role: string,
   groups: string[] | undefined,
 ) =>
-  apiFetch<{ id: string; token: string; path: string }>(`/api/assessments/${seg(assessmentId)}/invites`, {
+  apiFetch<IssuedInvite>(`/api/assessments/${seg(assessmentId)}/invites`, {
     method: 'POST',
     token,
     body: { role, expiresInDays: 14, ...(groups ? { groups } : {}) },
@@ -67,10 +53,11 @@ export const eraseName = (assessmentId: string, token: string, personId: string)
   })
 
 export const setRetention = (assessmentId: string, token: string, days: number | null) =>
-  apiFetch<{ retentionDays: number | null; deleteAt: string | null }>(
-    `/api/assessments/${seg(assessmentId)}/retention`,
-    { method: 'PUT', token, body: { days } },
-  )
+  apiFetch<Retention>(`/api/assessments/${seg(assessmentId)}/retention`, {
+    method: 'PUT',
+    token,
+    body: { days },
+  })
 
 export const deleteAssessment = (assessmentId: string, token: string, confirmTitle: string) =>
   apiFetch<{ deleted: string }>(`/api/assessments/${seg(assessmentId)}`, {

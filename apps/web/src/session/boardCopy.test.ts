@@ -13,6 +13,10 @@ const detail: AssessmentDetail = {
     scope: 'strategic',
     workstream: 'All',
     createdAt: '2030-01-01T00:00:00.000Z',
+    previousAssessmentId: null,
+    reviewClosedAt: null,
+    publication: null,
+    groups: [{ id: 'ics', label: 'ICS' }],
   },
   participants: [],
 }
