@@ -12,6 +12,8 @@ import {
   readModeration,
   readReviewLog,
   recordAgreedLevel,
+  reviewEventKey,
+  reviewLogMap,
   suggestPeerLevel,
   updateAction,
 } from '@co-assess/board-model'
@@ -208,6 +210,17 @@ describe('the write gate, for moderation, levels and actions from comments', () 
           by: r.people.chair.person.id,
           at: 1,
           events: [],
+        }),
+      false,
+    ],
+    [
+      'closes the peer review through the board, writing its log itself, as the chair',
+      'chair',
+      (r) => (d) =>
+        reviewLogMap(d).set(reviewEventKey.encode(Date.now(), 0), {
+          kind: 'closed',
+          by: r.people.chair.person.id,
+          at: Date.now(),
         }),
       false,
     ],

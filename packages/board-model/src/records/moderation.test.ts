@@ -126,7 +126,9 @@ describe('hiding a comment', () => {
 describe('the write rules for moderation', () => {
   it('refuse the moderation record from every client, a chair included', () => {
     const { doc, commentId } = board()
-    for (const writer of [chair, alice]) {
+    const reviewer: Writer = { personId: 'peer-001', role: 'peer-reviewer', documentKind: 'board' }
+    const observer: Writer = { personId: 'obs-0001', role: 'observer', documentKind: 'board' }
+    for (const writer of [chair, alice, reviewer, observer]) {
       const forged = clientEdit(doc, (c) =>
         moderationMap(c).set(moderationKey.encode(commentId), {
           hidden: false,
