@@ -94,7 +94,11 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
     async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
       await Promise.all(pending.get(documentName) ?? [])
       if (unsaved.has(documentName)) return retryUnsaved(documentName)
-      if ((await deps.documents.logLength(documentName)) < COMPACT_AFTER) return
+      const length = await deps.documents.logLength(documentName)
+      // When the last person has left, any log is folded into the snapshot: the board then opens from
+      // one stored part, with no merge in front of the first person back (BENCHMARKS.md, cold open).
+      const leaving = document.getConnectionsCount() === 0
+      if (length === 0 || (length < COMPACT_AFTER && !leaving)) return
       await deps.documents.compact(documentName, Y.encodeStateAsUpdate(document))
     },
     async flush(documentName?: string) {
