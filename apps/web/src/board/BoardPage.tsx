@@ -1,5 +1,5 @@
 import { writesTheBoard } from '@co-assess/board-model'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { ApiError } from '../api/apiFetch.ts'
 import type { AssessmentDetail } from '../api/apiTypes.ts'
 import { getAssessment, getFramework } from '../api/endpoints.ts'
@@ -53,6 +53,8 @@ export function BoardPage({
     const copy = keeper ? loadBoardCopy(localStorage, assessmentId, keeper.current.person.id) : null
     return copy ? { state: 'ready', ...copy, fromCopy: true } : { state: 'loading' }
   })
+  // Opened on this device before (its copy is kept): the board's own copy is in IndexedDB too.
+  const openedBefore = useRef(loaded.state === 'ready')
   const [attempt, setAttempt] = useState(0)
   const [connection, setConnection] = useState<BoardConnection | null>(null)
 
@@ -80,6 +82,7 @@ export function BoardPage({
       token: () => keeper.token(),
       refreshToken: () => keeper.refresh(),
       onSignedOut: (reason) => keeper.signOut(reason),
+      hasLocalCopy: openedBefore.current,
     })
     setConnection(live)
     const unexpose = exposeForTests(live)

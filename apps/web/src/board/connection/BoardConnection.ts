@@ -19,6 +19,11 @@ export interface BoardConnectionOptions {
   token: () => Promise<string>
   refreshToken: () => Promise<string>
   onSignedOut: (reason: string) => void
+  /**
+   * Whether this device may hold a copy of the board (it opened it before): the sync exchange then
+   * waits for that copy to load. On a first visit there is none, and nothing to wait for.
+   */
+  hasLocalCopy?: boolean
 }
 
 export interface ConnectionSnapshot extends SyncFacts {
@@ -169,7 +174,10 @@ export class BoardConnection {
       document: link.doc,
       // The sync exchange waits for this device's copy (so the server sends only what it lacks), but
       // not for long: a browser whose IndexedDB never answers still gets the board.
-      localCopy: Promise.race([link.idb.whenSynced, new Promise((resolve) => setTimeout(resolve, 3000))]),
+      localCopy:
+        this.options.hasLocalCopy === false
+          ? undefined
+          : Promise.race([link.idb.whenSynced, new Promise((resolve) => setTimeout(resolve, 3000))]),
       token: () => this.options.token(),
       onStatus: ({ status }) => {
         link.status =
