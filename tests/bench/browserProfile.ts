@@ -1,0 +1,165 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { chromium } from '@playwright/test'
+import { nowMs } from './clock.ts'
+import { detectPinning } from './pinning.ts'
+import { buildWebApp } from './suites/browserOpen.ts'
+import { runColdOpen } from './suites/coldOpen.ts'
+
+// Where a browser's time goes on the bench's finished board (BENCHMARKS.md, "The browser rows"):
+//
+//   node tests/bench/browserProfile.ts [--runs 3] [--profile] [--out bench-results/profile]
+//
+// Builds the cold-open board (30 people, 8,400 ticks, 500 comments) on Co-assess and the web app, then
+// walks the Chromium suite's path (invite link, form, "Join the board", skip the questions, synced on
+// screen, reload) several times. For each run it prints the figures the bench prints and a timeline from
+// inside the page: sockets opened and every message over 1 KB (with its document and Yjs message type),
+// IndexedDB opened, each fetch, the provider synced, the board first on screen and "All changes saved".
+// With --profile the last run also writes a V8 CPU profile of each path (open in Chrome DevTools).
+// A figure to read, never a test: nothing here asserts a time.
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
+  options: {
+    runs: { type: 'string', default: '3' },
+    profile: { type: 'boolean', default: false },
+    out: { type: 'string', default: resolve(import.meta.dirname, '../../bench-results/profile') },
+  },
+})
+const runs = Number(values.runs)
+if (values.profile) mkdirSync(values.out!, { recursive: true })
+
+/**
+ * Runs in the page before its own scripts (plain JavaScript: this file is type-checked without the
+ * DOM's types): notes when each thing the board waits on happens.
+ */
+const TIMELINE_IN_PAGE = `
+(() => {
+  const marks = []
+  globalThis.__coAssessTestHooks = true
+  globalThis.__timeline = marks
+  const mark = (what) => marks.push([what, Math.round(performance.now())])
+  const Socket = globalThis.WebSocket
+  let sockets = 0
+  globalThis.WebSocket = class extends Socket {
+    constructor(url, protocols) {
+      super(url, protocols)
+      const id = ++sockets
+      mark('socket ' + id + ' made')
+      this.addEventListener('open', () => mark('socket ' + id + ' open'))
+      this.addEventListener('message', (event) => {
+        const data = event.data
+        if (!(data instanceof ArrayBuffer) || data.byteLength < 1024) return
+        // A Hocuspocus message starts with the document's name, then the message type (0 = Yjs sync).
+        const bytes = new Uint8Array(data)
+        const nameLength = bytes[0]
+        mark('socket ' + id + ' message ' + data.byteLength + ' bytes, type ' + bytes[1 + nameLength] + '.' + bytes[2 + nameLength])
+      })
+    }
+  }
+  const open = indexedDB.open.bind(indexedDB)
+  indexedDB.open = (name, version) => {
+    const request = open(name, version)
+    request.addEventListener('success', () => mark('IndexedDB opened'))
+    return request
+  }
+  const fetchFirst = globalThis.fetch
+  globalThis.fetch = async (input, init) => {
+    const what = String(input instanceof Request ? input.url : input).replace(/^https?:\\/\\/[^/]+/, '').slice(0, 60)
+    mark('fetch ' + what)
+    const response = await fetchFirst(input, init)
+    mark('fetched ' + what)
+    return response
+  }
+  let synced = false
+  let shown = false
+  const poll = () => {
+    if (!synced && globalThis.__coAssess?.provider?.isSynced) {
+      synced = true
+      mark('provider synced')
+    }
+    const state = document.querySelector('[data-testid="sync-state"]')?.getAttribute('data-sync')
+    if (!shown && state) {
+      shown = true
+      mark('board on screen (' + state + ')')
+    }
+    if (state === 'saved') mark('all changes saved')
+    else requestAnimationFrame(poll)
+  }
+  requestAnimationFrame(poll)
+})()
+`
+
+const web = buildWebApp()
+if ('pending' in web) throw new Error(web.pending)
+const pinning = detectPinning()
+await runColdOpen('ours', { people: 30, comments: 500, edits: 2000, runs: 1 }, pinning, {
+  env: { CO_ASSESS_WEB_DIST: web.dir },
+  afterBuild: async (server, board) => {
+    const chair = board.people[board.people.length - 1]!
+    const made = await fetch(`${server.httpUrl}/api/assessments/${board.board}/invites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${chair.token}` },
+      body: JSON.stringify({ role: 'participant', expiresInDays: 1 }),
+    })
+    const invite = (await made.json()) as { token: string }
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
+    })
+    const saved = `document.querySelector('[data-testid="sync-state"]')?.getAttribute('data-sync') === 'saved' && location.pathname.startsWith('/a/')`
+    try {
+      for (let run = 0; run < runs; run++) {
+        const profile = values.profile && run === runs - 1
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+        await context.addInitScript({ content: TIMELINE_IN_PAGE })
+        await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort())
+        const page = await context.newPage()
+        const cdp = await context.newCDPSession(page)
+        if (profile) await cdp.send('Profiler.enable')
+        const start = nowMs()
+        await page.goto(`${server.httpUrl}/join/${invite.token}`, { waitUntil: 'commit' })
+        const join = page.getByRole('button', { name: 'Join the board' })
+        await join.waitFor({ state: 'visible', timeout: 30_000 })
+        await page.getByLabel('Your name').fill(`Profiled visitor ${run + 1}`)
+        await page.getByLabel('Your organisation').fill('Bench VCSE')
+        await page.getByRole('radio', { name: /Voluntary, community or social enterprise/ }).check()
+        const pressed = nowMs()
+        await join.click()
+        const skip = page.getByRole('button', { name: 'Skip these questions' })
+        await skip.waitFor({ state: 'visible', timeout: 60_000 })
+        if (profile) await cdp.send('Profiler.start')
+        const asked = nowMs()
+        await skip.click()
+        const onQuestions = nowMs() - asked
+        await page.waitForFunction(saved, null, { polling: 'raf', timeout: 60_000 })
+        const done = nowMs()
+        if (profile) {
+          const { profile: cpu } = await cdp.send('Profiler.stop')
+          writeFileSync(resolve(values.out!, 'join.cpuprofile'), JSON.stringify(cpu))
+        }
+        const joinTimeline = await page.evaluate('globalThis.__timeline')
+        if (profile) await cdp.send('Profiler.start')
+        const reloaded = nowMs()
+        await page.reload({ waitUntil: 'commit' })
+        await page.waitForFunction(saved, null, { polling: 'raf', timeout: 60_000 })
+        const reloadMs = nowMs() - reloaded
+        if (profile) {
+          const { profile: cpu } = await cdp.send('Profiler.stop')
+          writeFileSync(resolve(values.out!, 'reload.cpuprofile'), JSON.stringify(cpu))
+        }
+        const reloadTimeline = await page.evaluate('globalThis.__timeline')
+        console.log(
+          `run ${run + 1}: link → interactive ${Math.round(done - start - onQuestions)} ms, "Join" → synced on screen ${Math.round(done - pressed - onQuestions)} ms, reload → synced ${Math.round(reloadMs)} ms`,
+        )
+        console.log(`  join page → board: ${JSON.stringify(joinTimeline)}`)
+        console.log(`  reload: ${JSON.stringify(reloadTimeline)}`)
+        await context.close()
+      }
+    } finally {
+      await browser.close()
+    }
+  },
+})
+process.exit()
