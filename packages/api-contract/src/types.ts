@@ -3,6 +3,7 @@ import type * as assessments from './assessments.ts'
 import type * as frameworks from './frameworks.ts'
 import type * as invites from './invites.ts'
 import type * as organisations from './organisations.ts'
+import type * as paperParticipation from './paperParticipation.ts'
 import type * as peoplesData from './peoplesData.ts'
 import type * as reports from './reports.ts'
 import type * as staff from './staff.ts'
@@ -52,3 +53,6 @@ export type PlaceLevels = z.output<typeof organisations.placeLevels>
 export type NewAssessmentInput = z.input<typeof organisations.planBody>
 export type PlannedAssessment = z.output<typeof organisations.plannedAssessment>
 export type StaffReassessment = z.output<typeof organisations.staffReassessment>
+
+export type RecordedPersonInput = z.input<typeof paperParticipation.recordedPersonBody>
+export type RecordedPersonAdded = z.output<typeof paperParticipation.recordedPersonResponse>

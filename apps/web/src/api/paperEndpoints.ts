@@ -1,19 +1,10 @@
-import type { RecordedHow } from '@co-assess/board-model'
+import type { RecordedPersonAdded, RecordedPersonInput } from '@co-assess/api-contract'
 import { ApiError, apiFetch, errorFrom } from './apiFetch.ts'
 
 const seg = encodeURIComponent
 
-export interface RecordedPersonAdded {
-  person: { id: string; name: string; organisation: string; group: string; groupLabel: string }
-  recorded: { how: RecordedHow; enteredBy: string; enteredAt: number }
-}
-
 /** Adds someone who took part on paper or by phone (chair): the server writes them, and who entered them, to the board. */
-export const addRecordedPerson = (
-  assessmentId: string,
-  token: string,
-  body: { name: string; organisation: string; group: string; how: RecordedHow },
-) =>
+export const addRecordedPerson = (assessmentId: string, token: string, body: RecordedPersonInput) =>
   apiFetch<RecordedPersonAdded>(`/api/assessments/${seg(assessmentId)}/recorded-people`, {
     method: 'POST',
     token,

@@ -1,47 +1,35 @@
 import {
-  groupLabel,
-  type Person,
-  peopleMap,
-  recordedHowSchema,
-  recordParticipant,
-} from '@co-assess/board-model'
+  assessmentParams,
+  checklistQuery,
+  errorResponses,
+  nonJson,
+  recordedPersonBody,
+  recordedPersonResponse,
+} from '@co-assess/api-contract'
+import { groupLabel, type Person, peopleMap, recordParticipant } from '@co-assess/board-model'
+import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { nanoid } from 'nanoid'
-import { z } from 'zod'
 import { groupsOf } from '../../assessments/assessmentGroups.ts'
 import { personColour } from '../../assessments/personColour.ts'
 import { checklistAreas, renderChecklistDocx } from '../../reports/renderChecklistDocx.ts'
 import { serverWrite } from '../../sync/serverWrite.ts'
 import type { AppDeps } from '../appDeps.ts'
 import { contentDisposition, humanFileName } from '../contentDisposition.ts'
-import { idParam, personText } from '../fieldSchemas.ts'
 import { badRequest, notFound } from '../httpError.ts'
 
-const assessmentParams = z.object({ assessmentId: idParam })
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
-const recordedPersonBody = z.strictObject({
-  name: personText('Their name', 80),
-  organisation: z
-    .string()
-    .trim()
-    .max(120, 'Their organisation must be 120 characters or fewer')
-    .refine((s) => !/\p{Cc}/u.test(s), 'Their organisation must not contain control characters')
-    .optional(),
-  group: z.string({ error: 'Choose the group they speak for' }).max(40),
-  how: recordedHowSchema,
-})
-
-const recordedPersonReply = z.object({
-  person: z.object({
-    id: z.string(),
-    name: z.string(),
-    organisation: z.string(),
-    group: z.string(),
-    groupLabel: z.string(),
-  }),
-  recorded: z.object({ how: recordedHowSchema, enteredBy: z.string(), enteredAt: z.number() }),
-})
+/** A Word file the browser saves under its human name (contentDisposition.ts makes the header safe). */
+const sendWord = (reply: FastifyReply, fileName: string, body: Buffer) =>
+  reply
+    .headers({
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-disposition': contentDisposition(fileName),
+    })
+    .type(DOCX)
+    .send(body)
 
 /**
  * Taking part on paper or by phone: the printable checklist and discussion guide as Word, and adding
@@ -66,15 +54,11 @@ export const paperParticipationRoutes =
           summary:
             'A printable checklist and discussion guide as Word, for one area or several (anyone on the board)',
           params: assessmentParams,
-          querystring: z.object({
-            areas: z
-              .string()
-              .regex(
-                /^[A-Za-z0-9-]{1,16}(,[A-Za-z0-9-]{1,16}){0,40}$/,
-                'must be area ids separated by commas',
-              )
-              .optional(),
-          }),
+          querystring: checklistQuery,
+          response: {
+            200: nonJson(DOCX, 'The checklist and discussion guide as a Word document'),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
@@ -98,16 +82,7 @@ export const paperParticipationRoutes =
           groups: groupsOf(assessment),
           areas,
         })
-        return reply
-          .headers({
-            'cache-control': 'no-store',
-            'x-content-type-options': 'nosniff',
-            'content-disposition': contentDisposition(
-              humanFileName(['Co-assess checklist', assessment.title, which], 'docx'),
-            ),
-          })
-          .type(DOCX)
-          .send(body)
+        return sendWord(reply, humanFileName(['Co-assess checklist', assessment.title, which], 'docx'), body)
       },
     )
 
@@ -120,7 +95,7 @@ export const paperParticipationRoutes =
             'Add a person who took part on paper or by phone, whose ticks and views a chair will enter (chair)',
           params: assessmentParams,
           body: recordedPersonBody,
-          response: { 201: recordedPersonReply },
+          response: { 201: recordedPersonResponse, ...errorResponses },
         },
       },
       async (request, reply) => {
