@@ -335,4 +335,30 @@ describe('watchBoardView', () => {
     expect(plain(next)).toEqual(plain(readBoardView(doc, blind, ME, shape)))
     watch.stop()
   })
+
+  it('reads a whole board that arrives at once (a first sync) and follows single changes after it', () => {
+    const { doc, blind, remote } = setUp()
+    const watch = watchBoardView(doc, blind, ME, shape)
+    const crowd = [ME, ...Array.from({ length: 30 }, (_, i) => `p${String(i).padStart(3, '0')}`)]
+    remote.transact(() => {
+      crowd.forEach((id, i) => {
+        peopleMap(remote).set(id, person(id, groups[i % groups.length]!))
+        items.forEach((item, j) => {
+          ticksMap(remote).set(tickKey(id, item), { ticked: (i + j) % 3 !== 0, at: 1 })
+        })
+      })
+    }, serverOrigin('test'))
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote))
+    const first = watch.read()
+    expect(plain(first)).toEqual(plain(readBoardView(doc, blind, ME, shape)))
+    expect(first.myTicks.size).toBe(items.length)
+    // What the watch follows one change at a time after that reading is still right.
+    setTick(doc, ME, items[0]!, false)
+    setTick(doc, 'p001', items[1]!, false)
+    doc.transact(() => peopleMap(doc).set('p002', person('p002', 'vcse')), serverOrigin('test'))
+    const next = watch.read()
+    expect(next.myTicks.get(items[0]!)?.ticked).toBe(false)
+    expect(plain(next)).toEqual(plain(readBoardView(doc, blind, ME, shape)))
+    watch.stop()
+  })
 })

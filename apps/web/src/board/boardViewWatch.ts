@@ -77,14 +77,22 @@ export function watchBoardView(
   )
   /** Areas each person has ticked in (never forgotten, so at worst an area is counted again for nothing). */
   const areasOfPerson = new Map<string, Set<string>>()
-  for (const [areaId, area] of view.ticks) {
-    for (const perItem of area.values()) for (const who of perItem.keys()) noteArea(who, areaId)
-  }
   const respondents = new Map<string, AreaRespondents>()
-  for (const area of shape.areas)
-    respondents.set(area.id, areaRespondents(view.ticks.get(area.id), view.people))
-  const onBoard = ticksOfPerson(doc, personId)
-  const inPrivate = blindDoc ? ticksOfPerson(blindDoc, personId) : new Map<string, Tick>()
+  const onBoard = new Map<string, Tick>()
+  const inPrivate = new Map<string, Tick>()
+  /** What the changes are applied to: the people and areas of `reading`, and the person's own ticks. */
+  function startFrom(reading: BoardView) {
+    areasOfPerson.clear()
+    for (const [areaId, area] of reading.ticks) {
+      for (const perItem of area.values()) for (const who of perItem.keys()) noteArea(who, areaId)
+    }
+    respondents.clear()
+    for (const area of shape.areas)
+      respondents.set(area.id, areaRespondents(reading.ticks.get(area.id), reading.people))
+    replaceAll(onBoard, ticksOfPerson(doc, personId))
+    replaceAll(inPrivate, blindDoc ? ticksOfPerson(blindDoc, personId) : new Map<string, Tick>())
+  }
+  startFrom(view)
 
   const changedTicks = new Set<string>()
   const changedPrivate = new Set<string>()
@@ -256,6 +264,21 @@ export function watchBoardView(
   function read(): BoardView {
     if (!dirty) return view
     dirty = false
+    if (isBulk(changedTicks.size + changedPrivate.size + changedPeople.size, ticksMap(doc).size)) {
+      // The first sync of a finished board, or its copy loading from IndexedDB, changes thousands of
+      // keys at once: one whole reading is a few times cheaper than following each of them.
+      changedTicks.clear()
+      changedPrivate.clear()
+      changedPeople.clear()
+      liveChanged = false
+      agreedChanged = false
+      sessionsChanged = false
+      const next = keepUnchanged(view, readBoardView(doc, blindDoc, personId, shape))
+      startFrom(next)
+      const same = (Object.keys(next) as Array<keyof BoardView>).every((key) => next[key] === view[key])
+      if (!same) view = next
+      return view
+    }
     const { people, touched } = readPeopleChanges()
     const { ticks, items, mine } = readTickChanges()
     const privateChanged = readPrivateChanges()
@@ -336,6 +359,19 @@ export function watchBoardView(
       listeners.clear()
     },
   }
+}
+
+/**
+ * Whether so many keys changed at once that the board is better read again whole: more than a few
+ * hundred, and more than a quarter of the board's ticks.
+ */
+export function isBulk(changedKeys: number, boardTicks: number): boolean {
+  return changedKeys > 256 && changedKeys * 4 > boardTicks
+}
+
+function replaceAll<K, V>(into: Map<K, V>, from: ReadonlyMap<K, V>) {
+  into.clear()
+  for (const [key, value] of from) into.set(key, value)
 }
 
 function addAll(into: Set<string>, keys: Set<string>) {
