@@ -1,7 +1,7 @@
 import { expect, test, type WebSocketRoute } from '@playwright/test'
-import type { FrameworkArea } from './support/api.ts'
+import { createInvite, type FrameworkArea } from './support/api.ts'
 import { expectNoViolations } from './support/axe.ts'
-import { goOffline, itemBlock, tickBox } from './support/people.ts'
+import { goOffline, itemBlock, newPerson, skipEqualityQuestions, tickBox } from './support/people.ts'
 import { chairAndParticipant } from './support/room.ts'
 
 // The room as several people see it at once: who is here, where they are, and going where the chair goes.
@@ -254,4 +254,139 @@ test("projector mode is the room's view: the area, its counts and timer, with no
   await projector.getByRole('button', { name: 'Projector mode' }).click()
   await expect(projector.getByRole('heading', { name: 'Chair console' })).toBeVisible()
   for (const person of [chair, participant]) await person.context.close()
+})
+
+test('"Your mentions" is one click away on every area, not only on the overview', async ({
+  browser,
+  request,
+}) => {
+  const { framework, assessmentId, chair, participant } = await chairAndParticipant(
+    browser,
+    request,
+    'Mentions on every area',
+    {
+      chair: { name: 'Chidi Chair', organisation: 'West Yorkshire ICB', group: 'ics' },
+      participant: { name: 'Pat Partner', organisation: 'Voluntary Action Leeds', group: 'vcse' },
+    },
+  )
+  const [first, second] = framework.phases[0]!.areas as [FrameworkArea, FrameworkArea]
+  await participant.page.goto(`/a/${assessmentId}/areas/${first.id}`)
+  await chair.page.goto(`/a/${assessmentId}/areas/${second.id}`)
+  await expect(chair.page.getByText('Your mentions (none)')).toBeVisible()
+
+  await participant.page.getByRole('textbox', { name: 'Your comment' }).click()
+  await participant.page.keyboard.type('Could the chair bring the minutes? Ask ')
+  await participant.page.keyboard.type('@Chidi')
+  await expect(participant.page.getByTestId('mention-list')).toContainText('Chidi Chair')
+  await participant.page.keyboard.press('Enter')
+  await participant.page.getByRole('button', { name: 'Add comment' }).click()
+
+  // The chair, on another area, opens the mentions there and follows the link to the comment's area.
+  await chair.page.getByText('Your mentions (1)').click()
+  const mentions = chair.page.getByTestId('mentions')
+  await expect(mentions).toContainText(
+    `Pat Partner mentioned you on area ${first.id}: “Could the chair bring the minutes?`,
+  )
+  await expectNoViolations(chair.page, 'an area with your mentions open')
+  await mentions.getByRole('link', { name: `area ${first.id}` }).click()
+  await expect(chair.page.getByRole('heading', { level: 1 })).toContainText(first.title)
+  for (const person of [chair, participant]) await person.context.close()
+})
+
+test('organisation is optional: left blank, the person is "Maria Lopez" alone in comments and mentions', async ({
+  browser,
+  request,
+}) => {
+  const { framework, assessmentId, chair, chairToken } = await chairAndParticipant(
+    browser,
+    request,
+    'No organisation needed',
+    {
+      chair: { name: 'Chidi Chair', organisation: 'West Yorkshire ICB', group: 'ics' },
+      participant: { name: 'Pat Partner', organisation: 'Voluntary Action Leeds', group: 'vcse' },
+    },
+  )
+  const area = framework.phases[0]!.areas[0]!
+  const invite = await createInvite(request, assessmentId, chairToken, 'participant')
+  const { context, page } = await newPerson(browser)
+  await page.goto(invite.path)
+  await expect(page.getByLabel('Your organisation (optional)')).toBeVisible()
+  await expect(page.getByText('Leave this blank if you are not here for an organisation')).toBeVisible()
+  await page.getByLabel('Your name').fill('Maria Lopez')
+  await page.getByRole('radio', { name: /Lived experience/ }).check()
+  await page.getByRole('button', { name: 'Join the board' }).click()
+  await skipEqualityQuestions(page)
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'saved')
+
+  await page.goto(`/a/${assessmentId}/areas/${area.id}`)
+  await page.getByRole('textbox', { name: 'Your comment' }).click()
+  await page.keyboard.type('We need carers on the panel.')
+  await page.getByRole('button', { name: 'Add comment' }).click()
+  await chair.page.goto(`/a/${assessmentId}/areas/${area.id}`)
+  const byLine = chair.page
+    .getByTestId('thread')
+    .filter({ hasText: 'We need carers on the panel.' })
+    .locator('.co-comment__by')
+  await expect(byLine).toContainText('Maria Lopez.')
+  await expect(byLine).not.toContainText('Maria Lopez,')
+  await expect(byLine).not.toContainText('no organisation')
+  // In the chair's mention picker too.
+  await chair.page.getByRole('textbox', { name: 'Your comment' }).click()
+  await chair.page.keyboard.type('@Mar')
+  await expect(chair.page.getByTestId('mention-list')).toContainText('Maria Lopez')
+  await expect(chair.page.getByTestId('mention-list')).not.toContainText('Maria Lopez,')
+  await expectNoViolations(chair.page, 'a comment by someone with no organisation')
+  await context.close()
+  await chair.context.close()
+})
+
+test('peer reviewers and observers are told what they can do, and not that others will see a group they never give', async ({
+  browser,
+  request,
+}) => {
+  const { framework, assessmentId, chair, chairToken } = await chairAndParticipant(
+    browser,
+    request,
+    'Reviewers and observers',
+    {
+      chair: { name: 'Chidi Chair', organisation: 'West Yorkshire ICB', group: 'ics' },
+      participant: { name: 'Pat Partner', organisation: 'Voluntary Action Leeds', group: 'vcse' },
+    },
+  )
+  const area = framework.phases[0]!.areas[0]!
+  for (const [role, name, overview, checklist] of [
+    [
+      'peer-reviewer',
+      'Rey Reviewer',
+      'Choose an area to see how the room counted each item, comment on items and the area, and suggest a level for the area.',
+      'As a peer reviewer you can see how the room counted each item, comment on items and the area, and suggest a level for the area. Ticking is for the people taking part.',
+    ],
+    [
+      'observer',
+      'Oli Observer',
+      'Choose an area to follow how the room counts each item, where groups agree and disagree, and the discussion.',
+      'As an observer you can follow the counts for each item and read the discussion. Ticking is for the people taking part.',
+    ],
+  ] as const) {
+    const invite = await createInvite(request, assessmentId, chairToken, role)
+    const { context, page } = await newPerson(browser)
+    await page.goto(invite.path)
+    await expect(
+      page.getByText('Others on the board will see your name and organisation next to what you do.'),
+    ).toBeVisible()
+    await expect(page.getByText(/see your name, organisation and group/)).toHaveCount(0)
+    await expect(page.getByRole('radio')).toHaveCount(0)
+    await page.getByText('What happens to what you share').click()
+    await expect(page.getByTestId('what-we-keep')).not.toContainText('group you give')
+    await expectNoViolations(page, `the ${role} join page`)
+    await page.getByLabel('Your name').fill(name)
+    await page.getByRole('button', { name: 'Join the board' }).click()
+    await expect(page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'saved')
+    await expect(page.getByText(overview)).toBeVisible()
+    await expect(page.getByText(/tick the items you believe/)).toHaveCount(0)
+    await page.goto(`/a/${assessmentId}/areas/${area.id}`)
+    await expect(page.getByText(checklist)).toBeVisible()
+    await context.close()
+  }
+  await chair.context.close()
 })

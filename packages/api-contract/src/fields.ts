@@ -9,6 +9,15 @@ export const personText = (label: string, max: number) =>
     .max(max, `${label} must be ${max} characters or fewer`)
     .refine((s) => !/\p{Cc}/u.test(s), `${label} must not contain control characters`)
 
+/** Like personText, but may be left out or blank; kept as '' (the board's records hold text, not null). */
+export const optionalPersonText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .refine((s) => !/\p{Cc}/u.test(s), `${label} must not contain control characters`)
+    .default('')
+
 export const idParam = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'is not a valid id')
 export const inviteTokenParam = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not a valid invite link')
 

@@ -1,6 +1,6 @@
 import { roleSchema, stakeholderGroupSchema } from '@co-assess/board-model'
 import { z } from 'zod'
-import { inviteTokenParam, isoTime, personText } from './fields.ts'
+import { inviteTokenParam, isoTime, optionalPersonText, personText } from './fields.ts'
 
 export const inviteTokenParams = z.object({ token: inviteTokenParam })
 
@@ -16,7 +16,8 @@ export const inviteInfo = z.object({
 
 export const joinBody = z.strictObject({
   displayName: personText('Your name', 80),
-  organisation: personText('Organisation', 120),
+  // Optional: people without one typed "none", which then showed beside their name everywhere.
+  organisation: optionalPersonText('Organisation', 120),
   // Checked against the invite's choices: an observer or peer reviewer sends none.
   group: stakeholderGroupSchema.nullable().optional(),
 })

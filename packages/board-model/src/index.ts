@@ -29,6 +29,7 @@ export {
 export { MIGRATIONS, type MigrationOutcome, migrateBoard } from './migrations/migrateBoard.ts'
 export type { Migration } from './migrations/migration.ts'
 export { type BoardOrigin, isBoardOrigin, localOrigin, serverOrigin } from './origins.ts'
+export { organisationShown, personLabel } from './personLabel.ts'
 export * from './planValues.ts'
 export { type PresenceCursor, presenceCursorSchema } from './presence.ts'
 export {

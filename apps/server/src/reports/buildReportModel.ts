@@ -9,6 +9,7 @@ import {
   NOT_ASSESSED,
   NOT_YET,
   noteFragment,
+  organisationShown,
   peopleTakingPart,
   readActions,
   readAgreedLevels,
@@ -350,7 +351,7 @@ export function buildReportModel(
         .sort((a, b) => byOrganisation(a, b) || a.joinedAt - b.joinedAt)
         .map((p) => ({
           name: p.name,
-          organisation: p.organisation,
+          organisation: organisationShown(p.organisation) ?? '',
           group: groupLabel(boardGroups, p.group),
           role: markRecorded(p.id, roleLabels[p.role]),
           recorded: recordedBy(p.id),

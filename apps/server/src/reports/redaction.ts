@@ -1,4 +1,10 @@
-import { DEFAULT_GROUPS, type GroupDef, groupLabel, type Person } from '@co-assess/board-model'
+import {
+  DEFAULT_GROUPS,
+  type GroupDef,
+  groupLabel,
+  organisationShown,
+  type Person,
+} from '@co-assess/board-model'
 import { type Audience, type Disclosure, disclosureFor } from './audience.ts'
 import {
   type CountRule,
@@ -138,9 +144,10 @@ export function redactionFor(
           : person.role === 'observer' && person.group === null
             ? 'Observer'
             : groupLabel(groups, person.group)
-      const org = person.organisation || group
-      if (disclosure.names) return `${person.name} (${org})`
-      if (disclosure.organisations) return `${org} (${group})`
+      // No organisation given (or "none" typed before it was optional): the group stands in, never a blank.
+      const org = organisationShown(person.organisation)
+      if (disclosure.names) return `${person.name} (${org ?? group})`
+      if (disclosure.organisations) return org ? `${org} (${group})` : group
       const phrase = groupPhrase(person, groups)
       return phrase.charAt(0).toUpperCase() + phrase.slice(1)
     },

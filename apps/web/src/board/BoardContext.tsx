@@ -1,4 +1,3 @@
-import type { BoardView } from '@co-assess/board-model'
 import { createContext, useContext } from 'react'
 import type { AssessmentRecord } from '../api/apiTypes.ts'
 import type { AreaPlace } from '../framework/frameworkIndex.ts'

@@ -45,10 +45,10 @@ export function BoardScreen(props: {
   const areas = useMemo(() => indexFramework(framework), [framework])
   const isChair = person.role === 'chair'
   const canWrite = writesTheBoard(person.role)
+  const [following, setFollowingState] = useState(!isChair)
   // A chair's device in projector mode shows the room, so it goes where the chair takes everyone.
   const audience = useProjectorMode()
   const follows = audience || (!isChair && following)
-  const [following, setFollowingState] = useState(!isChair)
 
   useRemoteEvents(connection, sync.generation, framework.levels, announce)
   useTimeUpAnnouncements(view.live.timers, announce)

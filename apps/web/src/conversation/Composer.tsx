@@ -1,4 +1,4 @@
-import type { Person, RichText } from '@co-assess/board-model'
+import { type Person, personLabel, type RichText } from '@co-assess/board-model'
 import type { JSONContent } from '@tiptap/core'
 import Mention from '@tiptap/extension-mention'
 import { EditorContent, useEditor } from '@tiptap/react'
@@ -160,7 +160,7 @@ export function Composer(props: {
                   active.pick(p)
                 }}
               >
-                {p.name}, {p.organisation}
+                {personLabel(p)}
               </button>
             </li>
           ))}

@@ -3,6 +3,7 @@ import {
   type Comment,
   deleteComment,
   editComment,
+  organisationShown,
   setThreadResolved,
   stakeholderGroupLabels,
   type Thread,
@@ -146,7 +147,7 @@ const CommentView = memo(function CommentView({
         {mine && comment.anonymous ? ' (you)' : ''}
         {author ? (
           <>
-            , {author.organisation || 'no organisation given'}.{' '}
+            {organisationShown(author.organisation) ? `, ${organisationShown(author.organisation)}` : ''}.{' '}
             {author.group ? stakeholderGroupLabels[author.group] : ''}
             <RecordedMark personId={author.id} />
           </>

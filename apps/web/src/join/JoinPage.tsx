@@ -1,4 +1,9 @@
-import { roleLabels, type StakeholderGroup, stakeholderGroupLabels } from '@co-assess/board-model'
+import {
+  personLabel,
+  roleLabels,
+  type StakeholderGroup,
+  stakeholderGroupLabels,
+} from '@co-assess/board-model'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../api/apiFetch.ts'
 import type { InviteInfo, JoinResult } from '../api/apiTypes.ts'
@@ -82,8 +87,7 @@ export function JoinPage({ token }: { token: string }) {
         title={invite.assessment.title}
       >
         <p>
-          On this device you joined as <strong>{existing.person.name}</strong> ({existing.person.organisation}
-          ).
+          On this device you joined as <strong>{personLabel(existing.person)}</strong>.
         </p>
         <button
           type="button"
@@ -214,11 +218,20 @@ function JoinFormView({ token, invite }: { token: string; invite: InviteInfo }) 
             <strong>{roleLabels[invite.role].toLowerCase()}</strong>
             {`. ${roleExplanation(invite.role)}`}
           </p>
-          <p>Others on the board will see your name, organisation and group next to what you do.</p>
-          <WhatWeKeep />
+          <p>
+            {groupNeeded
+              ? 'Others on the board will see your name, organisation and group next to what you do.'
+              : 'Others on the board will see your name and organisation next to what you do.'}
+          </p>
+          <WhatWeKeep withGroup={groupNeeded} />
           <form noValidate onSubmit={submit}>
             {field('displayName', 'Your name', 'name', 'The name people in the session know you by')}
-            {field('organisation', 'Your organisation', 'organization')}
+            {field(
+              'organisation',
+              'Your organisation (optional)',
+              'organization',
+              'Leave this blank if you are not here for an organisation',
+            )}
             {groupNeeded ? (
               <div className={`nhsuk-form-group${errors.group ? ' nhsuk-form-group--error' : ''}`}>
                 <fieldset
@@ -282,8 +295,8 @@ function roleExplanation(role: InviteInfo['role']): string {
     case 'participant':
       return 'You tick the checklist items you believe are in place and write evidence notes with others.'
     case 'peer-reviewer':
-      return 'You read the assessment as a reviewer from another integrated care system.'
+      return 'You read the assessment as a reviewer from another integrated care system, comment on items and areas, and suggest a level for each area. You do not tick items.'
     case 'observer':
-      return 'You can read the board as it changes, but not change it.'
+      return 'You can follow the board as it changes (the counts, the notes and the discussion) but not tick or write.'
   }
 }

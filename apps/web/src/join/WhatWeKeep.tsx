@@ -3,7 +3,9 @@
  * Kept beside the join form so it is read at the moment of consent, and true to what the server does
  * (README, "Who sees what"): change both together.
  */
-export function WhatWeKeep() {
+export function WhatWeKeep({ withGroup = true }: { withGroup?: boolean }) {
+  // Observers and peer reviewers are never asked for a group, so they are not told it is shown.
+  const details = withGroup ? 'name, organisation and group' : 'name and organisation'
   return (
     <details className="nhsuk-details" data-testid="what-we-keep">
       <summary className="nhsuk-details__summary">
@@ -12,16 +14,13 @@ export function WhatWeKeep() {
       <div className="nhsuk-details__text">
         <h2 className="nhsuk-heading-s">What we keep</h2>
         <ul>
-          <li>the name, organisation and group you give below</li>
+          <li>the {details} you give below (the organisation only if you give one)</li>
           <li>the items you tick, the notes and comments you write, and the actions you suggest</li>
           <li>which sessions you were at</li>
         </ul>
         <h2 className="nhsuk-heading-s">Who sees it</h2>
         <ul>
-          <li>
-            Everyone on this board sees your name, organisation and group next to what you do, while the board
-            is open.
-          </li>
+          <li>Everyone on this board sees your {details} next to what you do, while the board is open.</li>
           <li>
             Reports made from the board do not show your name. Where your name is written in a note or an
             action, reports show your group instead (for example “a VCSE partner”).

@@ -5,13 +5,14 @@ describe('validateJoin', () => {
   it('asks for each missing answer', () => {
     expect(validateJoin({ displayName: ' ', organisation: '', group: '' }, true)).toEqual({
       displayName: 'Enter your name',
-      organisation: 'Enter your organisation, or "none"',
       group: 'Select the group you are here for',
     })
   })
   it('accepts a complete form, and no group when the invite sets it', () => {
     expect(validateJoin({ displayName: 'Ana', organisation: 'Leeds ICB', group: 'ics' }, true)).toEqual({})
     expect(validateJoin({ displayName: 'Ana', organisation: 'Leeds ICB', group: '' }, false)).toEqual({})
+    // The organisation is optional: people without one no longer type "none".
+    expect(validateJoin({ displayName: 'Ana', organisation: '  ', group: 'ics' }, true)).toEqual({})
   })
   it('limits lengths', () => {
     expect(

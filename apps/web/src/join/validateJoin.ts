@@ -15,8 +15,8 @@ export function validateJoin(form: JoinForm, groupNeeded: boolean): JoinErrors {
   if (!name) errors.displayName = 'Enter your name'
   else if (name.length > 80) errors.displayName = 'Your name must be 80 characters or fewer'
   const organisation = form.organisation.trim()
-  if (!organisation) errors.organisation = 'Enter your organisation, or "none"'
-  else if (organisation.length > 120) errors.organisation = 'Organisation must be 120 characters or fewer'
+  // Optional: people without one had typed "none", which then showed beside their name everywhere.
+  if (organisation.length > 120) errors.organisation = 'Organisation must be 120 characters or fewer'
   if (groupNeeded && !form.group) errors.group = 'Select the group you are here for'
   return errors
 }

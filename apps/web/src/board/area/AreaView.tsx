@@ -4,6 +4,7 @@ import { aboutPath, boardPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { EyeOffIcon } from '../../components/Icons.tsx'
 import { AreaConversation } from '../../conversation/AreaConversation.tsx'
+import { MentionsList } from '../../conversation/MentionsList.tsx'
 import { AreaEvidence } from '../../evidence/AreaEvidence.tsx'
 import type { AreaPlace } from '../../framework/frameworkIndex.ts'
 import { glossaryMatcher, termsIn } from '../../framework/glossaryMarks.ts'
@@ -133,6 +134,7 @@ export function AreaView({ place }: { place: AreaPlace }) {
             <Suspense fallback={<p>Loading the evidence notes…</p>}>
               <EvidenceNotes area={area} />
             </Suspense>
+            <MentionsList folded />
             <AreaConversation area={area} />
           </>
         )}
