@@ -6,6 +6,7 @@ import type * as organisations from './organisations.ts'
 import type * as paperParticipation from './paperParticipation.ts'
 import type * as peoplesData from './peoplesData.ts'
 import type * as reports from './reports.ts'
+import type * as sessionFeedback from './sessionFeedback.ts'
 import type * as staff from './staff.ts'
 
 // What the web app sends (`z.input`: defaults may be left out) and receives (`z.output`), by name.
@@ -53,6 +54,12 @@ export type PlaceLevels = z.output<typeof organisations.placeLevels>
 export type NewAssessmentInput = z.input<typeof organisations.planBody>
 export type PlannedAssessment = z.output<typeof organisations.plannedAssessment>
 export type StaffReassessment = z.output<typeof organisations.staffReassessment>
+
+export type FeedbackAnswer = z.input<typeof sessionFeedback.feedbackAnswerBody>
+export type FeedbackState = z.output<typeof sessionFeedback.feedbackState>
+export type FeedbackSummary = z.output<typeof sessionFeedback.feedbackSummary>
+export type SessionFeedbackSummary = FeedbackSummary['sessions'][number]
+export type FeedbackScores = NonNullable<SessionFeedbackSummary['overall']>
 
 export type RecordedPersonInput = z.input<typeof paperParticipation.recordedPersonBody>
 export type RecordedPersonAdded = z.output<typeof paperParticipation.recordedPersonResponse>

@@ -1,40 +1,21 @@
+import type { FeedbackAnswer, FeedbackState, FeedbackSummary } from '@co-assess/api-contract'
 import { apiFetch } from './apiFetch.ts'
 
 const seg = encodeURIComponent
 
-export type ShownCount = number | string
-export interface FeedbackScores {
-  heard: number
-  spoke: number
-}
-export interface SessionFeedbackSummary {
-  sessionId: string
-  number: number
-  startedAt: number
-  endedAt: number | null
-  answered: ShownCount
-  groups: Array<{ group: string; label: string; answered: ShownCount; scores: FeedbackScores | null }>
-  overall: FeedbackScores | null
-  help: string[]
-}
-export interface FeedbackSummary {
-  threshold: number
-  sessions: SessionFeedbackSummary[]
-}
-export interface FeedbackAnswer {
-  heard: number
-  spoke: number
-  help?: string
-}
+export type {
+  FeedbackAnswer,
+  FeedbackScores,
+  FeedbackSummary,
+  SessionFeedbackSummary,
+  ShownCount,
+} from '@co-assess/api-contract'
 
 const sessionPath = (assessmentId: string, sessionId: string) =>
   `/api/assessments/${seg(assessmentId)}/sessions/${seg(sessionId)}/feedback`
 
 export const getMyFeedbackState = (assessmentId: string, sessionId: string, token: string) =>
-  apiFetch<{ canAnswer: boolean; answered: boolean; reason: string | null }>(
-    `${sessionPath(assessmentId, sessionId)}/mine`,
-    { token },
-  )
+  apiFetch<FeedbackState>(`${sessionPath(assessmentId, sessionId)}/mine`, { token })
 
 export const sendFeedback = (
   assessmentId: string,

@@ -1,9 +1,9 @@
+import { commentParams, errorResponses, hideCommentBody, moderationResponse } from '@co-assess/api-contract'
 import {
   commentsMap,
   hiddenComment,
   hiddenWordsSchema,
   hideComment,
-  MODERATION_REASON_MAX,
   ModerationError,
   moderationKey,
   moderationMap,
@@ -12,13 +12,9 @@ import {
 } from '@co-assess/board-model'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import * as Y from 'yjs'
-import { z } from 'zod'
 import { serverWrite } from '../../sync/serverWrite.ts'
 import type { AppDeps } from '../appDeps.ts'
-import { idParam, personText } from '../fieldSchemas.ts'
 import { badRequest, conflict, notFound } from '../httpError.ts'
-
-const commentParams = z.object({ assessmentId: idParam, commentId: idParam })
 
 /**
  * Where a hidden comment's words are kept for the chair to show again: a setting whose key ends in
@@ -50,8 +46,8 @@ export const moderationRoutes =
         schema: {
           summary: 'Hide a comment from everyone, with the reason shown in its place (chair)',
           params: commentParams,
-          body: z.strictObject({ reason: personText('The reason', MODERATION_REASON_MAX) }),
-          response: { 200: moderationSchema },
+          body: hideCommentBody,
+          response: { 200: moderationResponse, ...errorResponses },
         },
       },
       async (request) => {
@@ -98,7 +94,7 @@ export const moderationRoutes =
         schema: {
           summary: 'Show a hidden comment again, with its words as they were (chair)',
           params: commentParams,
-          response: { 200: moderationSchema },
+          response: { 200: moderationResponse, ...errorResponses },
         },
       },
       async (request) => {

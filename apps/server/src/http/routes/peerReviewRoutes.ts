@@ -1,18 +1,10 @@
+import { assessmentParams, errorResponses, reviewReply } from '@co-assess/api-contract'
 import { setPeerReviewClosed } from '@co-assess/board-model'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { serverWrite } from '../../sync/serverWrite.ts'
 import type { AppDeps } from '../appDeps.ts'
-import { idParam } from '../fieldSchemas.ts'
 import { notFound } from '../httpError.ts'
-
-const assessmentParams = z.object({ assessmentId: idParam })
-const reviewReply = z.object({
-  reviewClosedAt: z.string().nullable(),
-  /** False when the review was already in the state asked for (nothing was written). */
-  changed: z.boolean(),
-})
 
 /**
  * Closing and reopening the peer review (chair only, checked from the verified token). The board's
@@ -48,7 +40,7 @@ export const peerReviewRoutes =
         schema: {
           summary: 'Close the peer review: reviewers keep reading but no longer write (chair)',
           params: assessmentParams,
-          response: { 200: reviewReply },
+          response: { 200: reviewReply, ...errorResponses },
         },
       },
       async (request) => change(request, request.params.assessmentId, true),
@@ -61,7 +53,7 @@ export const peerReviewRoutes =
         schema: {
           summary: 'Reopen a closed peer review: reviewers can comment and suggest levels again (chair)',
           params: assessmentParams,
-          response: { 200: reviewReply },
+          response: { 200: reviewReply, ...errorResponses },
         },
       },
       async (request) => change(request, request.params.assessmentId, false),

@@ -1,37 +1,24 @@
+import {
+  assessmentParams,
+  errorResponses,
+  feedbackAnswerBody,
+  feedbackState,
+  feedbackStored,
+  feedbackSummary,
+  sessionParams,
+} from '@co-assess/api-contract'
 import { readGroups, readPeople } from '@co-assess/board-model'
 import { ConflictError } from '@co-assess/storage'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type * as Y from 'yjs'
-import { z } from 'zod'
 import { redactionFor } from '../../reports/redaction.ts'
 import { createFeedbackMarker } from '../../sessionFeedback/feedbackMarker.ts'
-import { feedbackAnswerSchema } from '../../sessionFeedback/feedbackQuestions.ts'
 import { readFeedbackSummary } from '../../sessionFeedback/readFeedbackSummary.ts'
 import { whoMayAnswer } from '../../sessionFeedback/whoMayAnswer.ts'
 import type { AppDeps } from '../appDeps.ts'
-import { idParam } from '../fieldSchemas.ts'
 import { conflict, forbidden, notFound } from '../httpError.ts'
 
 const refusal = { 403: forbidden, 404: notFound, 409: conflict } as const
-const sessionParams = z.object({ assessmentId: idParam, sessionId: idParam })
-const shownCount = z.union([z.number(), z.string()])
-const scores = z.object({ heard: z.number(), spoke: z.number() }).nullable()
-const summarySchema = z.object({
-  threshold: z.number(),
-  sessions: z.array(
-    z.object({
-      sessionId: z.string(),
-      number: z.number(),
-      startedAt: z.number(),
-      endedAt: z.number().nullable(),
-      answered: shownCount,
-      groups: z.array(z.object({ group: z.string(), label: z.string(), answered: shownCount, scores })),
-      overall: scores,
-      help: z.array(z.string()),
-    }),
-  ),
-})
-
 /**
  * "Did you feel heard?": a person who took part answers once for each session they attended, after
  * it ends, and the chair reads the answers by session and group with small numbers suppressed. The
@@ -69,7 +56,8 @@ export const sessionFeedbackRoutes =
           summary: 'Whether you may answer "Did you feel heard?" for this session, and whether you have',
           params: sessionParams,
           response: {
-            200: z.object({ canAnswer: z.boolean(), answered: z.boolean(), reason: z.string().nullable() }),
+            200: feedbackState,
+            ...errorResponses,
           },
         },
       },
@@ -95,8 +83,8 @@ export const sessionFeedbackRoutes =
           summary:
             'Answer "Did you feel heard?" for a session you attended, once: stored with your group and the session, never who you are',
           params: sessionParams,
-          body: feedbackAnswerSchema,
-          response: { 201: z.object({ stored: z.literal(true) }) },
+          body: feedbackAnswerBody,
+          response: { 201: feedbackStored, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -133,8 +121,8 @@ export const sessionFeedbackRoutes =
         schema: {
           summary:
             '"Did you feel heard?" by session and group (chair): a group with fewer answers than the small-number threshold shows no answers',
-          params: z.object({ assessmentId: idParam }),
-          response: { 200: summarySchema },
+          params: assessmentParams,
+          response: { 200: feedbackSummary, ...errorResponses },
         },
       },
       async (request, reply) => {
