@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tinyFramework } from '../framework/tinyFramework.ts'
+import { tinyFramework } from '../../test/tinyFramework.ts'
 import { levelLabel, recordableLevels, recordedLevelText } from './levelLabels.ts'
 
 describe('levelLabel', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { tinyFramework } from '../../test/tinyFramework.ts'
 import { indexFramework } from './frameworkIndex.ts'
-import { tinyFramework } from './tinyFramework.ts'
 
 describe('indexFramework', () => {
   it('finds each area with its phase and its neighbours across phases', () => {

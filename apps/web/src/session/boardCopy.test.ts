@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { memoryStorage } from '../../test/memoryStorage.ts'
 import type { AssessmentDetail } from '../api/apiTypes.ts'
 import type { Framework } from '../framework/frameworkTypes.ts'
 import { type BoardCopy, clearBoardCopy, loadBoardCopy, saveBoardCopy } from './boardCopy.ts'
-import { memoryStorage } from './memoryStorage.ts'
 
 const detail: AssessmentDetail = {
   assessment: {

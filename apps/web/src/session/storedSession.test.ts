@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { memoryStorage } from './memoryStorage.ts'
+import { memoryStorage } from '../../test/memoryStorage.ts'
 import { clearSession, loadSession, type StoredSession, saveSession } from './storedSession.ts'
 
 const session: StoredSession = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tinyFramework } from '../framework/tinyFramework.ts'
+import { tinyFramework } from '../../test/tinyFramework.ts'
 import { historySeries, historySummary } from './historySeries.ts'
 import type { WorkstreamHistory } from './staffApi.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { tinyFramework } from '../framework/tinyFramework.ts'
+import { tinyFramework } from '../../test/tinyFramework.ts'
 import { placeRollup } from './placeRollup.ts'
 
 const place = (name: string, levels: Record<string, string>) => ({

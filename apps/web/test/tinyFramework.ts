@@ -1,4 +1,4 @@
-import type { Framework } from './frameworkTypes.ts'
+import type { Framework } from '../src/framework/frameworkTypes.ts'
 
 const levels = ['emerging', 'developing', 'maturing', 'thriving'] as const
 

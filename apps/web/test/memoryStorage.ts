@@ -1,4 +1,4 @@
-/** A Storage kept in memory: for tests, and where the browser refuses localStorage. */
+/** A Storage kept in memory, for tests of what the web app keeps in localStorage. */
 export function memoryStorage(): Storage {
   const data = new Map<string, string>()
   return {
