@@ -77,6 +77,10 @@ export const moderationRoutes =
           } catch (error) {
             throw moderationError(error)
           }
+        }).catch(async (error: unknown) => {
+          // Not hidden after all (its author deleted it meanwhile): keep no copy of its words.
+          if (!current.hidden) await metadata.setSetting(key, '')
+          throw error
         })
         // Now with the actions' words too, which the hide itself found.
         if (words) await metadata.setSetting(key, JSON.stringify(words))
