@@ -21,6 +21,7 @@ import { DEFAULT_SMALL_NUMBER_THRESHOLD } from '../reports/smallNumbers.ts'
 import { readFeedbackSummary } from '../sessionFeedback/readFeedbackSummary.ts'
 import type { AppDeps } from './appDeps.ts'
 import { forbidden, notFound, unauthorized } from './httpError.ts'
+import { withBoard as readBoard } from './withBoard.ts'
 
 const READERS: readonly Role[] = ['chair', 'participant', 'observer', 'peer-reviewer']
 
@@ -34,14 +35,7 @@ export async function createReportContext(deps: AppDeps) {
   const { metadata } = deps.storage
   const links = createReportLinks(await loadSigningKey(metadata, process.env.CO_ASSESS_TOKEN_SECRET))
 
-  async function withBoard<T>(name: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
-    const connection = await deps.hocuspocus.openDirectConnection(name)
-    try {
-      return await read(connection.document!)
-    } finally {
-      await connection.disconnect()
-    }
-  }
+  const withBoard = <T>(name: string, read: (doc: Y.Doc) => T | Promise<T>) => readBoard(deps, name, read)
 
   async function assessmentOf(id: string): Promise<AssessmentRecord> {
     const assessment = await metadata.getAssessment(id)
