@@ -37,7 +37,7 @@ export const equalityQuestion = z.object({
   hint: z.string().optional(),
   options: z.array(z.object({ id: z.string(), label: z.string() })).readonly(),
 })
-export const equalityQuestionsResponse = z.object({ questions: z.array(equalityQuestion).readonly() })
+export const equalityQuestionsResponse = z.object({ questions: z.array(equalityQuestion) })
 export const equalityStored = z.object({ stored: z.literal(true) })
 
 /** A count as an output shows it: exact, or "fewer than N" below the small-number threshold. */

@@ -17,6 +17,7 @@ export type InviteSummary = z.output<typeof assessments.inviteSummary>
 export type Participant = z.output<typeof assessments.participantSummary>
 export type AssessmentDetail = z.output<typeof assessments.assessmentDetail>
 export type CreateInviteInput = z.input<typeof assessments.createInviteBody>
+export type AnonymousName = z.output<typeof assessments.anonymousNameResponse>
 
 export type FrameworkChoice = z.output<typeof frameworks.frameworkSummaryResponse>
 
@@ -38,11 +39,16 @@ export type Reassessment = z.output<typeof reports.reassessment>
 export type EqualityQuestion = z.output<typeof peoplesData.equalityQuestion>
 export type ShownCount = z.output<typeof peoplesData.shownCount>
 export type EqualitySummary = z.output<typeof peoplesData.equalitySummary>
+export type EqualityQuestions = z.output<typeof peoplesData.equalityQuestionsResponse>
+export type EqualityStored = z.output<typeof peoplesData.equalityStored>
+export type Erased = z.output<typeof peoplesData.eraseResponse>
+export type Deleted = z.output<typeof peoplesData.deletedResponse>
 export type GroupsInput = z.input<typeof peoplesData.groupsBody>
 export type Groups = z.output<typeof peoplesData.groupsResponse>
 export type Retention = z.output<typeof peoplesData.retentionResponse>
 
 export type StaffRole = z.output<typeof staff.staffRoleSchema>
+export type SignInOptions = z.output<typeof staff.signInOptions>
 export type StaffMe = z.output<typeof staff.staffMe>
 export type StaffLinkInfo = z.output<typeof staff.staffLinkInfo>
 export type StaffInviteIssued = z.output<typeof staff.staffInviteIssued>
@@ -51,12 +57,16 @@ export type Standing = z.output<typeof organisations.standing>
 export type OrganisationAssessment = z.output<typeof organisations.organisationAssessment>
 export type WorkstreamHistory = z.output<typeof organisations.workstreamHistory>
 export type PlaceLevels = z.output<typeof organisations.placeLevels>
+export type OrganisationAssessments = z.output<typeof organisations.organisationAssessments>
+export type OrganisationHistory = z.output<typeof organisations.organisationHistory>
+export type OrganisationPlaces = z.output<typeof organisations.organisationPlaces>
 export type NewAssessmentInput = z.input<typeof organisations.planBody>
 export type PlannedAssessment = z.output<typeof organisations.plannedAssessment>
 export type StaffReassessment = z.output<typeof organisations.staffReassessment>
 
 export type FeedbackAnswer = z.input<typeof sessionFeedback.feedbackAnswerBody>
 export type FeedbackState = z.output<typeof sessionFeedback.feedbackState>
+export type FeedbackStored = z.output<typeof sessionFeedback.feedbackStored>
 export type FeedbackSummary = z.output<typeof sessionFeedback.feedbackSummary>
 export type SessionFeedbackSummary = FeedbackSummary['sessions'][number]
 export type FeedbackScores = NonNullable<SessionFeedbackSummary['overall']>

@@ -1,5 +1,6 @@
 import type {
   AccessToken,
+  AnonymousName,
   AssessmentDetail,
   InviteInfo,
   InviteSummary,
@@ -59,7 +60,7 @@ export const getPublication = (assessmentId: string, token: string) =>
   apiFetch<PublicationState>(`/api/assessments/${seg(assessmentId)}/publication`, { token })
 
 export const getAnonymousName = (assessmentId: string, token: string) =>
-  apiFetch<{ alias: string }>(`/api/assessments/${seg(assessmentId)}/me/anonymous-name`, { token })
+  apiFetch<AnonymousName>(`/api/assessments/${seg(assessmentId)}/me/anonymous-name`, { token })
 
 export const previewPublication = (assessmentId: string, token: string, actionIds: string[]) =>
   apiFetch<PublicationPreview>(`/api/assessments/${seg(assessmentId)}/publication/preview`, {

@@ -1,6 +1,9 @@
 import type {
-  EqualityQuestion,
+  Deleted,
+  EqualityQuestions,
+  EqualityStored,
   EqualitySummary,
+  Erased,
   Groups,
   GroupsInput,
   IssuedInvite,
@@ -13,11 +16,10 @@ const seg = encodeURIComponent
 export type { EqualityQuestion, EqualitySummary, ShownCount } from '@co-assess/api-contract'
 export type GroupDef = Groups['groups'][number]
 
-export const getEqualityQuestions = () =>
-  apiFetch<{ questions: EqualityQuestion[] }>('/api/equality/questions')
+export const getEqualityQuestions = () => apiFetch<EqualityQuestions>('/api/equality/questions')
 
 export const sendEqualityAnswers = (assessmentId: string, token: string, answers: Record<string, string>) =>
-  apiFetch<{ stored: true }>(`/api/assessments/${seg(assessmentId)}/equality`, {
+  apiFetch<EqualityStored>(`/api/assessments/${seg(assessmentId)}/equality`, {
     method: 'POST',
     token,
     body: answers,
@@ -46,7 +48,7 @@ export const inviteWithGroups = (
   })
 
 export const eraseName = (assessmentId: string, token: string, personId: string) =>
-  apiFetch<{ erased: string[] }>(`/api/assessments/${seg(assessmentId)}/people/${seg(personId)}/erase`, {
+  apiFetch<Erased>(`/api/assessments/${seg(assessmentId)}/people/${seg(personId)}/erase`, {
     method: 'POST',
     token,
     body: {},
@@ -60,7 +62,7 @@ export const setRetention = (assessmentId: string, token: string, days: number |
   })
 
 export const deleteAssessment = (assessmentId: string, token: string, confirmTitle: string) =>
-  apiFetch<{ deleted: string }>(`/api/assessments/${seg(assessmentId)}`, {
+  apiFetch<Deleted>(`/api/assessments/${seg(assessmentId)}`, {
     method: 'DELETE',
     token,
     body: { confirmTitle },

@@ -1,4 +1,4 @@
-import type { FeedbackAnswer, FeedbackState, FeedbackSummary } from '@co-assess/api-contract'
+import type { FeedbackAnswer, FeedbackState, FeedbackStored, FeedbackSummary } from '@co-assess/api-contract'
 import { apiFetch } from './apiFetch.ts'
 
 const seg = encodeURIComponent
@@ -22,7 +22,7 @@ export const sendFeedback = (
   sessionId: string,
   token: string,
   answer: FeedbackAnswer,
-) => apiFetch<{ stored: true }>(sessionPath(assessmentId, sessionId), { method: 'POST', token, body: answer })
+) => apiFetch<FeedbackStored>(sessionPath(assessmentId, sessionId), { method: 'POST', token, body: answer })
 
 export const getFeedbackSummary = (assessmentId: string, token: string, signal?: AbortSignal) =>
   apiFetch<FeedbackSummary>(`/api/assessments/${seg(assessmentId)}/feedback`, {

@@ -2,19 +2,20 @@ import type {
   FrameworkChoice,
   JoinResult,
   NewAssessmentInput,
-  OrganisationAssessment,
-  PlaceLevels,
+  OrganisationAssessments,
+  OrganisationHistory,
+  OrganisationPlaces,
   PlannedAssessment,
+  SignInOptions,
   StaffInviteIssued,
   StaffLinkInfo,
   StaffMe,
   StaffReassessment,
   StaffRole,
-  WorkstreamHistory,
 } from '@co-assess/api-contract'
 import { apiFetch } from '../api/apiFetch.ts'
 
-/** The staff API (apps/server/src/http/routes/staffRoutes.ts, organisationRoutes.ts); the session is a cookie. */
+/** The staff API (packages/api-contract: staff.ts, organisations.ts); the session is a cookie. */
 
 export type {
   FrameworkChoice,
@@ -29,16 +30,16 @@ export type {
 
 const seg = encodeURIComponent
 
-export const staffSignInOptions = () => apiFetch<{ provider: boolean }>('/api/staff/sign-in-options')
+export const staffSignInOptions = () => apiFetch<SignInOptions>('/api/staff/sign-in-options')
 export const staffMe = () => apiFetch<StaffMe>('/api/staff/me')
 export const staffSignOut = () => apiFetch<null>('/api/staff/sign-out', { method: 'POST' })
 export const staffLink = (token: string) => apiFetch<StaffLinkInfo>(`/api/staff/join/${seg(token)}`)
 export const acceptStaffLink = (token: string, name: string) =>
   apiFetch<StaffMe['staff']>(`/api/staff/join/${seg(token)}`, { method: 'POST', body: { name } })
 export const organisationAssessments = (organisationId: string) =>
-  apiFetch<{ assessments: OrganisationAssessment[] }>(`/api/organisations/${seg(organisationId)}/assessments`)
+  apiFetch<OrganisationAssessments>(`/api/organisations/${seg(organisationId)}/assessments`)
 export const organisationHistory = (organisationId: string) =>
-  apiFetch<{ workstreams: WorkstreamHistory[] }>(`/api/organisations/${seg(organisationId)}/history`)
+  apiFetch<OrganisationHistory>(`/api/organisations/${seg(organisationId)}/history`)
 export const listFrameworks = () => apiFetch<FrameworkChoice[]>('/api/frameworks')
 export const createOrganisationAssessment = (organisationId: string, input: NewAssessmentInput) =>
   apiFetch<PlannedAssessment>(`/api/organisations/${seg(organisationId)}/assessments`, {
@@ -59,6 +60,4 @@ export const inviteStaff = (organisationId: string, role: StaffRole) =>
   })
 
 export const organisationPlaces = (organisationId: string) =>
-  apiFetch<{ frameworks: Array<{ frameworkId: string; places: PlaceLevels[] }> }>(
-    `/api/organisations/${seg(organisationId)}/places`,
-  )
+  apiFetch<OrganisationPlaces>(`/api/organisations/${seg(organisationId)}/places`)

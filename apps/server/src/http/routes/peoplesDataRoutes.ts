@@ -184,7 +184,7 @@ export const peoplesDataRoutes =
           response: { 200: equalityQuestionsResponse, ...errorResponses },
         },
       },
-      async () => ({ questions: EQUALITY_QUESTIONS }),
+      async () => ({ questions: [...EQUALITY_QUESTIONS] }),
     )
 
     app.post(
