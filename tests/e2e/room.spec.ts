@@ -390,3 +390,25 @@ test('peer reviewers and observers are told what they can do, and not that other
   }
   await chair.context.close()
 })
+
+test('dates read in plain English on the action card, for everyone', async ({ browser, request }) => {
+  const { chair, participant } = await chairAndParticipant(browser, request, 'Dates in words', {
+    chair: { name: 'Chidi Chair', organisation: 'West Yorkshire ICB', group: 'ics' },
+    participant: { name: 'Pat Partner', organisation: 'Voluntary Action Leeds', group: 'vcse' },
+  })
+  const said = 'Hold the sessions near the bus routes'
+  await chair.page.getByLabel('You said: what people raised').fill(said)
+  await chair.page.getByRole('button', { name: 'Propose action' }).click()
+  const card = chair.page.getByTestId('action').filter({ hasText: said })
+  await card.getByRole('button', { name: 'Update this action' }).click()
+  await card.getByLabel('Due date').fill('2027-01-31')
+  await card.getByRole('button', { name: 'Save action' }).click()
+  for (const person of [chair, participant]) {
+    const seen = person.page.getByTestId('action').filter({ hasText: said })
+    await expect(seen).toContainText('31 January 2027')
+    await expect(seen).not.toContainText('2027-01-31')
+  }
+  await expectNoViolations(participant.page, 'an action with a due date')
+  // The report's Word file under a name for people: tests/e2e/reportsPage.spec.ts saves it as an observer.
+  for (const person of [chair, participant]) await person.context.close()
+})

@@ -30,6 +30,7 @@ export { MIGRATIONS, type MigrationOutcome, migrateBoard } from './migrations/mi
 export type { Migration } from './migrations/migration.ts'
 export { type BoardOrigin, isBoardOrigin, localOrigin, serverOrigin } from './origins.ts'
 export { organisationShown, personLabel } from './personLabel.ts'
+export { plainDate } from './plainDates.ts'
 export * from './planValues.ts'
 export { type PresenceCursor, presenceCursorSchema } from './presence.ts'
 export {

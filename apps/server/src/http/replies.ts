@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify'
+import { contentDisposition } from './contentDisposition.ts'
 
 // Pages carry text people typed: no scripts at all, and report addresses (with ?access=) never leak as a referrer.
 const PAGE_HEADERS = {
@@ -22,7 +23,8 @@ export const download = (reply: FastifyReply, type: string, filename: string, bo
     .headers({
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
-      'content-disposition': `attachment; filename="${filename}"`,
+      // A plain name for old clients and the real one (any language) in filename*, safe in the header.
+      'content-disposition': contentDisposition(filename),
     })
     .type(type)
     .send(body)

@@ -1,3 +1,4 @@
+import { plainDate } from '@co-assess/board-model'
 import type { ReportAction } from './buildReportModel.ts'
 import type { ReportPlan } from './reportEvidence.ts'
 
@@ -27,11 +28,11 @@ export function actionFacts(a: ReportAction): Array<[label: string, value: strin
       : []),
     ['Raised by', a.raisedBy.join(', ') || 'Not recorded'],
     ['Owner', a.owner || 'Not named'],
-    ['Due', a.dueDate ?? 'No date'],
+    ['Due', a.dueDate ? plainDate(a.dueDate) : 'No date'],
     ['Areas', a.areas.map((x) => `${x.id} ${x.title}`).join('; ') || 'None'],
     ...(a.plan ? planFacts(a.plan) : []),
     ['Agreed', a.agreedIn],
-    ['People told', a.feedback.toldAt ?? 'Not yet told what happened'],
+    ['People told', a.feedback.toldAt ? plainDate(a.feedback.toldAt) : 'Not yet told what happened'],
     ...(a.feedback.how ? [['How they were told', a.feedback.how] as [string, string]] : []),
     // Each earlier assessment gets its own row, so what happened there is not lost in one long cell.
     ...(a.history.length

@@ -1,3 +1,4 @@
+import { plainDate } from '@co-assess/board-model'
 import {
   Document,
   HeadingLevel,
@@ -11,10 +12,10 @@ import {
 } from 'docx'
 import { actionFacts } from './actionFacts.ts'
 import type { ReportModel } from './buildReportModel.ts'
-import { areaEvidenceLines } from './reportEvidence.ts'
 import { sessionSectionDocx } from './renderSessionSection.ts'
-import { countOf } from './smallNumbers.ts'
 import { voiceBalanceDocx } from './renderVoiceBalance.ts'
+import { areaEvidenceLines } from './reportEvidence.ts'
+import { countOf } from './smallNumbers.ts'
 import { takingPartNote } from './takingPartNote.ts'
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
@@ -46,7 +47,7 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
     heading(model.assessment.title, HeadingLevel.TITLE),
     para(`Self-assessment report: ${model.framework.title} (version ${model.framework.version})`),
     para(
-      `Workstream: ${model.assessment.workstream}. Scope: ${model.assessment.scope}. Report made ${model.generatedAt.slice(0, 10)}.`,
+      `Workstream: ${model.assessment.workstream}. Scope: ${model.assessment.scope}. Report made ${plainDate(model.generatedAt)}.`,
     ),
     heading('Agreed levels', HeadingLevel.HEADING_1),
     table(

@@ -1,9 +1,10 @@
+import { plainDate } from '@co-assess/board-model'
 import { actionFacts } from './actionFacts.ts'
 import type { ReportModel } from './buildReportModel.ts'
-import { areaEvidenceLines } from './reportEvidence.ts'
 import { sessionSectionMarkdown } from './renderSessionSection.ts'
-import { countOf } from './smallNumbers.ts'
 import { voiceBalanceMarkdown } from './renderVoiceBalance.ts'
+import { areaEvidenceLines } from './reportEvidence.ts'
+import { countOf } from './smallNumbers.ts'
 import { takingPartNote } from './takingPartNote.ts'
 
 // Text a person typed must not turn into Markdown structure (links, headings, tables, HTML).
@@ -21,7 +22,7 @@ export function renderMarkdown(model: ReportModel): string {
   out.push(`# ${cell(model.assessment.title)}`, '')
   out.push(`Self-assessment report: ${cell(model.framework.title)} (version ${model.framework.version})`, '')
   out.push(
-    `Workstream: ${cell(model.assessment.workstream)} · Scope: ${model.assessment.scope} · Report made ${model.generatedAt.slice(0, 10)}`,
+    `Workstream: ${cell(model.assessment.workstream)} · Scope: ${model.assessment.scope} · Report made ${plainDate(model.generatedAt)}`,
     '',
   )
   out.push('## Agreed levels', '', '| Phase | Area | Agreed level |', '| --- | --- | --- |')

@@ -1,11 +1,12 @@
+import { plainDate } from '@co-assess/board-model'
 import { actionFacts } from './actionFacts.ts'
 import type { ReportArea, ReportModel } from './buildReportModel.ts'
 import { escapeHtml as e } from './escapeHtml.ts'
 import { htmlPage, levelClass } from './htmlPage.ts'
-import { evidenceLine, markLines } from './reportEvidence.ts'
 import { sessionSectionHtml } from './renderSessionSection.ts'
-import { countOf } from './smallNumbers.ts'
 import { voiceBalanceHtml } from './renderVoiceBalance.ts'
+import { evidenceLine, markLines } from './reportEvidence.ts'
+import { countOf } from './smallNumbers.ts'
 import { takingPartNote } from './takingPartNote.ts'
 
 const paragraphs = (text: string) =>
@@ -16,7 +17,8 @@ const paragraphs = (text: string) =>
     .map((p) => `<p>${e(p).replaceAll('\n', '<br>')}</p>`)
     .join('')
 
-const dateOf = (iso: string) => iso.slice(0, 10)
+// Dates as people read them ("2 December 2026"), as everywhere on screen and in reports.
+const dateOf = (iso: string) => plainDate(iso)
 
 function heatMap(model: ReportModel): string {
   const widest = Math.max(...model.phases.map((p) => p.areas.length))

@@ -6,6 +6,7 @@ import {
   evidenceStatusLabels,
   horizonLabels,
   type Person,
+  plainDate,
   readEvidence,
   readEvidenceMarks,
 } from '@co-assess/board-model'
@@ -83,7 +84,7 @@ export function evidenceByArea(
       itemIds: e.itemIds,
       shareable: e.shareable,
       carriedFrom: from
-        ? `From "${from.title}" (started ${from.startedAt.slice(0, 10)})${from.acceptedLevel ? `, accepted there for ${levelLabel(from.acceptedLevel)}` : ''}`
+        ? `From "${from.title}" (started ${plainDate(from.startedAt)})${from.acceptedLevel ? `, accepted there for ${levelLabel(from.acceptedLevel)}` : ''}`
         : null,
       marks: [...(marks.get(e.id)?.entries() ?? [])]
         .sort(([, a], [, b]) => a.at - b.at)

@@ -1,8 +1,11 @@
+// biome-ignore-all lint/a11y/noRedundantRoles: NHS.UK's responsive table sets display: block on a narrow screen, which drops a table's roles in some browsers; its markup keeps them explicit for that
 import { suggestPeerLevel } from '@co-assess/board-model'
 import { useId, useState } from 'react'
 import { levelLabel, recordableLevels } from '../board/levelLabels.ts'
 import type { FrameworkArea } from '../framework/frameworkTypes.ts'
 import { useTalk } from './useTalk.ts'
+
+const PEER_COLUMNS = ['Peer reviewer', 'Agreed level', 'Suggested level', 'Reasoning'] as const
 
 /** The agreed level beside each peer reviewer's suggestion, saying in words where they differ. */
 export function PeerReview({ area }: { area: FrameworkArea }) {
@@ -20,34 +23,47 @@ export function PeerReview({ area }: { area: FrameworkArea }) {
     <section className="co-peer" aria-labelledby={`${id}-title`} data-testid="peer-review">
       <h2 id={`${id}-title`}>Peer review</h2>
       {suggestions.length > 0 ? (
-        <table className="nhsuk-table">
+        // NHS.UK's responsive table: at 320 pixels (400% zoom) or on a phone each suggestion becomes a
+        // block with its headings beside the values, rather than a table that scrolls sideways.
+        <table role="table" className="nhsuk-table-responsive co-peer__table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
             Agreed level and peer suggestions for {area.id}
           </caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Peer reviewer</th>
-              <th scope="col">Agreed level</th>
-              <th scope="col">Suggested level</th>
-              <th scope="col">Reasoning</th>
+          <thead role="rowgroup" className="nhsuk-table__head">
+            <tr role="row">
+              {PEER_COLUMNS.map((heading) => (
+                <th role="columnheader" scope="col" key={heading}>
+                  {heading}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
             {suggestions.map(([reviewerId, s]) => {
               const differs = agreed && agreed.level !== s.level
+              const cells = [
+                talk.view.people.get(reviewerId)?.name ?? 'A reviewer',
+                agreed ? levelLabel(agreed.level, levels) : 'Not agreed yet',
+                <>
+                  {levelLabel(s.level, levels)}{' '}
+                  {differs ? (
+                    <strong className="nhsuk-tag nhsuk-tag--orange">Differs from agreed</strong>
+                  ) : agreed ? (
+                    <strong className="nhsuk-tag nhsuk-tag--green">Same as agreed</strong>
+                  ) : null}
+                </>,
+                s.reasoning,
+              ]
               return (
-                <tr key={reviewerId} data-testid="peer-row">
-                  <td>{talk.view.people.get(reviewerId)?.name ?? 'A reviewer'}</td>
-                  <td>{agreed ? levelLabel(agreed.level, levels) : 'Not agreed yet'}</td>
-                  <td>
-                    {levelLabel(s.level, levels)}{' '}
-                    {differs ? (
-                      <strong className="nhsuk-tag nhsuk-tag--orange">Differs from agreed</strong>
-                    ) : agreed ? (
-                      <strong className="nhsuk-tag nhsuk-tag--green">Same as agreed</strong>
-                    ) : null}
-                  </td>
-                  <td>{s.reasoning}</td>
+                <tr role="row" className="nhsuk-table__row" key={reviewerId} data-testid="peer-row">
+                  {cells.map((cell, i) => (
+                    <td role="cell" className="nhsuk-table__cell" key={PEER_COLUMNS[i]}>
+                      <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                        {PEER_COLUMNS[i]}{' '}
+                      </span>
+                      {cell}
+                    </td>
+                  ))}
                 </tr>
               )
             })}

@@ -6,6 +6,7 @@ import {
   editEvidence,
   evidenceKindLabels,
   markEvidence,
+  plainDate,
   removeEvidence,
   setEvidenceStatus,
 } from '@co-assess/board-model'
@@ -57,7 +58,7 @@ export const EvidenceCard = memo(function EvidenceCard({
       ? [
           [
             'From',
-            `"${evidence.carriedFrom.title}" (started ${evidence.carriedFrom.startedAt.slice(0, 10)})${evidence.carriedFrom.acceptedLevel ? `, accepted there for ${levelLabel(evidence.carriedFrom.acceptedLevel, framework.levels)}` : ''}`,
+            `"${evidence.carriedFrom.title}" (started ${plainDate(evidence.carriedFrom.startedAt)})${evidence.carriedFrom.acceptedLevel ? `, accepted there for ${levelLabel(evidence.carriedFrom.acceptedLevel, framework.levels)}` : ''}`,
           ] as [string, string],
         ]
       : []),

@@ -1,4 +1,5 @@
 import type { PreviousArea } from '@co-assess/board-model'
+import { plainDate } from '@co-assess/board-model'
 import { useBoardContext } from '../board/BoardContext.tsx'
 import { levelLabel } from '../board/levelLabels.ts'
 import { statusLabels } from '../conversation/conversationView.ts'
@@ -16,7 +17,7 @@ export function PreviousFindings({ areaId, previous }: { areaId: string; previou
     <div className="nhsuk-inset-text co-previous" data-testid="previous-findings">
       <span className="nhsuk-u-visually-hidden">Information: </span>
       <h3 className="nhsuk-heading-s">
-        Last time: "{previous.title}", started {previous.startedAt.slice(0, 10)}
+        Last time: "{previous.title}", started {plainDate(previous.startedAt)}
       </h3>
       <p>
         Agreed level then:{' '}

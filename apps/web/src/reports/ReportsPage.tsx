@@ -9,6 +9,7 @@ import {
   reassess,
   withdrawPublication,
 } from '../api/endpoints.ts'
+import { fileNameOf } from '../api/paperEndpoints.ts'
 import { boardPath } from '../app/route.ts'
 import { useBoardContext } from '../board/BoardContext.tsx'
 import { AppLink } from '../components/AppLink.tsx'
@@ -17,6 +18,7 @@ import { useConversation } from '../conversation/useConversation.ts'
 import { PublishPreview } from './PublishPreview.tsx'
 import {
   actionCount,
+  asSentence,
   canHaveLinks,
   linksStale,
   type ReportEntry,
@@ -137,7 +139,8 @@ function ReportsSection({ say, fail }: { say: Say; fail: Fail }) {
       const url = URL.createObjectURL(await response.blob())
       const a = document.createElement('a')
       a.href = url
-      a.download = entry.filename
+      // The server names its downloads for people ("Co-assess report - <title> - <date>.docx").
+      a.download = fileNameOf(response.headers.get('content-disposition')) ?? entry.filename
       a.click()
       setTimeout(() => URL.revokeObjectURL(url), 10_000)
       say(`${entry.label} downloaded.`)
@@ -538,7 +541,9 @@ function ActionChoice(props: { action: Action; inputId: string; checked: boolean
         You said: {action.youSaid || '(not written yet)'}
       </label>
       <div className="nhsuk-hint nhsuk-checkboxes__hint" id={hintId}>
-        We did: {action.weDid || '(not written yet)'}. Status: {statusLabels[action.status]}.
+        {/* Each on its own line, each one sentence: "…every meeting.. Status:" ran the two together. */}
+        <span className="co-hint-line">We did: {asSentence(action.weDid) || 'not written yet.'}</span>{' '}
+        <span className="co-hint-line">Status: {statusLabels[action.status]}.</span>
       </div>
     </div>
   )

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { actionCount, canHaveLinks, linksStale, reportEntries, toggleChoice } from './reportEntries.ts'
+import {
+  actionCount,
+  asSentence,
+  canHaveLinks,
+  linksStale,
+  reportEntries,
+  toggleChoice,
+} from './reportEntries.ts'
 
 describe('reportEntries', () => {
   it('lists the six reports everyone gets, without the comparison when there is nothing to compare', () => {
@@ -62,5 +69,14 @@ describe('toggleChoice and actionCount', () => {
   it('counts in words', () => {
     expect(actionCount(1)).toBe('1 action')
     expect(actionCount(0)).toBe('0 actions')
+  })
+})
+
+describe('what people wrote, as one sentence', () => {
+  it('ends with one full stop, never two', () => {
+    expect(asSentence('We now meet every meeting.')).toBe('We now meet every meeting.')
+    expect(asSentence('We now meet every meeting')).toBe('We now meet every meeting.')
+    expect(asSentence('Did it work? ')).toBe('Did it work?')
+    expect(asSentence('  ')).toBe('')
   })
 })

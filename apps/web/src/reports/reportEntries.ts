@@ -127,3 +127,10 @@ export function toggleChoice(order: readonly string[], chosen: ReadonlySet<strin
   else next.add(id)
   return new Set(order.filter((x) => next.has(x)))
 }
+
+/** Text people wrote, ending with one full stop (or their own question or exclamation mark). */
+export function asSentence(text: string): string {
+  const trimmed = text.trim()
+  if (!trimmed) return ''
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`
+}

@@ -1,3 +1,4 @@
+import { plainDate } from '@co-assess/board-model'
 import type { Framework } from '../framework/frameworkTypes.ts'
 import { placeRollup } from './placeRollup.ts'
 import type { PlaceLevels } from './staffApi.ts'
@@ -18,7 +19,7 @@ export function PlaceRollupView({ places, framework }: { places: PlaceLevels[]; 
               <th scope="col" key={p.place}>
                 {p.place}
                 <br />
-                <span className="nhsuk-body-s">{p.createdAt.slice(0, 10)}</span>
+                <span className="nhsuk-body-s">{plainDate(p.createdAt)}</span>
               </th>
             ))}
             <th scope="col">Spread across Places</th>

@@ -4,6 +4,7 @@ import type { ReportModel } from '../../reports/buildReportModel.ts'
 import { renderActionsCsv, renderEvidenceCsv, renderItemsCsv } from '../../reports/renderCsv.ts'
 import { download } from '../replies.ts'
 import { assessmentParams, type ReportContext, readQuery } from '../reportContext.ts'
+import { reportFileName } from '../reportFileName.ts'
 
 // Every CSV is the report model for the reader, as a file that travels: one route shape for all.
 const csvRoutesTable: Array<[name: string, summary: string, render: (model: ReportModel) => string]> = [
@@ -15,6 +16,13 @@ const csvRoutesTable: Array<[name: string, summary: string, render: (model: Repo
     renderEvidenceCsv,
   ],
 ]
+
+// What each file is called in a downloads folder ("Co-assess checklist items - <title> - <date>.csv").
+const CSV_NAMES: Record<string, string> = {
+  items: 'checklist items',
+  actions: 'actions',
+  evidence: 'evidence',
+}
 
 /** The report's tables as CSV files. */
 export const csvRoutes =
@@ -38,7 +46,7 @@ export const csvRoutes =
           return download(
             reply,
             'text/csv; charset=utf-8',
-            `${name}-${model.assessment.id}.csv`,
+            reportFileName(CSV_NAMES[name] ?? name, model.assessment.title, 'csv'),
             render(model),
           )
         },

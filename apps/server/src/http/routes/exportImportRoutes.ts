@@ -11,6 +11,7 @@ import type { AppDeps } from '../appDeps.ts'
 import { badRequest, conflict } from '../httpError.ts'
 import { download } from '../replies.ts'
 import { accessQuery, assessmentParams, type ReportContext } from '../reportContext.ts'
+import { reportFileName } from '../reportFileName.ts'
 
 /** The whole board as JSON (a backup), and importing one back as a new assessment. */
 export const exportImportRoutes =
@@ -52,7 +53,7 @@ export const exportImportRoutes =
         return download(
           reply,
           'application/json; charset=utf-8',
-          `assessment-${assessmentId}.json`,
+          reportFileName('backup', assessment.title, 'json'),
           stringifyJson(data),
         )
       },

@@ -5,6 +5,7 @@ import { renderMarkdown } from '../../reports/renderMarkdown.ts'
 import { renderReportHtml } from '../../reports/renderReportHtml.ts'
 import { download, page } from '../replies.ts'
 import { assessmentParams, type ReportContext, readQuery } from '../reportContext.ts'
+import { reportFileName } from '../reportFileName.ts'
 
 const readRoute = { params: assessmentParams, querystring: readQuery }
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -39,7 +40,12 @@ export const reportDownloadRoutes =
       },
       async (request, reply) => {
         const model = await reports.reportModel(request, request.params.assessmentId, request.query)
-        return download(reply, DOCX, `report-${model.assessment.id}.docx`, await renderDocx(model))
+        return download(
+          reply,
+          DOCX,
+          reportFileName('report', model.assessment.title, 'docx'),
+          await renderDocx(model),
+        )
       },
     )
 
@@ -57,7 +63,7 @@ export const reportDownloadRoutes =
         return download(
           reply,
           'text/markdown; charset=utf-8',
-          `report-${model.assessment.id}.md`,
+          reportFileName('report', model.assessment.title, 'md'),
           renderMarkdown(model),
         )
       },
