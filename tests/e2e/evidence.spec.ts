@@ -98,7 +98,7 @@ test('evidence and a measured plan carry into the next assessment', async ({ bro
     await expectNoViolations(page, 'the action form with its plan')
     await action.getByRole('button', { name: 'Save action' }).click()
     await expect(action).toContainText(MEASURE)
-    await expect(action).toContainText('2026-09-30')
+    await expect(action).toContainText('30 September 2026')
   })
 
   await test.step('the chair assesses again, and the evidence and the plan are waiting', async () => {

@@ -10,7 +10,7 @@ export function planFacts(plan: ReportPlan): Array<[label: string, value: string
     ['Horizon', plan.horizon ?? 'Not set'],
     ['Measure', plan.measure || 'Not agreed yet'],
     ['Baseline', plan.baseline || 'Not recorded'],
-    ['Review date', plan.reviewDate ?? 'No date'],
+    ['Review date', plan.reviewDate ? plainDate(plan.reviewDate) : 'No date'],
   ]
 }
 

@@ -11,6 +11,7 @@ import {
   noteFragment,
   organisationShown,
   peopleTakingPart,
+  plainDate,
   readActions,
   readAgreedLevels,
   readAnonymousTally,
@@ -180,7 +181,8 @@ function agreedIn(action: Action, session: ReportAction['agreedInSession']): str
     case 'outside':
       return 'Outside a session'
     case 'session':
-      if (session) return `In session ${session.number}, started ${session.startedAt}`
+      // Words for people; the CSV keeps the session's start as an ISO date in its own column.
+      if (session) return `In session ${session.number}, started ${plainDate(session.startedAt)}`
       // Actions carried before the history existed still hold a session id from the earlier board.
       return action.carriedFrom ? 'In a session of the previous assessment' : 'In a session no longer recorded'
   }

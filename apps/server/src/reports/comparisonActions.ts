@@ -1,4 +1,4 @@
-import { type Action, areaOfItem, readActions } from '@co-assess/board-model'
+import { type Action, areaOfItem, plainDate, readActions } from '@co-assess/board-model'
 import type { Framework } from '@co-assess/framework'
 import type * as Y from 'yjs'
 import { actionStatusLabels, type LevelRef, levelRef } from './buildReportModel.ts'
@@ -65,7 +65,7 @@ export function aimedActionsCell(actions: readonly AimedAction[]): string {
     const measure = a.measure
       ? ` Measure: ${e(a.measure)}${a.baseline ? ` (baseline ${e(a.baseline)})` : ''}.`
       : ''
-    const review = a.reviewDate ? ` Review ${e(a.reviewDate)}.` : ''
+    const review = a.reviewDate ? ` Review ${e(plainDate(a.reviewDate))}.` : ''
     return `<li>${e(a.youSaid || '(not written)')} <span class="meta">(${e(status)})</span>${target}${measure}${review}</li>`
   }
   return `<ul>${actions.map(item).join('')}</ul>`

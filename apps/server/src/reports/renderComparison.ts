@@ -1,4 +1,4 @@
-import { type Action, readActions, readAgreedLevels } from '@co-assess/board-model'
+import { type Action, plainDate, readActions, readAgreedLevels } from '@co-assess/board-model'
 import type { Framework } from '@co-assess/framework'
 import type * as Y from 'yjs'
 import { type LevelRef, levelRef } from './buildReportModel.ts'
@@ -81,8 +81,8 @@ export function buildComparison(
   return {
     title: after.title,
     previousTitle: before.title,
-    previousDate: before.createdAt.slice(0, 10),
-    currentDate: after.createdAt.slice(0, 10),
+    previousDate: plainDate(before.createdAt),
+    currentDate: plainDate(after.createdAt),
     levels: framework.levels.map((l) => ({ label: l.label })),
     areas,
     overall,

@@ -17,8 +17,8 @@ describe('renderMarkdown', () => {
     expect(md).toContain(
       '- Raised by: Voluntary, community or social enterprise \\(VCSE\\), Lived experience or community member\n',
     )
-    expect(md).toContain('- Agreed: In session 1, started 2025-06-03\n')
-    expect(md).toContain('- People told: 2025-06-20\n- How they were told: At the June forum\n')
+    expect(md).toContain('- Agreed: In session 1, started 3 June 2025\n')
+    expect(md).toContain('- People told: 20 June 2025\n- How they were told: At the June forum\n')
     expect(md).toContain('- Status: Dropped\n- Why dropped: No budget until April\n')
   })
 })

@@ -32,8 +32,8 @@ describe('renderReportHtml', () => {
       buildReportModel(tinyBoard(), tinyFramework, tinyAssessment, { names: false }),
     )
     expect(html).toContain('<dt>Raised by</dt><dd>Lived experience or community member</dd>')
-    expect(html).toContain('<dt>Agreed</dt><dd>In session 1, started 2025-06-03</dd>')
-    expect(html).toContain('<dt>People told</dt><dd>2025-06-20</dd>')
+    expect(html).toContain('<dt>Agreed</dt><dd>In session 1, started 3 June 2025</dd>')
+    expect(html).toContain('<dt>People told</dt><dd>20 June 2025</dd>')
     expect(html).toContain('<dt>How they were told</dt><dd>At the June forum</dd>')
     expect(html).toContain('<dt>Why dropped</dt><dd>No budget until April</dd>')
     expect(html).toContain('<dt>People told</dt><dd>Not yet told what happened</dd>')

@@ -76,12 +76,12 @@ describe('evidence and action plans in the outputs', () => {
     expect(html).toContain('<h3>Evidence</h3>')
     const { value: text } = await mammoth.extractRawText({ buffer })
     expect(text).toContain(
-      'Minutes or a decision: Forum minutes where a community member spoke; dated 2025-05-20',
+      'Minutes or a decision: Forum minutes where a community member spoke; dated 20 May 2025',
     )
     expect(text).toContain('Aims at: the level Thriving; 1a.thriving.1 Co-own projects')
     expect(text).toContain('Measure: People from the forum at each meeting')
     expect(text).toContain('Baseline: 2 in May 2025')
-    expect(text).toContain('Review date: 2025-12-01')
+    expect(text).toContain('Review date: 1 December 2025')
     expect(text).toContain('Horizon: This year')
   })
 

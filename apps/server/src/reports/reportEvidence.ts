@@ -102,7 +102,7 @@ export function evidenceByArea(
 export function evidenceLine(e: ReportEvidence): string {
   const parts = [
     `${e.kindLabel}: ${e.title}`,
-    e.date ? `dated ${e.date}` : '',
+    e.date ? `dated ${plainDate(e.date)}` : '',
     e.statusLabel === 'Current' ? '' : e.statusLabel.toLowerCase(),
     e.acceptedFor ? `accepted for ${e.acceptedFor}` : '',
     e.shareable ? '' : 'not for sharing beyond the board',

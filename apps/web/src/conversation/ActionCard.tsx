@@ -77,7 +77,7 @@ export function ActionCard({ action }: { action: Action }) {
               [
                 'People told',
                 action.feedback.toldAt
-                  ? `${action.feedback.toldAt}: ${action.feedback.how}`
+                  ? `${plainDate(action.feedback.toldAt)}: ${action.feedback.how}`
                   : 'Not yet told what happened',
               ],
             ] as Array<[string, string]>

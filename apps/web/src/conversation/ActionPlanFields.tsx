@@ -1,4 +1,4 @@
-import { type ActionPlan, EMPTY_PLAN, type Horizon, horizonLabels } from '@co-assess/board-model'
+import { type ActionPlan, EMPTY_PLAN, type Horizon, horizonLabels, plainDate } from '@co-assess/board-model'
 import { useId } from 'react'
 import type { AreaPlace } from '../framework/frameworkIndex.ts'
 import type { FrameworkLevel } from '../framework/frameworkTypes.ts'
@@ -154,6 +154,6 @@ export function planFacts(
     ['When', plan.horizon ? horizonLabels[plan.horizon] : 'Not decided'],
     ['Measure', plan.measure || 'Not agreed yet'],
     ['Baseline', plan.baseline || 'Not recorded'],
-    ['Review date', plan.reviewDate ?? 'No date'],
+    ['Review date', plan.reviewDate ? plainDate(plan.reviewDate) : 'No date'],
   ]
 }

@@ -48,7 +48,7 @@ export const EvidenceCard = memo(function EvidenceCard({
     : (view.people.get(evidence.addedBy)?.name ?? 'Someone who has left')
   const facts: Array<[string, string]> = [
     ['Kind', evidenceKindLabels[evidence.kind]],
-    ['Date', evidence.date ?? 'Not given'],
+    ['Date', evidence.date ? plainDate(evidence.date) : 'Not given'],
     [
       'Checklist items',
       evidence.itemIds.map((i) => itemTexts.get(i) ?? i).join('; ') || 'The area as a whole',

@@ -40,7 +40,7 @@ export function PreviousFindings({ areaId, previous }: { areaId: string; previou
                 {a.targetLevel ? `; aimed at ${levelLabel(a.targetLevel, levels)}` : ''}
                 {a.measure ? `; measure: ${a.measure}` : ''}
                 {a.baseline ? ` (baseline ${a.baseline})` : ''}
-                {a.reviewDate ? `; review ${a.reviewDate}` : ''}
+                {a.reviewDate ? `; review ${plainDate(a.reviewDate)}` : ''}
               </li>
             ))}
           </ul>
