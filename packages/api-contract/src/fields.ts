@@ -39,3 +39,6 @@ export const nonJson = (contentType: string, description: string) => ({
 
 /** A redirect: the browser is sent on to another address, with no body. */
 export const redirect = (description: string) => z.null().describe(description)
+
+/** Routes that take the admin key read it from the bearer header (checked by the server, not here). */
+export const adminKeyHeaders = z.object({ authorization: z.string().optional() })

@@ -1,4 +1,5 @@
 import {
+  adminKeyHeaders,
   anonymousNameResponse,
   assessmentDetail,
   assessmentParams,
@@ -12,7 +13,6 @@ import {
   issuedInvite,
 } from '@co-assess/api-contract'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { groupsOf } from '../../assessments/assessmentGroups.ts'
 import { createAssessment } from '../../assessments/createAssessment.ts'
 import { createInvite, publicInvite } from '../../assessments/createInvite.ts'
@@ -33,7 +33,7 @@ export const assessmentRoutes =
         config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
         schema: {
           summary: 'Create an assessment (admin key); the creator gets a chair invite',
-          headers: z.object({ authorization: z.string().optional() }),
+          headers: adminKeyHeaders,
           body: createAssessmentBody,
           response: { 201: createdAssessment, ...errorResponses },
         },

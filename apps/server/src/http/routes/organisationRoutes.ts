@@ -1,4 +1,5 @@
 import {
+  adminKeyHeaders,
   createOrganisationBody,
   errorResponses,
   organisationParams,
@@ -10,7 +11,6 @@ import {
 } from '@co-assess/api-contract'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { nanoid } from 'nanoid'
-import { z } from 'zod'
 import type { StaffDeps } from '../../staff/staffDeps.ts'
 import { createStaffInvite } from '../../staff/staffInvites.ts'
 import type { AppDeps } from '../appDeps.ts'
@@ -28,7 +28,7 @@ export const organisationRoutes =
         onRequest: deps.auth.adminFirst,
         schema: {
           summary: 'Create an organisation (an ICS) with its Places (admin key)',
-          headers: z.object({ authorization: z.string().optional() }),
+          headers: adminKeyHeaders,
           body: createOrganisationBody,
           response: { 201: organisationResponse, ...errorResponses },
         },
@@ -69,7 +69,7 @@ export const organisationRoutes =
         schema: {
           summary:
             "A one-use link that makes someone staff with a role (the organisation's administrator, or the admin key)",
-          headers: z.object({ authorization: z.string().optional() }),
+          headers: adminKeyHeaders,
           params: organisationParams,
           body: staffInviteBody,
           response: { 201: staffInviteIssued, ...errorResponses },
