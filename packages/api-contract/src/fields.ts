@@ -42,3 +42,6 @@ export const redirect = (description: string) => z.null().describe(description)
 
 /** Routes that take the admin key read it from the bearer header (checked by the server, not here). */
 export const adminKeyHeaders = z.object({ authorization: z.string().optional() })
+
+/** An answer with no body (204). */
+export const noContent = (description: string) => z.null().describe(description)

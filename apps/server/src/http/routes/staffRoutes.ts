@@ -2,6 +2,7 @@ import {
   acceptStaffLinkBody,
   callbackQuery,
   errorResponses,
+  noContent,
   redirect,
   signInOptions,
   signInQuery,
@@ -13,7 +14,6 @@ import {
 import type { StaffRecord } from '@co-assess/storage'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { StaffDeps } from '../../staff/staffDeps.ts'
 import { acceptStaffInvite, findLiveStaffInvite } from '../../staff/staffInvites.ts'
 import { PENDING_COOKIE, STAFF_COOKIE, STAFF_SESSION_SECONDS } from '../../staff/staffSessions.ts'
@@ -212,7 +212,7 @@ export const staffRoutes =
       {
         schema: {
           summary: 'Ends the staff session on this browser',
-          response: { 204: z.null().describe('Signed out'), ...errorResponses },
+          response: { 204: noContent('Signed out'), ...errorResponses },
         },
       },
       async (_request, reply) => {
