@@ -66,11 +66,14 @@ class DocLink {
   /** A new connection for the same document, keeping what this device holds. */
   reconnect(): void {
     const clock = this.provider.awareness?.meta.get(this.doc.clientID)?.clock ?? 0
+    const waiting = this.provider instanceof OrderedProvider ? this.provider.waitingChanges : 0
     this.provider.destroy()
     this.status = 'connecting'
-    this.unsynced = 0
     this.synced = false
     this.provider = this.makeProvider(this)
+    // What the old provider had not had confirmed is still waiting: the new one's sync carries it, and
+    // "2 changes waiting" must not drop to nothing because the connection was replaced.
+    if (this.provider instanceof OrderedProvider) this.provider.heldChanges = waiting
     // The new provider's presence speaks for the same client id. Everyone (the server too) ignores an
     // entry whose clock is not ahead of the last one they saw from that id, so a fresh clock starting
     // at 0 would leave this person out of "people here" until a reload: carry the clock on instead.
