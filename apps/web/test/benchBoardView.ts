@@ -1,15 +1,18 @@
 import {
   type AreaShape,
+  type BoardView,
+  keepUnchanged,
   type Person,
   peopleMap,
+  readBoardView,
   serverOrigin,
   setTick,
   tickKey,
   ticksMap,
+  type ViewShape,
+  watchBoardView,
 } from '@co-assess/board-model'
 import * as Y from 'yjs'
-import { type BoardShape, type BoardView, keepUnchanged, readBoardView } from '../src/board/boardView.ts'
-import { watchBoardView } from '../src/board/boardViewWatch.ts'
 
 // What one tick costs the board view on a finished board: 30 people, 280 items, 8,400 ticks. Prints
 // figures, asserts nothing. Run: npx -y pnpm@10.34.8 exec node apps/web/test/benchBoardView.ts
@@ -34,7 +37,7 @@ const areas: AreaShape[] = Array.from({ length: 26 }, (_, a) => {
     })),
   }
 })
-const shape: BoardShape = { areas, levels }
+const shape: ViewShape = { areas, levels }
 const items = areas.flatMap((area) => area.levels.flatMap((level) => level.items.map((item) => item.id)))
 const groups: Person['group'][] = ['ics', 'vcse', 'lived-experience']
 const people = Array.from({ length: 30 }, (_, i) => `person${String(i).padStart(2, '0')}`)

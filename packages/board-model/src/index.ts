@@ -177,6 +177,21 @@ export {
 } from './roots.ts'
 export * from './values.ts'
 export {
+  activeSession,
+  areaTallyOf,
+  type BoardView,
+  keepTally,
+  keepUnchanged,
+  myTicksOf,
+  readBoardView,
+  sameItemTally,
+  sameSuggestion,
+  type ViewShape,
+  viewShape,
+} from './view/boardView.ts'
+export { type BoardViewWatch, watchBoardView } from './view/boardViewWatch.ts'
+export { keepEntries, keepList, keepMap, sameEntries, sameItems } from './view/sameValues.ts'
+export {
   BLIND_SEPARATOR,
   blindDocumentName,
   CLOSE_CODES,

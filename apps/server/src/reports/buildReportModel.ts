@@ -33,9 +33,9 @@ import type { Audience, Disclosure } from './audience.ts'
 import { noteParagraphs } from './noteText.ts'
 import { type Redaction, redactionFor } from './redaction.ts'
 import { evidenceByArea, type ReportEvidence, type ReportPlan, reportPlan } from './reportEvidence.ts'
+import type { ReportSession } from './sessionRecord.ts'
 import type { ShownCount } from './smallNumbers.ts'
 import { type VoiceBalanceSection, voiceBalanceSection } from './voiceBalanceSection.ts'
-import type { ReportSession } from './sessionRecord.ts'
 
 export interface ReportAssessment {
   id: string
@@ -184,7 +184,9 @@ function agreedIn(action: Action, session: ReportAction['agreedInSession']): str
       // Words for people; the CSV keeps the session's start as an ISO date in its own column.
       if (session) return `In session ${session.number}, started ${plainDate(session.startedAt)}`
       // Actions carried before the history existed still hold a session id from the earlier board.
-      return action.carriedFrom ? 'In a session of the previous assessment' : 'In a session no longer recorded'
+      return action.carriedFrom
+        ? 'In a session of the previous assessment'
+        : 'In a session no longer recorded'
   }
 }
 

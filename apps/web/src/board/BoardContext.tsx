@@ -1,3 +1,4 @@
+import type { BoardView } from '@co-assess/board-model'
 import { createContext, useContext } from 'react'
 import type { AssessmentRecord } from '../api/apiTypes.ts'
 import type { AreaPlace } from '../framework/frameworkIndex.ts'
@@ -5,7 +6,6 @@ import type { Framework } from '../framework/frameworkTypes.ts'
 import type { SessionKeeper } from '../session/sessionKeeper.ts'
 import type { StoredSession } from '../session/storedSession.ts'
 import type { BoardActions } from './boardActions.ts'
-import type { BoardView } from './boardView.ts'
 import type { BoardConnection, ConnectionSnapshot } from './connection/BoardConnection.ts'
 import type { PresentPerson } from './presence.ts'
 
@@ -25,9 +25,9 @@ export interface BoardContextValue {
   sync: ConnectionSnapshot
   keeper: SessionKeeper
   following: boolean
+  setFollowing: (following: boolean) => void
   /** Projector mode: the room's view, with no one's controls, invitations or names. */
   audience: boolean
-  setFollowing: (following: boolean) => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

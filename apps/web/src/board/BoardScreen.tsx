@@ -1,4 +1,4 @@
-import { readLive, writesTheBoard } from '@co-assess/board-model'
+import { readLive, viewShape, writesTheBoard } from '@co-assess/board-model'
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import type { AssessmentRecord } from '../api/apiTypes.ts'
 import { navigate } from '../app/navigation.ts'
@@ -12,7 +12,6 @@ import { useAnnounce } from './Announcer.tsx'
 import { AreaView } from './area/AreaView.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.tsx'
 import { boardActions } from './boardActions.ts'
-import { boardShape } from './boardView.ts'
 import type { BoardConnection } from './connection/BoardConnection.ts'
 import { Overview } from './overview/Overview.tsx'
 import { serverClock } from './serverClock.ts'
@@ -37,7 +36,7 @@ export function BoardScreen(props: {
   const { assessment, framework, connection, keeper, areaId, page } = props
   const person = keeper.current.person
   const sync = useConnectionState(connection)
-  const shape = useMemo(() => boardShape(framework), [framework])
+  const shape = useMemo(() => viewShape(framework), [framework])
   const view = useBoard(connection, sync.generation, person.id, shape)
   const provider = connection.provider
   const presence = usePresence(provider, person.id)
@@ -138,8 +137,8 @@ export function BoardScreen(props: {
     sync,
     keeper,
     following,
-    audience,
     setFollowing,
+    audience,
   }
 
   const place = areaId ? areas.get(areaId) : undefined

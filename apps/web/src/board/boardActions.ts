@@ -1,6 +1,7 @@
 import {
   type AgreedLevel,
   areaOfItem,
+  areaTicksStayPrivate,
   endAnonymousRound,
   endSession,
   type LiveState,
@@ -17,7 +18,6 @@ import {
   stopTimer,
 } from '@co-assess/board-model'
 import type * as Y from 'yjs'
-import { ticksStayPrivate } from './boardView.ts'
 import { serverClock } from './serverClock.ts'
 
 /**
@@ -50,7 +50,7 @@ export function boardActions(
   const { doc, blindDoc } = docs
   return {
     tick(itemId, ticked) {
-      const target = ticksStayPrivate(live(), areaOfItem(itemId)) && blindDoc ? blindDoc : doc
+      const target = areaTicksStayPrivate(live(), areaOfItem(itemId)) && blindDoc ? blindDoc : doc
       setTick(target, personId, itemId, ticked)
     },
     recordLevel(areaId, input) {

@@ -1,8 +1,7 @@
-import { peopleMap, serverOrigin, setTick } from '@co-assess/board-model'
+import { keepUnchanged, peopleMap, serverOrigin, setTick } from '@co-assess/board-model'
+import { person, readTwoAreaBoard } from '@co-assess/board-model/test/boardViewFixture'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { person, readTwoAreaBoard } from '../../test/boardViewFixture.ts'
-import { keepUnchanged } from './boardView.ts'
 
 const readBoardView = readTwoAreaBoard
 

@@ -1,8 +1,14 @@
+import {
+  type BoardView,
+  readBoardView,
+  readGroups,
+  type ViewShape,
+  watchBoardView,
+} from '@co-assess/board-model'
 import { useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
-import { type BoardShape, type BoardView, readBoardView } from './boardView.ts'
-import { watchBoardView } from './boardViewWatch.ts'
 import type { BoardConnection } from './connection/BoardConnection.ts'
+import { rememberBoardGroups } from './groupLabels.ts'
 
 /**
  * The board as plain values, kept up to date from each change to either document (see
@@ -13,11 +19,11 @@ export function useBoard(
   connection: BoardConnection,
   generation: number,
   personId: string,
-  shape: BoardShape,
+  shape: ViewShape,
 ): BoardView {
   // The first reading, and what it read: the watch below takes it as it is if nothing changed since.
   const [first] = useState(() => ({
-    view: readBoardView(connection.doc, connection.blindDoc, personId, shape),
+    view: readBoardViewAndGroups(connection, personId, shape),
     of: readingOf(connection, personId, shape),
   }))
   const [view, setView] = useState(first.view)
@@ -63,10 +69,10 @@ interface ReadingOf {
   blindDoc: Y.Doc | null
   transactions: number
   personId: string
-  shape: BoardShape
+  shape: ViewShape
 }
 
-function readingOf(connection: BoardConnection, personId: string, shape: BoardShape): ReadingOf {
+function readingOf(connection: BoardConnection, personId: string, shape: ViewShape): ReadingOf {
   const { doc, blindDoc } = connection
   return { doc, blindDoc, transactions: transactionsOf(doc) + transactionsOf(blindDoc), personId, shape }
 }
@@ -99,4 +105,13 @@ function transactionsOf(doc: Y.Doc | null): number {
     counter = fresh
   }
   return counter.count
+}
+
+/**
+ * The first reading, and the board's own group names for the labels (groupLabels.ts) before anything
+ * renders them.
+ */
+function readBoardViewAndGroups(connection: BoardConnection, personId: string, shape: ViewShape): BoardView {
+  rememberBoardGroups(readGroups(connection.doc))
+  return readBoardView(connection.doc, connection.blindDoc, personId, shape)
 }

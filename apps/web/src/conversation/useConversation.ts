@@ -1,5 +1,7 @@
 import {
   type Action,
+  keepList,
+  keepMap,
   type Moderation,
   type PeerSuggestion,
   type ReviewEvent,
@@ -8,13 +10,14 @@ import {
   readPeerSuggestions,
   readReviewLog,
   readThreads,
+  sameEntries,
+  sameItems,
   type Thread,
   ticksMap,
 } from '@co-assess/board-model'
 import { useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { type DocStore, storeOf } from '../board/docStore.ts'
-import { keepList, keepMap, sameEntries, sameItems } from '../board/sameValues.ts'
 
 export interface ConversationView {
   threads: Thread[]

@@ -1,15 +1,17 @@
 import {
   type Evidence,
   type EvidenceMark,
+  keepList,
+  keepMap,
   type PreviousArea,
   readEvidence,
   readEvidenceMarks,
   readPrevious,
+  sameEntries,
 } from '@co-assess/board-model'
 import { useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { type DocStore, storeOf } from '../board/docStore.ts'
-import { keepList, keepMap, sameEntries } from '../board/sameValues.ts'
 
 export interface EvidenceView {
   evidence: Evidence[]

@@ -1,5 +1,5 @@
+import { areaIsAnonymous } from '@co-assess/board-model'
 import { useBoardContext } from '../BoardContext.tsx'
-import { isAnonymous } from '../boardView.ts'
 
 /**
  * Tells everyone on the area that it has an anonymous round, and what that means for them: the room
@@ -8,7 +8,7 @@ import { isAnonymous } from '../boardView.ts'
  */
 export function AnonymousRoundNotice({ areaId }: { areaId: string }) {
   const { view } = useBoardContext()
-  if (!isAnonymous(view.live, areaId)) return null
+  if (!areaIsAnonymous(view.live, areaId)) return null
   const running = view.live.rounds.get(areaId)?.mode === 'anonymous'
   return (
     <div className="nhsuk-card nhsuk-card--feature co-anonymous" data-testid="anonymous-notice">

@@ -1,4 +1,4 @@
-import { tallyArea } from '@co-assess/board-model'
+import { areaIsBlind, tallyArea } from '@co-assess/board-model'
 import { lazy, Suspense, useEffect, useMemo, useRef } from 'react'
 import { aboutPath, boardPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
@@ -11,7 +11,6 @@ import { glossaryMatcher, termsIn } from '../../framework/glossaryMarks.ts'
 import { TermMarksProvider, TermText } from '../../framework/TermMarks.tsx'
 import { notTheirWords } from '../../framework/whoseWords.ts'
 import { useBoardContext } from '../BoardContext.tsx'
-import { isBlind } from '../boardView.ts'
 import { AreaChairConsole } from '../chair/AreaChairConsole.tsx'
 import { shortGroupLabel } from '../groupLabels.ts'
 import { PaperChecklist } from '../paper/PaperChecklist.tsx'
@@ -42,7 +41,7 @@ export function AreaView({ place }: { place: AreaPlace }) {
       ),
     [marks, area, framework.glossary],
   )
-  const blind = isBlind(view.live, area.id)
+  const blind = areaIsBlind(view.live, area.id)
   const tally = view.tallies.get(area.id) ?? tallyArea(area, view.ticks.get(area.id), view.people)
   const others = presence.filter((p) => !p.self && p.areaId === area.id)
   const heading = useRef<HTMLHeadingElement>(null)
@@ -134,8 +133,8 @@ export function AreaView({ place }: { place: AreaPlace }) {
             <Suspense fallback={<p>Loading the evidence notes…</p>}>
               <EvidenceNotes area={area} />
             </Suspense>
-            <MentionsList folded />
             <AreaConversation area={area} />
+            <MentionsList folded />
           </>
         )}
         <AreaPagination place={place} />

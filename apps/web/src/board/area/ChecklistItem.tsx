@@ -1,10 +1,9 @@
-import { areaOfItem, type ItemTally } from '@co-assess/board-model'
+import { areaIsAnonymous, areaOfItem, type ItemTally } from '@co-assess/board-model'
 import { WarningIcon } from '../../components/Icons.tsx'
 import type { FrameworkItem } from '../../framework/frameworkTypes.ts'
 import { TermText } from '../../framework/TermMarks.tsx'
 import { plainEnglishTag } from '../../framework/whoseWords.ts'
 import { useBoardContext } from '../BoardContext.tsx'
-import { isAnonymous } from '../boardView.ts'
 import { RecordedInTally } from '../paper/RecordedInTally.tsx'
 import { describeTally } from '../tallyText.ts'
 import { plainMarkKey } from './areaMarkTexts.ts'
@@ -39,7 +38,7 @@ export function ChecklistItem({
   const mine = view.myTicks.get(item.id)?.ticked ?? false
   // Once an anonymous round ends its counts are the record; a tick now would count nowhere.
   const areaId = areaOfItem(item.id)
-  const closed = isAnonymous(view.live, areaId) && view.live.rounds.get(areaId)?.mode !== 'anonymous'
+  const closed = areaIsAnonymous(view.live, areaId) && view.live.rounds.get(areaId)?.mode !== 'anonymous'
   const text = describeTally(tally)
   const disagree = !blind && text.disagreement !== null
   const count = blind ? (

@@ -1,9 +1,8 @@
-import type { AreaTally } from '@co-assess/board-model'
+import { type AreaTally, areaIsAnonymous, areaIsBlind } from '@co-assess/board-model'
 import { useState } from 'react'
 import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
 import { useAnnounce } from '../Announcer.tsx'
 import { useBoardContext } from '../BoardContext.tsx'
-import { isAnonymous, isBlind } from '../boardView.ts'
 import { AnonymousRoundControls } from './AnonymousRoundControls.tsx'
 import { ChairSessionControls } from './ChairSessionControls.tsx'
 import { RecordLevelForm } from './RecordLevelForm.tsx'
@@ -15,8 +14,8 @@ export function AreaChairConsole({ area, tally }: { area: FrameworkArea; tally: 
   const { view, actions } = useBoardContext()
   const announce = useAnnounce()
   const round = view.live.rounds.get(area.id)
-  const blind = isBlind(view.live, area.id)
-  const anonymous = isAnonymous(view.live, area.id)
+  const blind = areaIsBlind(view.live, area.id)
+  const anonymous = areaIsAnonymous(view.live, area.id)
   // On a shared screen the controls can be tucked away; the choice lasts while the board is open.
   const [open, setOpen] = useState(true)
   return (

@@ -1,7 +1,6 @@
-import { countPeople } from '@co-assess/board-model'
+import { activeSession, countPeople } from '@co-assess/board-model'
 import { useAnnounce } from '../Announcer.tsx'
 import { useBoardContext } from '../BoardContext.tsx'
-import { activeSession } from '../boardView.ts'
 
 const clock = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' })
 

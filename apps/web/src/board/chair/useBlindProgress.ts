@@ -2,13 +2,13 @@ import {
   type BlindProgress,
   blindProgressSchema,
   decodeLiveKey,
+  keepMap,
   liveMap,
   type Round,
 } from '@co-assess/board-model'
 import { useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { type DocStore, storeOf } from '../docStore.ts'
-import { keepMap } from '../sameValues.ts'
 
 const stores = new WeakMap<Y.Doc, DocStore<Map<string, BlindProgress>>>()
 

@@ -1,7 +1,13 @@
-import { areaOfItem, ROOTS, readLive, ticksOfPerson, unsavedWork } from '@co-assess/board-model'
+import {
+  areaOfItem,
+  areaTicksStayPrivate,
+  ROOTS,
+  readLive,
+  ticksOfPerson,
+  unsavedWork,
+} from '@co-assess/board-model'
 import * as Y from 'yjs'
 import { boardActions } from '../boardActions.ts'
-import { ticksStayPrivate } from '../boardView.ts'
 import { describeRefusal, refusalReason } from './classifyClose.ts'
 
 /** What came back after a refusal, for telling the person. */
@@ -55,7 +61,7 @@ export function recoverRefusedWork(input: {
 
   if (canWrite) {
     for (const [itemId, tick] of ticksOfPerson(refused, personId)) {
-      const blind = ticksStayPrivate(live(), areaOfItem(itemId))
+      const blind = areaTicksStayPrivate(live(), areaOfItem(itemId))
       const current = (blind ? inPrivate.get(itemId) : undefined) ?? onBoard.get(itemId)
       if (current && (current.ticked === tick.ticked || current.at > tick.at)) continue
       actions.tick(itemId, tick.ticked)

@@ -1,4 +1,4 @@
-import { suggestLevel, tallyArea } from '@co-assess/board-model'
+import { areaIsBlind, suggestLevel, tallyArea } from '@co-assess/board-model'
 import { aboutPath, boardPath, reportsPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { EyeOffIcon, WarningIcon } from '../../components/Icons.tsx'
@@ -6,7 +6,6 @@ import { BoardConversation } from '../../conversation/BoardConversation.tsx'
 import { ThreadCount } from '../../conversation/ThreadCount.tsx'
 import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
 import { useBoardContext } from '../BoardContext.tsx'
-import { isBlind } from '../boardView.ts'
 import { ChairSessionControls } from '../chair/ChairSessionControls.tsx'
 import { InvitesPanel } from '../chair/InvitesPanel.tsx'
 import { SessionRecordPanel } from '../chair/SessionRecordPanel.tsx'
@@ -67,6 +66,7 @@ export function Overview() {
     </>
   )
 }
+
 /** What this person can do here, in a sentence: only the people taking part tick. */
 function overviewInvitation(canTick: boolean, role: string): string {
   if (canTick)
@@ -78,10 +78,9 @@ function overviewInvitation(canTick: boolean, role: string): string {
   return 'Choose an area to see how the room counted each item and where groups agree and disagree.'
 }
 
-
 function AreaRow({ area }: { area: FrameworkArea }) {
   const { assessment, framework, view, presence } = useBoardContext()
-  const blind = isBlind(view.live, area.id)
+  const blind = areaIsBlind(view.live, area.id)
   const tally = view.tallies.get(area.id) ?? tallyArea(area, view.ticks.get(area.id), view.people)
   const suggestion = view.suggestions.get(area.id) ?? suggestLevel(area, tally, framework.levels)
   const agreed = view.agreed.get(area.id)

@@ -1,9 +1,8 @@
-import { roleLabels } from '@co-assess/board-model'
+import { activeSession, roleLabels } from '@co-assess/board-model'
 import { boardPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { PersonDot } from '../../components/Icons.tsx'
 import { useBoardContext } from '../BoardContext.tsx'
-import { activeSession } from '../boardView.ts'
 import { describeSync } from '../connection/syncState.ts'
 import { shortGroupLabel } from '../groupLabels.ts'
 

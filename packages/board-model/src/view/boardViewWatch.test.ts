@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import {
   agreedMap,
   blindDocumentName,
@@ -15,17 +17,15 @@ import {
   startSession,
   tickKey,
   ticksMap,
-} from '@co-assess/board-model'
-import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { type BoardShape, type BoardView, keepUnchanged, readBoardView } from './boardView.ts'
+} from '../index.ts'
+import { type BoardView, keepUnchanged, readBoardView, type ViewShape } from './boardView.ts'
 import { watchBoardView } from './boardViewWatch.ts'
 
 const levels = ['emerging', 'developing', 'maturing'].map((id) => ({
   id,
   label: id[0]!.toUpperCase() + id.slice(1),
 }))
-const shape: BoardShape = {
+const shape: ViewShape = {
   areas: ['1a', '1b', '2a'].map((id) => ({
     id,
     levels: levels.map((l) => ({ level: l.id, items: [1, 2].map((n) => ({ id: `${id}.${l.id}.${n}` })) })),

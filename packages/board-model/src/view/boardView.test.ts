@@ -1,3 +1,6 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { person, readTwoAreaBoard } from '../../test/boardViewFixture.ts'
 import {
   blindDocumentName,
   endAnonymousRound,
@@ -9,11 +12,9 @@ import {
   startAnonymousRound,
   startBlindRound,
   startSession,
-} from '@co-assess/board-model'
-import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
-import { person, readTwoAreaBoard } from '../../test/boardViewFixture.ts'
-import { activeSession, isAnonymous, isBlind } from './boardView.ts'
+} from '../index.ts'
+import { areaIsAnonymous, areaIsBlind } from '../records/live.ts'
+import { activeSession } from './boardView.ts'
 
 const readBoardView = readTwoAreaBoard
 
@@ -48,8 +49,8 @@ describe('readBoardView', () => {
     const view = readBoardView(doc, blind, 'ana1')
     expect(view.myTicks.get('1a.emerging.1')?.ticked).toBe(false)
     expect(view.myTicks.get('1a.emerging.2')?.ticked).toBe(true)
-    expect(isBlind(view.live, '1a')).toBe(true)
-    expect(isBlind(view.live, '1b')).toBe(false)
+    expect(areaIsBlind(view.live, '1a')).toBe(true)
+    expect(areaIsBlind(view.live, '1b')).toBe(false)
     // Nobody else's view of the board holds the private ticks.
     expect(readBoardView(doc, null, 'ben1').ticks.get('1a')?.get('1a.emerging.2')).toBeUndefined()
   })
@@ -68,7 +69,7 @@ describe('readBoardView', () => {
       at: 1,
     })
     const view = readBoardView(doc, mine, 'ana1')
-    expect(isAnonymous(view.live, '1a')).toBe(true)
+    expect(areaIsAnonymous(view.live, '1a')).toBe(true)
     expect(view.myTicks.get('1a.emerging.1')?.ticked).toBe(true)
     const first = view.tallies.get('1a')?.items.get('1a.emerging.1')
     expect(first).toMatchObject({ ticked: 2, respondents: 2, tickedBy: [] })

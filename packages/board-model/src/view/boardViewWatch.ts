@@ -1,39 +1,30 @@
+import type * as Y from 'yjs'
+import { areaOfItem } from '../ids.ts'
+import type { AreaShape } from '../read/areaShape.ts'
+import { readAgreedLevels, readSessions } from '../read/readRecords.ts'
+import { suggestLevel } from '../read/suggestLevel.ts'
 import {
   type AreaRespondents,
-  type AreaShape,
   type AreaTally,
-  type AreaTicks,
-  agreedMap,
-  areaOfItem,
   areaRespondents,
   type ItemTally,
-  liveMap,
-  metaMap,
-  type Person,
-  peopleMap,
-  readAgreedLevels,
-  readLive,
-  readSessions,
-  sessionsMap,
-  suggestLevel,
-  type Tick,
   tallyItem,
-  tickKey,
-  ticksMap,
-  ticksOfPerson,
-} from '@co-assess/board-model'
-import type * as Y from 'yjs'
+} from '../read/tallyArea.ts'
+import { type AreaTicks, ticksOfPerson } from '../read/ticksByArea.ts'
+import { areaIsAnonymous, readLive } from '../records/live.ts'
+import type { Person } from '../records/person.ts'
+import { type Tick, tickKey } from '../records/tick.ts'
+import { agreedMap, liveMap, metaMap, peopleMap, sessionsMap, ticksMap } from '../roots.ts'
 import {
   areaTallyOf,
-  type BoardShape,
   type BoardView,
-  isAnonymous,
   keepTally,
   keepUnchanged,
   myTicksOf,
   readBoardView,
   sameItemTally,
   sameSuggestion,
+  type ViewShape,
 } from './boardView.ts'
 import { keepList, keepMap } from './sameValues.ts'
 
@@ -60,7 +51,7 @@ export function watchBoardView(
   doc: Y.Doc,
   blindDoc: Y.Doc | null,
   personId: string,
-  shape: BoardShape,
+  shape: ViewShape,
   previous: BoardView | null = null,
   upToDate = false,
 ): BoardViewWatch {
@@ -301,7 +292,7 @@ export function watchBoardView(
       const area = areas.get(areaId)
       const was = tallies.get(areaId)
       // An anonymous round's area is counted by the server, not from the board's ticks (below).
-      if (!area || !was || isAnonymous(live, areaId)) continue
+      if (!area || !was || areaIsAnonymous(live, areaId)) continue
       const tally = retally(area, was, ticks.get(areaId), people, changedItems)
       if (tally === was) continue
       if (tallies === view.tallies) tallies = new Map(tallies)
@@ -317,8 +308,8 @@ export function watchBoardView(
       // A round started or ended, or the server's counts moved: every area whose tally source or
       // counts may have changed is read again whole, keeping each item that did not change.
       for (const area of shape.areas) {
-        const wasAnonymous = isAnonymous(view.live, area.id)
-        const nowAnonymous = isAnonymous(live, area.id)
+        const wasAnonymous = areaIsAnonymous(view.live, area.id)
+        const nowAnonymous = areaIsAnonymous(live, area.id)
         if (!wasAnonymous && !nowAnonymous) continue
         if (
           wasAnonymous &&

@@ -1,31 +1,16 @@
-import {
-  type AgreedLevel,
-  type AreaShape,
-  type AreaTally,
-  type AreaTicks,
-  areaIsAnonymous,
-  areaOfItem,
-  areaTicksStayPrivate,
-  type ItemTally,
-  type LevelShape,
-  type LevelSuggestion,
-  type LiveState,
-  type Person,
-  readAgreedLevels,
-  readGroups,
-  readLive,
-  readPeople,
-  readSessions,
-  type Session,
-  suggestLevel,
-  type Tick,
-  tallyArea,
-  tallyFromAnonymous,
-  ticksByArea,
-  ticksOfPerson,
-} from '@co-assess/board-model'
 import type * as Y from 'yjs'
-import { rememberBoardGroups } from './groupLabels.ts'
+import { areaOfItem } from '../ids.ts'
+import { tallyFromAnonymous } from '../read/anonymousTally.ts'
+import type { AreaShape, LevelShape } from '../read/areaShape.ts'
+import { readAgreedLevels, readPeople, readSessions } from '../read/readRecords.ts'
+import { type LevelSuggestion, suggestLevel } from '../read/suggestLevel.ts'
+import { type AreaTally, type ItemTally, tallyArea } from '../read/tallyArea.ts'
+import { type AreaTicks, ticksByArea, ticksOfPerson } from '../read/ticksByArea.ts'
+import type { AgreedLevel } from '../records/agreedLevel.ts'
+import { areaIsAnonymous, areaTicksStayPrivate, type LiveState, readLive } from '../records/live.ts'
+import type { Person } from '../records/person.ts'
+import type { Session } from '../records/session.ts'
+import type { Tick } from '../records/tick.ts'
 import { keepEntries, keepList, keepMap, sameEntries, sameItems } from './sameValues.ts'
 
 /** Plain values read from the board document: what components render, never the Y types themselves. */
@@ -44,15 +29,15 @@ export interface BoardView {
 }
 
 /** The parts of the framework the board's counts need: its areas' items, and its levels' labels. */
-export interface BoardShape {
+export interface ViewShape {
   areas: readonly AreaShape[]
   levels: readonly LevelShape[]
 }
 
-export function boardShape(framework: {
+export function viewShape(framework: {
   levels: readonly LevelShape[]
   phases: ReadonlyArray<{ areas: readonly AreaShape[] }>
-}): BoardShape {
+}): ViewShape {
   return { areas: framework.phases.flatMap((phase) => phase.areas), levels: framework.levels }
 }
 
@@ -64,11 +49,10 @@ export function readBoardView(
   doc: Y.Doc,
   blindDoc: Y.Doc | null,
   personId: string,
-  shape: BoardShape,
+  shape: ViewShape,
 ): BoardView {
   const live = readLive(doc)
   const people = readPeople(doc)
-  rememberBoardGroups(readGroups(doc))
   const ticks = ticksByArea(doc)
   const tallies = new Map<string, AreaTally>()
   const suggestions = new Map<string, LevelSuggestion>()
@@ -111,14 +95,6 @@ export function myTicksOf(
   }
   return mine
 }
-
-// The board model says what a round means; the view names them as its components read them. An
-// anonymous area's counts are the server's, since no browser ever receives who ticked.
-export {
-  areaIsAnonymous as isAnonymous,
-  areaIsBlind as isBlind,
-  areaTicksStayPrivate as ticksStayPrivate,
-} from '@co-assess/board-model'
 
 /** An area's tally: the server's counts for an anonymous round, else counted from the board's ticks. */
 export function areaTallyOf(

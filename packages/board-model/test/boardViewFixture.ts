@@ -1,6 +1,6 @@
 import type { Person, StakeholderGroup } from '@co-assess/board-model'
 import type * as Y from 'yjs'
-import { type BoardShape, readBoardView as readWith } from '../src/board/boardView.ts'
+import { readBoardView as readWith, type ViewShape } from '../src/view/boardView.ts'
 
 /** Test fixtures for the board view: a person, and a framework of two areas with two items each. */
 export const person = (id: string, group: StakeholderGroup = 'ics'): Person => ({
@@ -13,7 +13,7 @@ export const person = (id: string, group: StakeholderGroup = 'ics'): Person => (
   joinedAt: 1,
 })
 
-export const twoAreaShape: BoardShape = {
+export const twoAreaShape: ViewShape = {
   areas: ['1a', '2a'].map((id) => ({
     id,
     levels: [{ level: 'emerging', items: [1, 2].map((n) => ({ id: `${id}.emerging.${n}` })) }],
