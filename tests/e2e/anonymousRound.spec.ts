@@ -84,7 +84,9 @@ test('an anonymous round shows counts by group and nobody’s browser learns who
     // Ines changes her mind; her own box follows and so does everyone's count.
     await tickBox(ics.page, item2).uncheck()
     for (const person of everyone)
-      await expect(itemBlock(person.page, item2).getByTestId('tally')).toContainText('Nobody has ticked this yet')
+      await expect(itemBlock(person.page, item2).getByTestId('tally')).toContainText(
+        'Nobody has ticked this yet',
+      )
     await expect(tickBox(ics.page, item1)).toBeChecked()
     await expect(tickBox(vcse.page, item2)).not.toBeChecked()
   })
