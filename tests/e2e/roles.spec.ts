@@ -29,7 +29,7 @@ test('a peer reviewer joins without choosing a group and reads the board', async
   await expect(reviewer.page.getByTestId('sync-state')).toHaveAttribute('data-sync', 'saved')
   await reviewer.page.goto(`/a/${assessmentId}/areas/${area.id}`)
   await expect(
-    reviewer.page.getByText('As a peer reviewer you can see the ticks and counts but not tick items.'),
+    reviewer.page.getByText(/^As a peer reviewer you can see how the room counted each item/),
   ).toBeVisible()
   await expect(reviewer.page.getByRole('checkbox', { name: area.levels[0]!.items[0]!.text })).toHaveCount(0)
   await expect(reviewer.page.getByRole('textbox', { name: /Evidence notes/ })).toHaveAttribute(
