@@ -1,4 +1,4 @@
-import { addComment, setTick, upsertPerson } from '@co-assess/board-model'
+import { addComment, hideComment, setTick, upsertPerson } from '@co-assess/board-model'
 import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
 import { tinyAssessment, tinyBoard, tinyFramework } from '../../test/reportFixture.ts'
@@ -37,11 +37,11 @@ function board() {
   comment('ics2')
   comment('ics3')
   comment('zoe1')
-  return doc
+  return { doc, comment }
 }
 
 const chairCopy = (over: { names?: boolean; threshold?: number } = {}) =>
-  buildReportModel(board(), tinyFramework, tinyAssessment, { names: false, ...over })
+  buildReportModel(board().doc, tinyFramework, tinyAssessment, { names: false, ...over })
 
 describe('voice balance in the chair’s report', () => {
   it('counts each group’s ticks, comments and actions, with shares, when every group is large enough', () => {
@@ -108,9 +108,18 @@ describe('voice balance in the chair’s report', () => {
     expect(text).toContain('fewer than 3')
   })
 
+  it('leaves out a comment the chair has hidden', () => {
+    const { doc, comment } = board()
+    hideComment(doc, comment('ics2'), { by: 'chair', reason: 'Names a patient', at: 3 })
+    const section = buildReportModel(doc, tinyFramework, tinyAssessment, { names: false, threshold: 1 })
+      .voiceBalance!
+    expect(section.rows.map((r) => r.comments.count)).toEqual([2, 1])
+    expect(section.totals.comments).toBe(3)
+  })
+
   it('is in no other audience’s copy', () => {
     for (const audience of ['participants', 'observers-and-reviewers', 'public'] as const) {
-      const model = buildReportModel(board(), tinyFramework, tinyAssessment, { audience, names: false })
+      const model = buildReportModel(board().doc, tinyFramework, tinyAssessment, { audience, names: false })
       expect(model.voiceBalance).toBeUndefined()
       expect(renderReportHtml(model)).not.toContain('Voice balance')
       expect(renderMarkdown(model)).not.toContain('Voice balance')

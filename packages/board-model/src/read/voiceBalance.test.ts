@@ -90,6 +90,7 @@ describe('voiceBalance', () => {
         // Anonymous: the author id is an alias; the comment carries its group.
         comment('c7', 'Blue Heron', { anonymous: true, group: 'lived-experience' }),
       ],
+      moderation: new Map(),
       actions: [action('a1', 'dee'), action('a2', 'chair'), action('a3', 'bo', 'earlier-board')],
       anonymousCounts: [
         {
@@ -107,6 +108,40 @@ describe('voiceBalance', () => {
       { group: 'lived-experience', people: 1, ticks: 0, comments: 1, actions: 1 },
     ])
     expect(balance.totals).toEqual({ people: 4, ticks: 5, comments: 3, actions: 1 })
+  })
+
+  it('does not count a comment the chair has hidden, named or anonymous, and counts one shown again', () => {
+    const hidden = (hidden: boolean) => ({
+      hidden,
+      reason: 'Names a patient',
+      by: 'chair',
+      at: 2,
+      events: [],
+    })
+    const balance = voiceBalance({
+      people,
+      ticks: [],
+      comments: [
+        // Hiding empties a comment's words but keeps its author, group and layer on the board.
+        comment('c1', 'cy', { text: '' }),
+        comment('c2', 'cy'),
+        comment('c3', 'Blue Heron', { anonymous: true, group: 'lived-experience', text: '' }),
+        comment('c4', 'dee'),
+      ],
+      moderation: new Map([
+        ['c1', hidden(true)],
+        ['c3', hidden(true)],
+        ['c4', hidden(false)],
+      ]),
+      actions: [],
+      groupOrder: ['ics', 'vcse', 'lived-experience'],
+    })
+    expect(balance.groups.map((g) => [g.group, g.comments])).toEqual([
+      ['ics', 0],
+      ['vcse', 1],
+      ['lived-experience', 1],
+    ])
+    expect(balance.totals.comments).toBe(2)
   })
 
   it('gives shares as whole percentages, and none of nothing', () => {

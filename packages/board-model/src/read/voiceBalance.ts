@@ -1,3 +1,4 @@
+import type { Moderation } from '../records/moderation.ts'
 import type { StakeholderGroup } from '../roles.ts'
 import type { Action, AnonymousTally, Comment, Person } from '../values.ts'
 import { identityOf, peopleTakingPart, takesPart } from './takingPart.ts'
@@ -11,7 +12,7 @@ export interface GroupVoice {
   people: number
   /** Items ticked as in place (a person's latest word on each item). */
   ticks: number
-  /** Comments written, anonymous ones included (they carry their group), deleted ones not. */
+  /** Comments written, anonymous ones included (they carry their group); deleted and hidden ones not. */
   comments: number
   /** Actions proposed on this board (carried-forward ones were raised on an earlier one). */
   actions: number
@@ -28,14 +29,19 @@ export interface VoiceBalance {
  * Each group's share of ticks, comments and actions raised, counted with the board's own rules
  * (takesPart, identityOf): a person counts in their group, observers, peer reviewers and a
  * facilitating chair in none, and one person on two devices once. Anonymous rounds add their counts,
- * which are by group already. Groups appear in `groupOrder`, any other after; a group with nobody
- * and nothing said is left out.
+ * which are by group already. A comment the chair has hidden counts for nobody. Groups appear in
+ * `groupOrder`, any other after; a group with nobody and nothing said is left out.
  */
 export function voiceBalance(input: {
   people: ReadonlyMap<string, Person>
   /** Every area's ticks (ticksByArea). */
   ticks: Iterable<AreaTicks>
   comments: Iterable<Comment>
+  /**
+   * The chair's moderation records by comment id (readModeration). Required, so no caller can
+   * forget it: a hidden comment keeps its author and group on the board with its words removed.
+   */
+  moderation: ReadonlyMap<string, Pick<Moderation, 'hidden'>>
   actions: Iterable<Action>
   /** Anonymous rounds' counts (their ticks never reach the board). */
   anonymousCounts?: Iterable<AnonymousTally>
@@ -80,6 +86,10 @@ export function voiceBalance(input: {
   for (const comment of input.comments) {
     // Peer reviewers write in their own layer and speak for no group in the room.
     if (comment.deleted || comment.layer !== 'host') continue
+    // A comment the chair hid (hurtful or mistaken) is not a voice the group should be credited
+    // with: its words are gone from the board, and counting it would let a group's share rest on
+    // something the room was told to disregard. Shown again, it counts again.
+    if (input.moderation.get(comment.id)?.hidden) continue
     // An anonymous comment's author id is an alias, not a person: it says only its group.
     const group = comment.anonymous ? (comment.group ?? null) : groupOf(comment.authorId)
     if (group) entry(group).comments += 1
