@@ -161,6 +161,21 @@ test('a lead signs in, sets up a scoped assessment, invites someone, assesses ag
     // The table the chart is drawn from: the area's level then, and none yet on the new board.
     const row = history.getByRole('row', { name: /^1a / })
     await expect(row.getByRole('cell')).toHaveText(['Emerging', 'No level agreed'])
+    // Each assessment is dated for people ("3 December 2026"), with the machine time kept in <time>.
+    const inWords = /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/
+    const iso = /\d{4}-\d{2}-\d{2}/
+    const dated = history.locator('thead time')
+    await expect(dated).toHaveCount(2)
+    for (const time of await dated.all()) {
+      await expect(time).toHaveText(inWords)
+      await expect(time).toHaveAttribute('datetime', iso)
+    }
+    const chart = history.getByRole('img', { name: /Mental health, areas agreed at each level/ })
+    await expect(chart).toHaveAccessibleName(inWords)
+    await expect(chart).not.toHaveAccessibleName(iso)
+    // The dates drawn under the bars too.
+    await expect(chart).not.toContainText(iso)
+    await expect(history.locator('thead')).not.toContainText(iso)
     // The system roll-up: each Place's latest assessment, and the spread across Places.
     const rollup = page.getByRole('region', { name: 'Across Places' })
     await expect(rollup.getByRole('columnheader', { name: /Eastbridge/ })).toBeVisible()

@@ -3,6 +3,7 @@ import {
   agreeAction,
   blindDocumentName,
   noteFragment,
+  plainDate,
   proposeAction,
   recordAgreedLevel,
   revealBlindRound,
@@ -469,7 +470,7 @@ describe('progress over time', () => {
         carriedAt: expect.any(Number),
       },
     ])
-    const history = `In "${previous.title}" (started ${previous.createdAt.slice(0, 10)}): status in progress; agreed in session 2, started 2025-07-01; the people who raised it were told 2025-07-10 (Text message to the forum).`
+    const history = `In "${previous.title}" (started ${plainDate(previous.createdAt)}): status in progress; agreed in session 2, started 1 July 2025; the people who raised it were told on 10 July 2025 (Text message to the forum).`
     const { headings, text } = await readDocx(
       Buffer.from(await (await get(`/api/assessments/${newId}/report.docx`, newChair.token)).arrayBuffer()),
     )

@@ -74,10 +74,10 @@ describe('carryForward', () => {
     )
     const [action] = model.actions
     expect(action!.agreedIn).toBe(
-      'Before this assessment, in "Tiny & <small>": agreed in session 1, started 2025-06-03',
+      'Before this assessment, in "Tiny & <small>": agreed in session 1, started 3 June 2025',
     )
     expect(action!.history).toEqual([
-      'In "Tiny & <small>" (started 2025-06-01): status agreed; agreed in session 1, started 2025-06-03; the people who raised it were told 2025-06-20 (At the June forum).',
+      'In "Tiny & <small>" (started 1 June 2025): status agreed; agreed in session 1, started 3 June 2025; the people who raised it were told on 20 June 2025 (At the June forum).',
     ])
   })
 })

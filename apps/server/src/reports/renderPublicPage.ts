@@ -1,14 +1,7 @@
+import { plainDate } from '@co-assess/board-model'
 import { escapeHtml as e } from './escapeHtml.ts'
 import { htmlPage } from './htmlPage.ts'
 import type { PublicationContent } from './publication.ts'
-
-const longDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
 
 type PublicItem = NonNullable<PublicationContent['items']>[number]
 
@@ -43,7 +36,7 @@ ${item.areas.length ? `<dt>Part of</dt><dd>${e(item.areas.map((a) => a.title).jo
     : '<p>There is nothing on this page yet.</p>'
   const body = `<h1>You said, we did${content.title ? `: ${e(content.title)}` : ''}</h1>
 <p class="lede">What people and communities told us, what we did about it, and what changed.</p>
-<p class="meta">${content.workstream ? `${e(content.workstream)} · ` : ''}Last updated ${e(longDate(publishedAt))}</p>
+<p class="meta">${content.workstream ? `${e(content.workstream)} · ` : ''}Last updated <time datetime="${e(publishedAt)}">${e(plainDate(publishedAt))}</time></p>
 ${list}`
   return htmlPage({ title: `You said, we did${content.title ? `: ${content.title}` : ''}`, body })
 }

@@ -1,3 +1,4 @@
+import { plainDate } from '@co-assess/board-model'
 import { useCallback, useEffect, useState } from 'react'
 import { ApiError } from '../api/apiFetch.ts'
 import { getFramework } from '../api/endpoints.ts'
@@ -40,11 +41,6 @@ type Loaded =
     }
 
 const HORIZON = { 'looking-back': 'looking back', 'looking-forward': 'looking forward' } as const
-
-function formatDate(iso: string): string {
-  const date = new Date(`${iso.slice(0, 10)}T12:00:00Z`)
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-}
 
 /** An organisation's home: its assessments and where each stands, and each workstream's history. */
 export function StaffHomePage() {
@@ -162,7 +158,8 @@ export function StaffHomePage() {
                 <p className="nhsuk-body-s">
                   {a.workstream}
                   {a.place ? `, ${a.place}` : ', whole system'} · {a.scope}
-                  {a.horizon ? `, ${HORIZON[a.horizon]}` : ''} · set up {formatDate(a.createdAt)}
+                  {a.horizon ? `, ${HORIZON[a.horizon]}` : ''} · set up{' '}
+                  <time dateTime={a.createdAt}>{plainDate(a.createdAt)}</time>
                   {a.previousAssessmentId && titles.has(a.previousAssessmentId)
                     ? ` · follows ${titles.get(a.previousAssessmentId)}`
                     : ''}
@@ -178,7 +175,7 @@ export function StaffHomePage() {
                     <dt>Actions not yet fed back</dt>
                     <dd>{a.standing.notFedBack}</dd>
                     <dt>Next session</dt>
-                    <dd>{a.standing.nextSession ? formatDate(a.standing.nextSession) : 'None planned'}</dd>
+                    <dd>{a.standing.nextSession ? plainDate(a.standing.nextSession) : 'None planned'}</dd>
                   </dl>
                 ) : null}
                 {leads ? (

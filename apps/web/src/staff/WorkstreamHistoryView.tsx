@@ -14,6 +14,12 @@ const HEIGHT = 200
 const TOP = 16
 const LEFT = 40
 
+/** "3 November 2026" as two lines under a bar ("3 November", "2026"), so neighbouring dates never overlap. */
+function dateLines(date: string): [string, string] {
+  const cut = date.lastIndexOf(' ')
+  return cut === -1 ? [date, ''] : [date.slice(0, cut), date.slice(cut + 1)]
+}
+
 /** The chart names itself with its own <title> and <desc>, so it reads the same wherever it is put. */
 function StackedBars({
   series,
@@ -83,7 +89,10 @@ function StackedBars({
               )
             })}
             <text x={x + BAR / 2} y={TOP + HEIGHT + 20} textAnchor="middle" fontSize="13" fill="#212b32">
-              {column.date}
+              <tspan x={x + BAR / 2}>{dateLines(column.date)[0]}</tspan>
+              <tspan x={x + BAR / 2} dy="16">
+                {dateLines(column.date)[1]}
+              </tspan>
             </text>
           </g>
         )
@@ -142,7 +151,9 @@ export function WorkstreamHistoryView({
                   <th scope="col" key={column.id}>
                     {column.title}
                     <br />
-                    <span className="nhsuk-body-s">{column.date}</span>
+                    <time className="nhsuk-body-s" dateTime={column.at}>
+                      {column.date}
+                    </time>
                   </th>
                 ))}
               </tr>

@@ -39,7 +39,13 @@ describe('historySeries', () => {
 
   it('says what the chart shows in words', () => {
     expect(historySummary(historySeries(history, tinyFramework))).toContain(
-      '2025-09-01: 1 Emerging, 1 Developing',
+      '1 September 2025: 1 Emerging, 1 Developing',
     )
+  })
+
+  it('dates each assessment in words for people, keeping the ISO time for machines', () => {
+    const [spring] = historySeries(history, tinyFramework).columns
+    expect(spring).toMatchObject({ date: '1 March 2025', at: '2025-03-01T10:00:00.000Z' })
+    expect(historySummary(historySeries(history, tinyFramework))).not.toMatch(/\d{4}-\d{2}-\d{2}/)
   })
 })

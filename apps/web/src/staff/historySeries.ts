@@ -1,3 +1,4 @@
+import { plainDate } from '@co-assess/board-model'
 import type { Framework } from '../framework/frameworkTypes.ts'
 import type { WorkstreamHistory } from './staffApi.ts'
 
@@ -5,7 +6,10 @@ import type { WorkstreamHistory } from './staffApi.ts'
 export interface HistoryColumn {
   id: string
   title: string
+  /** When it was set up, for people: "3 November 2026". */
   date: string
+  /** The same moment for machines (a <time dateTime>), as the server gave it. */
+  at: string
   /** Count per framework level, in the framework's order. */
   counts: number[]
 }
@@ -38,7 +42,8 @@ export function historySeries(history: WorkstreamHistory, framework: Framework):
     return {
       id: a.id,
       title: a.title,
-      date: a.createdAt.slice(0, 10),
+      date: plainDate(a.createdAt),
+      at: a.createdAt,
       counts: levels.map((level) => agreed.filter((id) => id === level.id).length),
     }
   })

@@ -17,7 +17,7 @@ const entry: ActionHistoryEntry = {
 describe('a carried action’s history in words', () => {
   it('says the earlier assessment, status then, the session it was agreed in and how people were told', () => {
     expect(describeHistoryEntry(entry)).toBe(
-      'In "Engagement 2025" (started 2025-06-01): status in progress; agreed in session 2, started 2025-06-03; the people who raised it were told 2025-06-20 (At the June forum).',
+      'In "Engagement 2025" (started 1 June 2025): status in progress; agreed in session 2, started 3 June 2025; the people who raised it were told on 20 June 2025 (At the June forum).',
     )
     expect(
       describeHistoryEntry({
@@ -27,7 +27,7 @@ describe('a carried action’s history in words', () => {
         feedback: { toldAt: null, how: '' },
       }),
     ).toBe(
-      'In "Engagement 2025" (started 2025-06-01): status proposed; not agreed; the people who raised it had not yet been told.',
+      'In "Engagement 2025" (started 1 June 2025): status proposed; not agreed; the people who raised it had not yet been told.',
     )
     expect(
       describeHistoryEntry({ ...entry, agreed: { sessionNumber: null, sessionStartedAt: null } }),
@@ -37,7 +37,7 @@ describe('a carried action’s history in words', () => {
   it('dates an agreement from the latest earlier assessment, and says nothing without a history', () => {
     const older = { ...entry, title: 'Engagement 2024', agreed: { sessionNumber: 1, sessionStartedAt: 0 } }
     expect(agreedBefore({ history: [older, entry] })).toBe(
-      'Before this assessment, in "Engagement 2025": agreed in session 2, started 2025-06-03',
+      'Before this assessment, in "Engagement 2025": agreed in session 2, started 3 June 2025',
     )
     expect(agreedBefore({})).toBeNull()
     expect(agreedBefore({ history: [{ ...entry, agreed: null }] })).toBeNull()

@@ -1,7 +1,9 @@
+import { plainDate } from '../plainDates.ts'
 import type { Action, ActionHistoryEntry } from '../values.ts'
 
 // One wording of a carried action's past, shared by the action card and every report format, so
-// the board and the papers never tell the story differently.
+// the board and the papers never tell the story differently. Its dates are for people ("3 June
+// 2025"): the CSV carries this sentence as text, and the ISO dates stay in the board's own data.
 
 const statusWords: Record<ActionHistoryEntry['status'], string> = {
   proposed: 'proposed',
@@ -11,28 +13,27 @@ const statusWords: Record<ActionHistoryEntry['status'], string> = {
   dropped: 'dropped',
 }
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-
 /** How the action was agreed on the earlier board, in words. */
 export function agreedThen(entry: ActionHistoryEntry): string {
   if (!entry.agreed) return 'not agreed'
   if (entry.agreed.sessionNumber === null) return 'agreed outside a session'
-  const when = entry.agreed.sessionStartedAt === null ? '' : `, started ${day(entry.agreed.sessionStartedAt)}`
+  const when =
+    entry.agreed.sessionStartedAt === null ? '' : `, started ${plainDate(entry.agreed.sessionStartedAt)}`
   return `agreed in session ${entry.agreed.sessionNumber}${when}`
 }
 
 /** Whether and how the people who raised it had been told, in words. */
 export function toldThen(entry: ActionHistoryEntry): string {
   if (!entry.feedback.toldAt) return 'the people who raised it had not yet been told'
-  return `the people who raised it were told ${entry.feedback.toldAt}${entry.feedback.how ? ` (${entry.feedback.how})` : ''}`
+  return `the people who raised it were told on ${plainDate(entry.feedback.toldAt)}${entry.feedback.how ? ` (${entry.feedback.how})` : ''}`
 }
 
 /**
  * One earlier assessment's part in the action's story, as a sentence, e.g.
- * `In "Engagement 2025" (started 2025-06-01): status agreed; agreed in session 1, started 2025-06-03; the people who raised it were told 2025-06-20 (At the June forum).`
+ * `In "Engagement 2025" (started 1 June 2025): status agreed; agreed in session 1, started 3 June 2025; the people who raised it were told on 20 June 2025 (At the June forum).`
  */
 export function describeHistoryEntry(entry: ActionHistoryEntry): string {
-  return `In "${entry.title}" (started ${entry.startedAt.slice(0, 10)}): status ${statusWords[entry.status]}; ${agreedThen(entry)}; ${toldThen(entry)}.`
+  return `In "${entry.title}" (started ${plainDate(entry.startedAt)}): status ${statusWords[entry.status]}; ${agreedThen(entry)}; ${toldThen(entry)}.`
 }
 
 /**

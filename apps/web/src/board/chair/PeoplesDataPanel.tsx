@@ -1,4 +1,4 @@
-import { groupLabel, readGroups } from '@co-assess/board-model'
+import { groupLabel, plainDate, readGroups } from '@co-assess/board-model'
 import { type FormEvent, useState } from 'react'
 import {
   deleteAssessment,
@@ -152,7 +152,7 @@ export function PeoplesDataPanel() {
             const value = days.trim() === '' ? null : Number(days)
             const result = await setRetention(assessment.id, await keeper.token(), value)
             return result.deleteAt
-              ? `It will be deleted on ${new Date(result.deleteAt).toLocaleDateString('en-GB')}.`
+              ? `It will be deleted on ${plainDate(result.deleteAt)}.`
               : 'It is kept until you delete it.'
           })
         }}
