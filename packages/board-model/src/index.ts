@@ -30,6 +30,7 @@ export { MIGRATIONS, type MigrationOutcome, migrateBoard } from './migrations/mi
 export type { Migration } from './migrations/migration.ts'
 export { type BoardOrigin, isBoardOrigin, localOrigin, serverOrigin } from './origins.ts'
 export { organisationShown, personLabel } from './personLabel.ts'
+export { optionalPersonText, personText } from './personText.ts'
 export { plainDate } from './plainDates.ts'
 export * from './planValues.ts'
 export { type PresenceCursor, presenceCursorSchema } from './presence.ts'
@@ -175,6 +176,18 @@ export {
   threadsMap,
   ticksMap,
 } from './roots.ts'
+export { blindAreas, ExportNotWhole, exportBoard } from './snapshot/exportBoard.ts'
+export { importBoard } from './snapshot/importBoard.ts'
+export type { NoteNode } from './snapshot/noteNodes.ts'
+export { type Misfit, misfitWithFramework } from './snapshot/snapshotFit.ts'
+export {
+  type BoardSnapshot,
+  boardSnapshotSchema,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type SnapshotAssessment,
+} from './snapshot/snapshotSchema.ts'
+export { stringifyJson } from './snapshot/stringifyJson.ts'
 export * from './values.ts'
 export {
   activeSession,

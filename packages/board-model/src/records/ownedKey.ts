@@ -23,11 +23,21 @@ export function ownedKey<Owner extends string, Rest extends string>(
 ): OwnedKey<Owner, Rest> {
   const encode = (ownerId: string, rest: string) => `${ownerId}${OWNER_SEPARATOR}${rest}`
   const decode = (key: string) => {
-    const slash = key.indexOf(OWNER_SEPARATOR)
-    if (slash <= 0) return null
-    const ownerId = ownerSchema.safeParse(key.slice(0, slash))
-    const rest = restSchema.safeParse(key.slice(slash + 1))
+    const parts = splitOwnedKey(key)
+    if (!parts || parts.ownerId === '') return null
+    const ownerId = ownerSchema.safeParse(parts.ownerId)
+    const rest = restSchema.safeParse(parts.rest)
     return ownerId.success && rest.success ? { personId: ownerId.data, rest: rest.data } : null
   }
   return Object.assign(encode, { decode })
+}
+
+/**
+ * A key's owner and the rest, split at the first separator with neither part checked; null without a
+ * separator. For a key whose parts are checked elsewhere (the board snapshot's schema reports an
+ * owner who is not on the board by name, whatever the rest is); everything else decodes.
+ */
+export function splitOwnedKey(key: string): { ownerId: string; rest: string } | null {
+  const slash = key.indexOf(OWNER_SEPARATOR)
+  return slash === -1 ? null : { ownerId: key.slice(0, slash), rest: key.slice(slash + 1) }
 }

@@ -1,19 +1,36 @@
 import { createdAssessment, errorResponses, nonJson } from '@co-assess/api-contract'
-import { groupListSchema } from '@co-assess/board-model'
+import {
+  type BoardShape,
+  blindAreas,
+  boardShape,
+  boardSnapshotSchema,
+  ExportNotWhole,
+  exportBoard,
+  groupListSchema,
+  importBoard,
+  misfitWithFramework,
+  stringifyJson,
+} from '@co-assess/board-model'
+import { type Framework, itemsOfArea, listAreas } from '@co-assess/framework'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { createAssessment } from '../../assessments/createAssessment.ts'
-import { boardExportSchema } from '../../reports/boardExport.ts'
-import { frameworkShape, misfitWithFramework } from '../../reports/exportFit.ts'
-import { blindAreas, ExportNotWhole, exportJson } from '../../reports/exportJson.ts'
-import { importJson } from '../../reports/importJson.ts'
-import { stringifyJson } from '../../reports/stringifyJson.ts'
 import type { AppDeps } from '../appDeps.ts'
 import { badRequest, conflict } from '../httpError.ts'
 import { download } from '../replies.ts'
 import { accessQuery, assessmentParams, type ReportContext } from '../reportContext.ts'
 import { reportFileName } from '../reportFileName.ts'
 
-/** The whole board as JSON (a backup), and importing one back as a new assessment. */
+/** Every area and item of the framework: what an imported board may hold. */
+function frameworkShape(framework: Framework): BoardShape {
+  return boardShape(
+    listAreas(framework).map((area) => ({ id: area.id, itemIds: itemsOfArea(area).map((item) => item.id) })),
+  )
+}
+
+/**
+ * The whole board as JSON (a backup), and importing one back as a new assessment. The snapshot itself
+ * (its shape, reading it off a board, writing it into a fresh one) is board-model's; this is its HTTP edge.
+ */
 export const exportImportRoutes =
   (deps: AppDeps, reports: ReportContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -38,13 +55,13 @@ export const exportImportRoutes =
         const assessment = await reports.assessmentOf(assessmentId)
         const data = await reports.withBoard(assessmentId, async (doc) => {
           const blind = blindAreas(doc)
-          // exportJson refuses a running blind round itself; this only turns that into a 409.
+          // exportBoard refuses a running blind round itself; this only turns that into a 409.
           if (blind.length === 0 && (await reports.privateTicksWaiting(assessmentId, doc)))
             throw conflict(
               'Ticks from a revealed blind round are still being moved onto the board, so an export now would leave them out. Try again in a moment.',
             )
           try {
-            return exportJson(doc, assessment)
+            return exportBoard(doc, assessment)
           } catch (error) {
             if (error instanceof ExportNotWhole) throw conflict(error.message)
             throw error
@@ -70,7 +87,7 @@ export const exportImportRoutes =
         config: { rateLimit: { max: 10, timeWindow: '1 minute' }, deadlineMs: 120_000 },
         schema: {
           summary: 'Import a JSON export as a new assessment (admin key); returns a chair invite',
-          body: boardExportSchema,
+          body: boardSnapshotSchema,
           response: { 201: createdAssessment, ...errorResponses },
         },
       },
@@ -103,7 +120,7 @@ export const exportImportRoutes =
               ? { groups: groupListSchema.parse(data.board.meta.groups) }
               : {}),
           },
-          (doc, id) => importJson(doc, data, id),
+          (doc, id) => importBoard(doc, data, id),
         )
         return reply.status(201).send(created)
       },

@@ -1,43 +1,15 @@
-import { isBlind, NOTE_ROOT_PREFIX, ROOTS, readLive } from '@co-assess/board-model'
-import type { AssessmentRecord } from '@co-assess/storage'
-import * as Y from 'yjs'
-import { type BoardExport, EXPORT_FORMAT, EXPORT_VERSION, type NoteNode } from './boardExport.ts'
-
-function textJson(text: Y.XmlText): NoteNode {
-  return {
-    type: 'text',
-    delta: text
-      .toDelta()
-      .map((op: { insert: string; attributes?: Record<string, unknown> }) =>
-        op.attributes ? { insert: op.insert, attributes: op.attributes } : { insert: op.insert },
-      ),
-  }
-}
-
-/**
- * A note's nodes as JSON, built top down with a stack of its own: a note can be nested as deep as a
- * client managed to make it, and recursing on that depth overflowed the call stack (a 500 on export).
- */
-function notesJson(roots: Array<Y.XmlElement | Y.XmlText>): NoteNode[] {
-  const top = roots.map(shallowJson)
-  const stack = roots.map((from, i) => ({ from, node: top[i]! }))
-  while (stack.length > 0) {
-    const { from, node } = stack.pop()!
-    if (!(from instanceof Y.XmlElement) || node.type !== 'element') continue
-    for (const child of from.toArray() as Array<Y.XmlElement | Y.XmlText>) {
-      const childJson = shallowJson(child)
-      node.children.push(childJson)
-      stack.push({ from: child, node: childJson })
-    }
-  }
-  return top
-}
-
-/** One node without its children (an element's are filled in by notesJson). */
-function shallowJson(node: Y.XmlElement | Y.XmlText): NoteNode {
-  if (node instanceof Y.XmlText) return textJson(node)
-  return { type: 'element', name: node.nodeName, attributes: { ...node.getAttributes() }, children: [] }
-}
+import type * as Y from 'yjs'
+import { readLive } from '../records/live.ts'
+import { isBlind } from '../records/round.ts'
+import { NOTE_ROOT_PREFIX, ROOTS } from '../roots.ts'
+import { noteJson } from './noteJson.ts'
+import type { NoteNode } from './noteNodes.ts'
+import {
+  type BoardSnapshot,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type SnapshotAssessment,
+} from './snapshotSchema.ts'
 
 const mapJson = <T>(doc: Y.Doc, name: string) => doc.getMap(name).toJSON() as Record<string, T>
 
@@ -50,14 +22,15 @@ export function blindAreas(doc: Y.Doc): string[] {
 export class ExportNotWhole extends Error {}
 
 /**
- * The whole board as JSON: every map and every evidence note, structure and formatting kept, so an
- * import rebuilds an equal document.
+ * The whole board as a snapshot (the JSON export): every map and every evidence note, structure and
+ * formatting kept, so importBoard rebuilds an equal document. `assessment` is the server's record of
+ * it; the snapshot keeps only the fields it names.
  *
  * Refused while a blind round runs. Its ticks are private until the reveal, and the export is a
  * chair's download, so putting them in would let a chair read them early; leaving them out would
  * restore a blind area with everyone's ticks gone. After the reveal they are on the board and export.
  */
-export function exportJson(doc: Y.Doc, assessment: AssessmentRecord, now = new Date()): BoardExport {
+export function exportBoard(doc: Y.Doc, assessment: SnapshotAssessment, now = new Date()): BoardSnapshot {
   const blind = blindAreas(doc)
   if (blind.length > 0)
     throw new ExportNotWhole(
@@ -68,13 +41,11 @@ export function exportJson(doc: Y.Doc, assessment: AssessmentRecord, now = new D
     if (!name.startsWith(NOTE_ROOT_PREFIX)) continue
     const fragment = doc.getXmlFragment(name)
     if (fragment.length === 0) continue
-    notes[name.slice(NOTE_ROOT_PREFIX.length)] = notesJson(
-      fragment.toArray() as Array<Y.XmlElement | Y.XmlText>,
-    )
+    notes[name.slice(NOTE_ROOT_PREFIX.length)] = noteJson(fragment)
   }
   return {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
     exportedAt: now.toISOString(),
     assessment: {
       title: assessment.title,
@@ -85,7 +56,7 @@ export function exportJson(doc: Y.Doc, assessment: AssessmentRecord, now = new D
       createdAt: assessment.createdAt,
     },
     board: {
-      meta: mapJson(doc, ROOTS.meta) as unknown as BoardExport['board']['meta'],
+      meta: mapJson(doc, ROOTS.meta) as unknown as BoardSnapshot['board']['meta'],
       people: mapJson(doc, ROOTS.people),
       ticks: mapJson(doc, ROOTS.ticks),
       agreed: mapJson(doc, ROOTS.agreed),

@@ -1,32 +1,16 @@
-import {
-  areaOfItem,
-  type BoardShape,
-  boardShape,
-  decodeLiveKey,
-  peerKey,
-  tickKey,
-} from '@co-assess/board-model'
-import { type Framework, itemsOfArea, listAreas } from '@co-assess/framework'
-import type { BoardExport } from './boardExport.ts'
+import type { BoardShape } from '../guard/boardShape.ts'
+import { areaOfItem } from '../ids.ts'
+import { decodeLiveKey } from '../records/liveKey.ts'
+import { peerKey } from '../records/peerSuggestion.ts'
+import { tickKey } from '../records/tick.ts'
+import type { BoardSnapshot } from './snapshotSchema.ts'
 
-/** Where in an export file it does not fit, and why, for a 400 that names the field. */
+/** Where in a snapshot it does not fit, and why, for a 400 that names the field. */
 export interface Misfit {
   path: Array<string | number>
   message: string
 }
 
-export function frameworkShape(framework: Framework): BoardShape {
-  return boardShape(
-    listAreas(framework).map((area) => ({ id: area.id, itemIds: itemsOfArea(area).map((item) => item.id) })),
-  )
-}
-
-/**
- * The first place an export's board holds what the live board's write gate would never have let in
- * for this framework: ticks of items it does not have, levels, suggestions, notes or live state for
- * areas it does not have, comments anchored elsewhere. The schema has already checked each value's
- * own shape; this checks the board against its framework, which only the server knows.
- */
 /** The area a live key is about, or null for a board-wide setting (focus, the running session). */
 function areaOfLiveKey(key: string): string | null {
   const setting = decodeLiveKey(key)
@@ -34,7 +18,13 @@ function areaOfLiveKey(key: string): string | null {
   return setting.kind === 'focus' || setting.kind === 'activeSession' ? null : setting.areaId
 }
 
-export function misfitWithFramework(data: BoardExport, shape: BoardShape): Misfit | null {
+/**
+ * The first place a snapshot's board holds what the live board's write gate would never have let in
+ * for this framework: ticks of items it does not have, levels, suggestions, notes or live state for
+ * areas it does not have, comments anchored elsewhere. The schema has already checked each value's
+ * own shape; this checks the board against its framework's shape, which the caller gives.
+ */
+export function misfitWithFramework(data: BoardSnapshot, shape: BoardShape): Misfit | null {
   const { board } = data
   for (const key of Object.keys(board.ticks)) {
     const item = tickKey.decode(key)?.rest ?? key

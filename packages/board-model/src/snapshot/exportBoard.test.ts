@@ -1,59 +1,58 @@
-import { noteFragment, revealBlindRound, startBlindRound } from '@co-assess/board-model'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { tinyBoard, tinyFramework } from '../../test/reportFixture.ts'
-import { boardExportSchema } from './boardExport.ts'
-import { frameworkShape, misfitWithFramework } from './exportFit.ts'
-import { ExportNotWhole, exportJson } from './exportJson.ts'
-import { importJson } from './importJson.ts'
+import { snapshotAssessment as record, snapshotBoard, snapshotShape } from '../../test/snapshotFixture.ts'
+import { noteFragment } from '../roots.ts'
+import { revealBlindRound, startBlindRound } from '../write/session.ts'
+import { ExportNotWhole, exportBoard } from './exportBoard.ts'
+import { importBoard } from './importBoard.ts'
+import { misfitWithFramework } from './snapshotFit.ts'
+import { boardSnapshotSchema } from './snapshotSchema.ts'
 import { stringifyJson } from './stringifyJson.ts'
 
-const record = {
-  id: 'asmt-1',
-  title: 'Tiny',
-  frameworkId: 'tiny',
-  frameworkVersion: '1.0.0',
-  scope: 'strategic' as const,
-  workstream: 'Engagement',
-  createdAt: '2025-06-01T00:00:00.000Z',
-  previousAssessmentId: null,
-  reviewClosedAt: null,
-  publication: null,
-}
-
-describe('exportJson and importJson', () => {
+describe('exportBoard and importBoard', () => {
   it('round-trip a board exactly, notes and their formatting included', () => {
-    const original = tinyBoard()
-    const exported = boardExportSchema.parse(JSON.parse(JSON.stringify(exportJson(original, record))))
+    const original = snapshotBoard()
+    const exported = boardSnapshotSchema.parse(JSON.parse(JSON.stringify(exportBoard(original, record))))
     const copy = new Y.Doc()
-    importJson(copy, exported, 'asmt-1')
-    expect(exportJson(copy, record, new Date(exported.exportedAt))).toEqual(exported)
+    importBoard(copy, exported, 'asmt-1')
+    expect(exportBoard(copy, record, new Date(exported.exportedAt))).toEqual(exported)
     expect(copy.getXmlFragment('note:1a').toString()).toBe(original.getXmlFragment('note:1a').toString())
     expect(copy.getXmlFragment('note:1a').toString()).toContain('<bold>2024</bold>')
   })
 
+  it('keeps only the assessment fields a snapshot names', () => {
+    expect(exportBoard(snapshotBoard(), record).assessment).toEqual({
+      title: 'Tiny',
+      frameworkId: 'tiny',
+      frameworkVersion: '1.0.0',
+      scope: 'strategic',
+      workstream: 'Engagement',
+      createdAt: '2025-06-01T00:00:00.000Z',
+    })
+  })
+
   it('refuses to export while a blind round runs, naming the areas, and exports once it is revealed', () => {
-    const board = tinyBoard()
+    const board = snapshotBoard()
     startBlindRound(board, 'chair', '1b')
     startBlindRound(board, 'chair', '1a')
-    expect(() => exportJson(board, record)).toThrow(ExportNotWhole)
-    expect(() => exportJson(board, record)).toThrow(/areas 1a, 1b\. .*Reveal the round, then export/)
+    expect(() => exportBoard(board, record)).toThrow(ExportNotWhole)
+    expect(() => exportBoard(board, record)).toThrow(/areas 1a, 1b\. .*Reveal the round, then export/)
     revealBlindRound(board, 'chair', '1a')
-    expect(() => exportJson(board, record)).toThrow(/area 1b\./)
+    expect(() => exportBoard(board, record)).toThrow(/area 1b\./)
     revealBlindRound(board, 'chair', '1b')
-    expect(exportJson(board, record).board.live['round:1b']).toMatchObject({ mode: 'revealed' })
+    expect(exportBoard(board, record).board.live['round:1b']).toMatchObject({ mode: 'revealed' })
   })
 
   it('refuses a file whose records do not validate', () => {
-    const exported = JSON.parse(JSON.stringify(exportJson(tinyBoard(), record)))
+    const exported = JSON.parse(JSON.stringify(exportBoard(snapshotBoard(), record)))
     exported.board.people.zoe1.role = 'overlord'
-    const result = boardExportSchema.safeParse(exported)
+    const result = boardSnapshotSchema.safeParse(exported)
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.path).toEqual(['board', 'people', 'zoe1', 'role'])
   })
 
   it('round-trips a note thousands of levels deep, and names the field of a bad node deep inside', () => {
-    const original = tinyBoard()
+    const original = snapshotBoard()
     const depth = 5000
     original.transact(() => {
       let parent: Y.XmlFragment | Y.XmlElement = noteFragment(original, '1b')
@@ -64,11 +63,11 @@ describe('exportJson and importJson', () => {
       }
       parent.insert(0, [new Y.XmlText('bottom')])
     })
-    const file = stringifyJson(exportJson(original, record))
-    const exported = boardExportSchema.parse(JSON.parse(file))
+    const file = stringifyJson(exportBoard(original, record))
+    const exported = boardSnapshotSchema.parse(JSON.parse(file))
     const copy = new Y.Doc()
-    importJson(copy, exported, 'asmt-1')
-    const notes = (board: Y.Doc) => stringifyJson(exportJson(board, record).board.notes)
+    importBoard(copy, exported, 'asmt-1')
+    const notes = (board: Y.Doc) => stringifyJson(exportBoard(board, record).board.notes)
     expect(notes(copy)).toBe(notes(original))
     expect(notes(copy)).toContain('"insert":"bottom"')
 
@@ -77,7 +76,7 @@ describe('exportJson and importJson', () => {
     const bad = JSON.parse(
       `${file.slice(0, bottom)}"name":"<p>"${file.slice(bottom + '"name":"paragraph"'.length)}`,
     )
-    const result = boardExportSchema.safeParse(bad)
+    const result = boardSnapshotSchema.safeParse(bad)
     expect(result.success).toBe(false)
     const path = result.error!.issues[0]!.path
     expect(path.slice(0, 5)).toEqual(['board', 'notes', '1b', 0, 'children'])
@@ -86,12 +85,12 @@ describe('exportJson and importJson', () => {
   })
 
   it('refuses what the board itself could never hold, naming the field', () => {
-    const exported = () => JSON.parse(stringifyJson(exportJson(tinyBoard(), record)))
+    const exported = () => JSON.parse(stringifyJson(exportBoard(snapshotBoard(), record)))
     const firstProblem = (file: unknown) => {
-      const result = boardExportSchema.safeParse(file)
+      const result = boardSnapshotSchema.safeParse(file)
       if (!result.success)
         return { path: result.error.issues[0]!.path, message: result.error.issues[0]!.message }
-      return misfitWithFramework(result.data, frameworkShape(tinyFramework))
+      return misfitWithFramework(result.data, snapshotShape)
     }
     expect(firstProblem(exported())).toBeNull()
 
