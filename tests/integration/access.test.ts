@@ -1,4 +1,5 @@
-import { setTick, tickKey, ticksMap } from '@co-assess/board-model'
+import { setTick, tickKey } from '@co-assess/board-model'
+import { ticksMap } from '@co-assess/board-model/roots'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../utils/testServer.ts'
 import { waitFor } from '../utils/waitFor.ts'

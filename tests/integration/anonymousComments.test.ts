@@ -1,4 +1,5 @@
-import { addComment, commentsMap, peopleMap } from '@co-assess/board-model'
+import { addComment } from '@co-assess/board-model'
+import { commentsMap, peopleMap } from '@co-assess/board-model/roots'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { RawSyncClient } from '../utils/rawSyncClient.ts'

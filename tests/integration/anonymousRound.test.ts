@@ -2,13 +2,12 @@ import {
   blindDocumentName,
   endAnonymousRound,
   LIVE_KEYS,
-  liveMap,
   readAnonymousTally,
   setTick,
   startAnonymousRound,
   tickKey,
-  ticksMap,
 } from '@co-assess/board-model'
+import { liveMap, ticksMap } from '@co-assess/board-model/roots'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { parse } from 'csv-parse/sync'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'

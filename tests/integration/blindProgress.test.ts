@@ -1,7 +1,6 @@
 import {
   blindDocumentName,
   LIVE_KEYS,
-  liveMap,
   readBlindProgress,
   revealBlindRound,
   roundOf,
@@ -9,8 +8,8 @@ import {
   setTick,
   startBlindRound,
   tickKey,
-  ticksMap,
 } from '@co-assess/board-model'
+import { liveMap, ticksMap } from '@co-assess/board-model/roots'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'

@@ -1,4 +1,5 @@
-import { setTick, tickKey, ticksMap } from '@co-assess/board-model'
+import { setTick, tickKey } from '@co-assess/board-model'
+import { ticksMap } from '@co-assess/board-model/roots'
 import { openEmbeddedStorage } from '@co-assess/storage'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'

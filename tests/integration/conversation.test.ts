@@ -1,7 +1,6 @@
 import {
   addComment,
   agreeAction,
-  commentsMap,
   editComment,
   type NewComment,
   noteFragment,
@@ -15,6 +14,7 @@ import {
   suggestPeerLevel,
   updateAction,
 } from '@co-assess/board-model'
+import { commentsMap } from '@co-assess/board-model/roots'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { boardJson } from '../utils/boardJson.ts'

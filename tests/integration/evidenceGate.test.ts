@@ -3,15 +3,13 @@ import {
   addEvidence,
   type EvidenceDraft,
   editEvidence,
-  evidenceMap,
   evidenceMarkKey,
-  evidenceMarksMap,
   markEvidence,
   setEvidenceStatus,
   setTick,
   tickKey,
-  ticksMap,
 } from '@co-assess/board-model'
+import { evidenceMap, evidenceMarksMap, ticksMap } from '@co-assess/board-model/roots'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { RawSyncClient } from '../utils/rawSyncClient.ts'

@@ -4,8 +4,8 @@ import {
   setTick,
   startBlindRound,
   tickKey,
-  ticksMap,
 } from '@co-assess/board-model'
+import { ticksMap } from '@co-assess/board-model/roots'
 import { openStorageFromEnv } from '@co-assess/storage'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'

@@ -1,4 +1,5 @@
-import { metaMap, peopleMap, SCHEMA_VERSION } from '@co-assess/board-model'
+import { SCHEMA_VERSION } from '@co-assess/board-model'
+import { metaMap, peopleMap } from '@co-assess/board-model/roots'
 import { openEmbeddedStorage } from '@co-assess/storage'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'

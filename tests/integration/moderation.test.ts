@@ -1,11 +1,9 @@
 import {
   addComment,
   agreeAction,
-  commentsMap,
   editComment,
   hiddenNotice,
   moderationKey,
-  moderationMap,
   type NewComment,
   proposeAction,
   readActions,
@@ -13,10 +11,10 @@ import {
   readReviewLog,
   recordAgreedLevel,
   reviewEventKey,
-  reviewLogMap,
   suggestPeerLevel,
   updateAction,
 } from '@co-assess/board-model'
+import { commentsMap, moderationMap, reviewLogMap } from '@co-assess/board-model/roots'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { boardJson } from '../utils/boardJson.ts'

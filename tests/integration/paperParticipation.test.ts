@@ -1,12 +1,5 @@
-import {
-  commentsMap,
-  peopleMap,
-  recordAnswers,
-  recordedMap,
-  setTick,
-  tickKey,
-  ticksMap,
-} from '@co-assess/board-model'
+import { recordAnswers, setTick, tickKey } from '@co-assess/board-model'
+import { commentsMap, peopleMap, recordedMap, ticksMap } from '@co-assess/board-model/roots'
 import mammoth from 'mammoth'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { frameworkItems } from '../utils/frameworkItems.ts'

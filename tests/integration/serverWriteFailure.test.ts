@@ -1,4 +1,4 @@
-import { peopleMap } from '@co-assess/board-model'
+import { peopleMap } from '@co-assess/board-model/roots'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestServer, type TestServer } from '../utils/testServer.ts'
 

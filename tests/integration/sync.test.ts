@@ -1,16 +1,13 @@
 import {
-  agreedMap,
   blindDocumentName,
-  metaMap,
-  peopleMap,
   recordAgreedLevel,
   revealBlindRound,
   setTick,
   startBlindRound,
   suggestPeerLevel,
   tickKey,
-  ticksMap,
 } from '@co-assess/board-model'
+import { agreedMap, metaMap, peopleMap, ticksMap } from '@co-assess/board-model/roots'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { boardJson } from '../utils/boardJson.ts'

@@ -1,12 +1,5 @@
-import {
-  actionsMap,
-  agreeAction,
-  noteFragment,
-  proposeAction,
-  setTick,
-  tickKey,
-  ticksMap,
-} from '@co-assess/board-model'
+import { agreeAction, noteFragment, proposeAction, setTick, tickKey } from '@co-assess/board-model'
+import { actionsMap, ticksMap } from '@co-assess/board-model/roots'
 import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'

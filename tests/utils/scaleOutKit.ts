@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { connect } from 'node:net'
 import { userInfo } from 'node:os'
-import { ticksMap } from '@co-assess/board-model'
+import { ticksMap } from '@co-assess/board-model/roots'
 import pg from 'pg'
 import * as Y from 'yjs'
 import { waitFor } from './waitFor.ts'

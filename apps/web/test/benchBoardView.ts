@@ -3,15 +3,14 @@ import {
   type BoardView,
   keepUnchanged,
   type Person,
-  peopleMap,
   readBoardView,
   serverOrigin,
   setTick,
   tickKey,
-  ticksMap,
   type ViewShape,
   watchBoardView,
 } from '@co-assess/board-model'
+import { peopleMap, ticksMap } from '@co-assess/board-model/roots'
 import * as Y from 'yjs'
 
 // What one tick costs the board view on a finished board: 30 people, 280 items, 8,400 ticks. Prints

@@ -54,12 +54,16 @@ export {
   ticksStayPrivate,
 } from './read/anonymousTally.ts'
 export type { AreaShape, LevelShape } from './read/areaShape.ts'
+export { changedOnly } from './read/changedOnly.ts'
+export { type AgreedLevelChange, observeAgreedLevels } from './read/observeAgreedLevels.ts'
+export { observeTicks, type TickChange } from './read/observeTicks.ts'
 export { PUBLISHABLE_STATUSES, whyNotPublishable } from './read/publishable.ts'
 export { readEvidence, readEvidenceMarks, readPrevious } from './read/readEvidence.ts'
 export { readGroups } from './read/readGroups.ts'
 export {
   readActions,
   readAgreedLevels,
+  readComment,
   readPeerSuggestions,
   readPeople,
   readSessions,
@@ -97,7 +101,9 @@ export {
 export {
   type BlindProgress,
   blindProgressSchema,
+  progressOfRound,
   readBlindProgress,
+  readBlindProgressByArea,
   setBlindProgress,
 } from './records/blindProgress.ts'
 export * from './records/evidence.ts'
@@ -113,9 +119,9 @@ export {
   type ModerationEvent,
   moderationEventSchema,
   moderationKey,
-  moderationMap,
   moderationSchema,
   readModeration,
+  readModerationOf,
   showComment,
 } from './records/moderation.ts'
 export { OWNER_SEPARATOR, type OwnedKey } from './records/ownedKey.ts'
@@ -124,7 +130,6 @@ export {
   readReviewLog,
   reviewEventKey,
   reviewEventSchema,
-  reviewLogMap,
   setPeerReviewClosed,
 } from './records/peerReviewLog.ts'
 export {
@@ -139,7 +144,6 @@ export {
   recordedFrom,
   recordedHowSchema,
   recordedKey,
-  recordedMap,
   recordedMark,
   recordedParticipantSchema,
   recordParticipant,
@@ -155,27 +159,9 @@ export {
   stakeholderGroupSchema,
   writesTheBoard,
 } from './roles.ts'
-export {
-  actionsMap,
-  agreedMap,
-  clientsMap,
-  commentsMap,
-  evidenceMap,
-  evidenceMarksMap,
-  liveMap,
-  type MapRootName,
-  metaMap,
-  NOTE_ROOT_PREFIX,
-  noteFragment,
-  noteRootName,
-  peerMap,
-  peopleMap,
-  previousMap,
-  ROOTS,
-  sessionsMap,
-  threadsMap,
-  ticksMap,
-} from './roots.ts'
+// The roots' names, and each area's note fragment for the collaborative editor; the raw maps are
+// `@co-assess/board-model/roots` (rawRoots.ts), for tests and benchmarks only.
+export { type MapRootName, NOTE_ROOT_PREFIX, noteFragment, noteRootName, ROOTS } from './roots.ts'
 export { blindAreas, ExportNotWhole, exportBoard } from './snapshot/exportBoard.ts'
 export { importBoard } from './snapshot/importBoard.ts'
 export type { NoteNode } from './snapshot/noteNodes.ts'

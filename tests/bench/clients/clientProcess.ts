@@ -1,4 +1,5 @@
-import { setTick, ticksMap } from '@co-assess/board-model'
+import { setTick } from '@co-assess/board-model'
+import { ticksMap } from '@co-assess/board-model/roots'
 import * as Y from 'yjs'
 import { frameworkItems } from '../../utils/frameworkItems.ts'
 import { nowMs, sleep, stampMicros } from '../clock.ts'

@@ -1,4 +1,5 @@
-import { addComment, commentsMap, editComment, noteFragment, setTick, ticksMap } from '@co-assess/board-model'
+import { addComment, editComment, noteFragment, setTick } from '@co-assess/board-model'
+import { commentsMap, ticksMap } from '@co-assess/board-model/roots'
 import * as Y from 'yjs'
 import { frameworkItems } from '../../utils/frameworkItems.ts'
 import { type BenchProvider, openProvider, type Transport } from '../clients/transports.ts'

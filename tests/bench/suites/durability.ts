@@ -1,6 +1,7 @@
 import { rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { setTick, type Tick, tickKey, ticksMap } from '@co-assess/board-model'
+import { setTick, type Tick, tickKey } from '@co-assess/board-model'
+import { ticksMap } from '@co-assess/board-model/roots'
 import * as Y from 'yjs'
 import { frameworkItems } from '../../utils/frameworkItems.ts'
 import { type BenchProvider, openProvider } from '../clients/transports.ts'

@@ -1,3 +1,4 @@
+import { changedOnly, type MapRootName } from '@co-assess/board-model'
 import type * as Y from 'yjs'
 
 /** A plain-value reading of a Yjs document, shared by every component that reads it. */
@@ -11,11 +12,11 @@ export type Read<T> = (doc: Y.Doc, previous: T | null) => T
 
 export interface DocStoreOptions {
   /**
-   * Parts of the document the reading never looks at (the ticks, for the conversation): a change
+   * Roots of the board the reading never looks at (the ticks, for the conversation): a change
    * only to them leaves the reading as it is, so a workshop's stream of ticks does not make every
    * reader read all the comments again.
    */
-  ignores?: (doc: Y.Doc) => readonly object[]
+  ignores?: readonly MapRootName[]
 }
 
 /**
@@ -36,18 +37,11 @@ export function docStore<T>(doc: Y.Doc, read: Read<T>, options: DocStoreOptions 
     pending = false
     for (const listener of [...listeners]) listener()
   }
-  const ignored = new Set<unknown>(options.ignores?.(doc) ?? [])
+  const ignored = options.ignores ?? []
   // 'afterTransaction' names the types each change touched, and costs Yjs nothing to emit ('update'
   // makes it encode every change, 850 KB for the first sync of a finished board).
   doc.on('afterTransaction', (transaction: Y.Transaction) => {
-    let relevant = false
-    for (const type of transaction.changed.keys()) {
-      if (!ignored.has(type)) {
-        relevant = true
-        break
-      }
-    }
-    if (!relevant) return
+    if (changedOnly(transaction, ignored)) return
     stale = true
     if (pending) return
     pending = true

@@ -1,4 +1,5 @@
-import { keepUnchanged, peopleMap, serverOrigin, setTick } from '@co-assess/board-model'
+import { keepUnchanged, serverOrigin, setTick } from '@co-assess/board-model'
+import { peopleMap } from '@co-assess/board-model/roots'
 import { person, readTwoAreaBoard } from '@co-assess/board-model/test/boardViewFixture'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'

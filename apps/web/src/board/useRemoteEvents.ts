@@ -1,11 +1,9 @@
 import {
-  agreedMap,
   areaOfItem,
-  decodeLiveKey,
-  liveMap,
-  parseLiveValue,
-  type Tick,
-  ticksMap,
+  observeAgreedLevels,
+  observeLive,
+  observeTicks,
+  readLiveSetting,
 } from '@co-assess/board-model'
 import { useEffect, useRef } from 'react'
 import type { FrameworkLevel } from '../framework/frameworkTypes.ts'
@@ -45,63 +43,51 @@ export function useRemoteEvents(
     void generation
     const doc = connection.doc
     const fromServer = newsFrom(connection.provider, firstSync.current)
-    const ticks = ticksMap(doc)
-    const agreed = agreedMap(doc)
-    const live = liveMap(doc)
 
-    const onTicks = (event: {
-      transaction: { origin: unknown }
-      changes: { keys: Map<string, { action: string }> }
-    }) => {
-      if (!fromServer(event.transaction.origin)) return
+    const stopTicks = observeTicks(
+      doc,
+      (changes) => {
+        const events: BoardEvent[] = []
+        for (const { itemId, tick } of changes) {
+          if (tick?.ticked) events.push({ kind: 'tick', areaId: areaOfItem(itemId) })
+        }
+        onEvents(events)
+      },
+      fromServer,
+    )
+    const stopAgreed = observeAgreedLevels(doc, (changes, origin) => {
+      if (!fromServer(origin)) return
       const events: BoardEvent[] = []
-      for (const [key, change] of event.changes.keys) {
-        if (change.action === 'delete') continue
-        const tick = ticks.get(key) as Tick | undefined
-        const slash = key.indexOf('/')
-        if (tick?.ticked && slash > 0) events.push({ kind: 'tick', areaId: areaOfItem(key.slice(slash + 1)) })
+      for (const { areaId, agreed } of changes) {
+        if (agreed) events.push({ kind: 'agreed', areaId, levelLabel: levelLabel(agreed.level, levels) })
       }
       onEvents(events)
-    }
-    const onAgreed = (event: { transaction: { origin: unknown }; keysChanged: Set<string> }) => {
-      if (!fromServer(event.transaction.origin)) return
+    })
+    const stopLive = observeLive(doc, (settings, origin) => {
+      if (!fromServer(origin)) return
       const events: BoardEvent[] = []
-      for (const areaId of event.keysChanged) {
-        const value = agreed.get(areaId)
-        if (value) events.push({ kind: 'agreed', areaId, levelLabel: levelLabel(value.level, levels) })
-      }
-      onEvents(events)
-    }
-    const onLive = (event: { transaction: { origin: unknown }; keysChanged: Set<string> }) => {
-      if (!fromServer(event.transaction.origin)) return
-      const events: BoardEvent[] = []
-      for (const key of event.keysChanged) {
-        const value = live.get(key)
-        const setting = decodeLiveKey(key)
-        if (setting?.kind === 'focus')
-          events.push({ kind: 'focus', areaId: parseLiveValue('focus', value)?.areaId ?? null })
-        else if (setting?.kind === 'activeSession')
-          events.push({ kind: 'session', running: typeof value === 'string' })
-        else if (setting?.kind === 'round') {
-          const mode = parseLiveValue('round', value)?.mode
+      for (const setting of settings) {
+        if (setting.kind === 'focus')
+          events.push({ kind: 'focus', areaId: readLiveSetting(doc, setting)?.areaId ?? null })
+        else if (setting.kind === 'activeSession')
+          events.push({ kind: 'session', running: typeof readLiveSetting(doc, setting) === 'string' })
+        else if (setting.kind === 'round') {
+          const mode = readLiveSetting(doc, setting)?.mode
           if (mode === 'anonymous' || mode === 'anonymous-ended')
             events.push({ kind: 'anonymous', areaId: setting.areaId, running: mode === 'anonymous' })
           else if (mode)
             events.push({ kind: mode === 'blind' ? 'blind' : 'revealed', areaId: setting.areaId })
-        } else if (setting?.kind === 'timer') {
-          const timer = parseLiveValue('timer', value)
+        } else if (setting.kind === 'timer') {
+          const timer = readLiveSetting(doc, setting)
           if (timer) events.push({ kind: 'timer', areaId: setting.areaId, seconds: timer.durationSeconds })
         }
       }
       onEvents(events)
-    }
-    ticks.observe(onTicks)
-    agreed.observe(onAgreed)
-    live.observe(onLive)
+    })
     return () => {
-      ticks.unobserve(onTicks)
-      agreed.unobserve(onAgreed)
-      live.unobserve(onLive)
+      stopTicks()
+      stopAgreed()
+      stopLive()
     }
   }, [connection, generation, levels, onEvents])
 }

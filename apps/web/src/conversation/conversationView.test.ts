@@ -1,6 +1,5 @@
 import {
   type Action,
-  actionsMap,
   boardShape,
   type Comment,
   initBoard,
@@ -10,6 +9,7 @@ import {
   type Role,
   type Thread,
 } from '@co-assess/board-model'
+import { actionsMap } from '@co-assess/board-model/roots'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {

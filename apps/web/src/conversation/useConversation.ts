@@ -5,6 +5,7 @@ import {
   type Moderation,
   type PeerSuggestion,
   type ReviewEvent,
+  ROOTS,
   readActions,
   readModeration,
   readPeerSuggestions,
@@ -13,7 +14,6 @@ import {
   sameEntries,
   sameItems,
   type Thread,
-  ticksMap,
 } from '@co-assess/board-model'
 import { useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
@@ -82,6 +82,6 @@ const stores = new WeakMap<Y.Doc, DocStore<ConversationView>>()
  * Every thread, comment and area row reads the conversation: they share one reading of the document.
  */
 export function useConversation(doc: Y.Doc): ConversationView {
-  const store = storeOf(stores, doc, readConversation, { ignores: (d) => [ticksMap(d)] })
+  const store = storeOf(stores, doc, readConversation, { ignores: [ROOTS.ticks] })
   return useSyncExternalStore(store.subscribe, store.getSnapshot)
 }

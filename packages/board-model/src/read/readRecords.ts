@@ -14,6 +14,9 @@ export const readActions = (doc: Y.Doc): Action[] =>
   [...actionsMap(doc).values()].sort((a, b) => a.createdAt - b.createdAt)
 export const readSessions = (doc: Y.Doc): Session[] =>
   [...sessionsMap(doc).values()].sort((a, b) => a.startedAt - b.startedAt)
+/** One comment as the board holds it (hidden comments with their words taken off), if it is there. */
+export const readComment = (doc: Y.Doc, commentId: string): Comment | undefined =>
+  commentsMap(doc).get(commentId)
 export const readThreadStates = (doc: Y.Doc): Map<string, ThreadState> => new Map(threadsMap(doc).entries())
 
 export interface Thread {

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { z } from 'zod'
 import { serverOrigin } from '../origins.ts'
 import { liveMap } from '../roots.ts'
-import { LIVE_KEYS } from './liveKey.ts'
+import { decodeLiveKey, LIVE_KEYS } from './liveKey.ts'
 import type { Round } from './round.ts'
 
 /**
@@ -28,7 +28,30 @@ export function readBlindProgress(
 ): BlindProgress | null {
   if (round?.mode !== 'blind') return null
   const parsed = blindProgressSchema.safeParse(liveMap(board).get(LIVE_KEYS.progress(areaId)))
-  return parsed.success && parsed.data.roundStartedAt === round.startedAt ? parsed.data : null
+  return progressOfRound(parsed.success ? parsed.data : undefined, round)
+}
+
+/**
+ * Every area's count as the server last wrote it, by area id, whatever round it was of (pair it with
+ * the area's round through `progressOfRound`); values that do not validate are left out.
+ */
+export function readBlindProgressByArea(board: Y.Doc): Map<string, BlindProgress> {
+  const found = new Map<string, BlindProgress>()
+  for (const [key, value] of liveMap(board).entries()) {
+    const setting = decodeLiveKey(key)
+    if (setting?.kind !== 'progress') continue
+    const parsed = blindProgressSchema.safeParse(value)
+    if (parsed.success) found.set(setting.areaId, parsed.data)
+  }
+  return found
+}
+
+/** The count, if it is of the blind round running now; null outside a blind round or for an earlier one. */
+export function progressOfRound(
+  progress: BlindProgress | undefined,
+  round: Round | undefined,
+): BlindProgress | null {
+  return round?.mode === 'blind' && progress?.roundStartedAt === round.startedAt ? progress : null
 }
 
 /** Writes the count; only the server writes it (the write gate refuses it from every client). */

@@ -4,13 +4,13 @@ import { liveMap, metaMap } from '../roots.ts'
 import { type AnonymousTally, tallySchema } from './anonymousTally.ts'
 import { type BlindProgress, blindProgressSchema } from './blindProgress.ts'
 import { type Focus, focusSchema } from './focus.ts'
-import { decodeLiveKey, LIVE_KEYS, type LiveKey } from './liveKey.ts'
+import { decodeLiveKey, encodeLiveKey, LIVE_KEYS, type LiveKey } from './liveKey.ts'
 import { isAnonymousRound, isBlind, type Round, roundSchema } from './round.ts'
 import { type Timer, timerSchema } from './timer.ts'
 
 // The values the `live` map's keys hold (liveKey.ts names the keys), each read checked against its schema.
 
-export { decodeLiveKey, LIVE_KEYS, type LiveKey } from './liveKey.ts'
+export { decodeLiveKey, encodeLiveKey, LIVE_KEYS, type LiveKey } from './liveKey.ts'
 
 /** The value each kind of live key holds. */
 export interface LiveValues {
@@ -40,6 +40,14 @@ export function parseLiveValue<K extends keyof LiveValues>(
   }
   const parsed = SCHEMAS[kind as Exclude<K, 'activeSession'>].safeParse(value)
   return parsed.success ? (parsed.data as LiveValues[K]) : undefined
+}
+
+/** One setting's value as it is now, checked against its schema; undefined when unset or not valid. */
+export function readLiveSetting<S extends LiveKey>(
+  doc: Y.Doc,
+  setting: S,
+): LiveValues[S['kind']] | undefined {
+  return parseLiveValue<S['kind']>(setting.kind, liveMap(doc).get(encodeLiveKey(setting)))
 }
 
 /** The round on one area, if any. */

@@ -28,6 +28,11 @@ export const LIVE_KEYS = {
   progress: (areaId: string) => `progress${AREA_SEPARATOR}${areaId}`,
 } as const
 
+/** The key a setting is kept under: `decodeLiveKey`'s inverse. */
+export function encodeLiveKey(setting: LiveKey): string {
+  return 'areaId' in setting ? LIVE_KEYS[setting.kind](setting.areaId) : LIVE_KEYS[setting.kind]
+}
+
 /** What a live key names, or null for a key that is not one of the board's settings. */
 export function decodeLiveKey(key: string): LiveKey | null {
   if (key === LIVE_KEYS.focus) return { kind: 'focus' }

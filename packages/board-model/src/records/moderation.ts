@@ -78,6 +78,12 @@ export function readModeration(doc: Y.Doc): Map<string, Moderation> {
   return out
 }
 
+/** The comment's moderation record, hidden or shown again; undefined if it has none or it does not validate. */
+export function readModerationOf(doc: Y.Doc, commentId: string): Moderation | undefined {
+  const parsed = moderationSchema.safeParse(moderationMap(doc).get(moderationKey.encode(commentId)))
+  return parsed.success ? parsed.data : undefined
+}
+
 /** The comment's moderation record while it is hidden; undefined when it is not hidden. */
 export function hiddenComment(doc: Y.Doc, commentId: string): Moderation | undefined {
   const record = moderationMap(doc).get(moderationKey.encode(commentId))

@@ -4,7 +4,6 @@ import { person, readTwoAreaBoard } from '../../test/boardViewFixture.ts'
 import {
   blindDocumentName,
   endAnonymousRound,
-  peopleMap,
   revealBlindRound,
   serverOrigin,
   setAnonymousTally,
@@ -14,6 +13,7 @@ import {
   startSession,
 } from '../index.ts'
 import { areaIsAnonymous, areaIsBlind } from '../records/live.ts'
+import { peopleMap } from '../roots.ts'
 import { activeSession } from './boardView.ts'
 
 const readBoardView = readTwoAreaBoard

@@ -7,8 +7,10 @@ import { type LevelSuggestion, suggestLevel } from '../read/suggestLevel.ts'
 import { type AreaTally, type ItemTally, tallyArea } from '../read/tallyArea.ts'
 import { type AreaTicks, ticksByArea, ticksOfPerson } from '../read/ticksByArea.ts'
 import type { AgreedLevel } from '../records/agreedLevel.ts'
+import { type BlindProgress, readBlindProgressByArea } from '../records/blindProgress.ts'
 import { areaIsAnonymous, areaTicksStayPrivate, type LiveState, readLive } from '../records/live.ts'
 import type { Person } from '../records/person.ts'
+import { type RecordedParticipant, readRecordedParticipants } from '../records/recordedParticipant.ts'
 import type { Session } from '../records/session.ts'
 import type { Tick } from '../records/tick.ts'
 import { keepEntries, keepList, keepMap, sameEntries, sameItems } from './sameValues.ts'
@@ -26,6 +28,13 @@ export interface BoardView {
   tallies: Map<string, AreaTally>
   /** Every framework area's suggested level, from its tally. */
   suggestions: Map<string, LevelSuggestion>
+  /** People who took part on paper or by phone, by person id: how, who entered them, when. */
+  recorded: Map<string, RecordedParticipant>
+  /**
+   * Each area's blind-round count ("4 of 7") as the server last wrote it, whatever round it was of:
+   * `progressOfRound` gives it only for the round running now.
+   */
+  blindProgress: Map<string, BlindProgress>
 }
 
 /** The parts of the framework the board's counts need: its areas' items, and its levels' labels. */
@@ -74,6 +83,8 @@ export function readBoardView(
     sessions: readSessions(doc),
     tallies,
     suggestions,
+    recorded: readRecordedParticipants(doc),
+    blindProgress: readBlindProgressByArea(doc),
   }
 }
 
@@ -169,8 +180,16 @@ export function keepUnchanged(previous: BoardView, next: BoardView): BoardView {
     suggestions: keepEntries(previous.suggestions, next.suggestions, (was, now) =>
       sameSuggestion(was, now) ? was : now,
     ),
+    recorded: keepMap(previous.recorded, next.recorded, sameRecorded),
+    blindProgress: keepMap(previous.blindProgress, next.blindProgress, sameBlindProgress),
   }
 }
+
+// Both are parsed afresh on each read (their codecs check every value), so they compare by value.
+export const sameRecorded = (a: RecordedParticipant, b: RecordedParticipant): boolean =>
+  a.how === b.how && a.enteredBy === b.enteredBy && a.enteredAt === b.enteredAt
+export const sameBlindProgress = (a: BlindProgress, b: BlindProgress): boolean =>
+  a.ticked === b.ticked && a.roundStartedAt === b.roundStartedAt && a.at === b.at
 
 /** The earlier tally if nothing in it changed; otherwise the new one, keeping the items that did not. */
 export function keepTally(was: AreaTally, now: AreaTally): AreaTally {

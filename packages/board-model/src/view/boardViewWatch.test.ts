@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
-  agreedMap,
   blindDocumentName,
   endAnonymousRound,
   type Person,
-  peopleMap,
   recordAgreedLevel,
+  recordParticipant,
   revealBlindRound,
   type StakeholderGroup,
   serverOrigin,
   setAnonymousTally,
+  setBlindProgress,
   setTick,
   startAnonymousRound,
   startBlindRound,
   startSession,
   tickKey,
-  ticksMap,
 } from '../index.ts'
+import { agreedMap, peopleMap, ticksMap } from '../roots.ts'
 import { type BoardView, keepUnchanged, readBoardView, type ViewShape } from './boardView.ts'
 import { watchBoardView } from './boardViewWatch.ts'
 
@@ -94,7 +94,8 @@ function plain(value: unknown): unknown {
  */
 function expectKeptWherePossible(previous: BoardView, next: BoardView) {
   const kept = keepUnchanged(previous, next)
-  for (const key of ['people', 'myTicks', 'agreed', 'sessions'] as const) expect(kept[key]).toBe(next[key])
+  for (const key of ['people', 'myTicks', 'agreed', 'sessions', 'recorded', 'blindProgress'] as const)
+    expect(kept[key]).toBe(next[key])
   for (const key of ['ticks', 'tallies', 'suggestions'] as const) {
     expect(kept[key] === previous[key]).toBe(next[key] === previous[key])
     for (const [id, value] of next[key]) expect(kept[key].get(id)).toBe(value)
@@ -182,8 +183,18 @@ describe('watchBoardView', () => {
             dissent: '',
             sessionId: null,
           })
-        else if (r < 0.97) startSession(doc, 'chair1')
-        else if (r < 0.98) agreedMap(doc).delete(pick(areaIds))
+        else if (r < 0.965) startSession(doc, 'chair1')
+        else if (r < 0.97) {
+          // The server counts a blind round, or a chair adds someone who took part on paper.
+          if (next() < 0.5)
+            setBlindProgress(doc, pick(areaIds), { ticked: Math.floor(next() * 4), roundStartedAt: at, at })
+          else
+            recordParticipant(doc, person(`rec${at}`, pick(groups)), {
+              how: next() < 0.5 ? 'paper' : 'phone',
+              enteredBy: 'chair1',
+              enteredAt: at,
+            })
+        } else if (r < 0.98) agreedMap(doc).delete(pick(areaIds))
         else if (r < 0.99) {
           // An anonymous round: the chair starts or ends it, and the server writes its counts.
           const areaId = pick(areaIds)

@@ -11,8 +11,10 @@ import {
   tallyItem,
 } from '../read/tallyArea.ts'
 import { type AreaTicks, ticksOfPerson } from '../read/ticksByArea.ts'
+import { readBlindProgressByArea } from '../records/blindProgress.ts'
 import { areaIsAnonymous, readLive } from '../records/live.ts'
 import type { Person } from '../records/person.ts'
+import { readRecordedParticipants, recordedMap } from '../records/recordedParticipant.ts'
 import { type Tick, tickKey } from '../records/tick.ts'
 import { agreedMap, liveMap, metaMap, peopleMap, sessionsMap, ticksMap } from '../roots.ts'
 import {
@@ -22,7 +24,9 @@ import {
   keepUnchanged,
   myTicksOf,
   readBoardView,
+  sameBlindProgress,
   sameItemTally,
+  sameRecorded,
   sameSuggestion,
   type ViewShape,
 } from './boardView.ts'
@@ -91,6 +95,7 @@ export function watchBoardView(
   let liveChanged = false
   let agreedChanged = false
   let sessionsChanged = false
+  let recordedChanged = false
   let dirty = false
 
   const listeners = new Set<() => void>()
@@ -120,6 +125,9 @@ export function watchBoardView(
   })
   watch(sessionsMap(doc), () => {
     sessionsChanged = true
+  })
+  watch(recordedMap(doc), () => {
+    recordedChanged = true
   })
   if (blindDoc) watch(ticksMap(blindDoc), (keys) => addAll(changedPrivate, keys))
 
@@ -264,6 +272,7 @@ export function watchBoardView(
       liveChanged = false
       agreedChanged = false
       sessionsChanged = false
+      recordedChanged = false
       const next = keepUnchanged(view, readBoardView(doc, blindDoc, personId, shape))
       startFrom(next)
       const same = (Object.keys(next) as Array<keyof BoardView>).every((key) => next[key] === view[key])
@@ -274,6 +283,10 @@ export function watchBoardView(
     const { ticks, items, mine } = readTickChanges()
     const privateChanged = readPrivateChanges()
     const live = liveChanged ? readLive(doc) : view.live
+    // The server's blind-round counts are live keys too.
+    const blindProgress = liveChanged
+      ? keepMap(view.blindProgress, readBlindProgressByArea(doc), sameBlindProgress)
+      : view.blindProgress
     const myTicks =
       mine || privateChanged || (liveChanged && inPrivate.size > 0)
         ? keepMap(view.myTicks, myTicksOf(onBoard, inPrivate, live))
@@ -283,6 +296,10 @@ export function watchBoardView(
     agreedChanged = false
     const sessions = sessionsChanged ? keepList(view.sessions, readSessions(doc)) : view.sessions
     sessionsChanged = false
+    const recorded = recordedChanged
+      ? keepMap(view.recorded, readRecordedParticipants(doc), sameRecorded)
+      : view.recorded
+    recordedChanged = false
 
     const toCount = new Map<string, Set<string> | 'all'>(items)
     for (const who of touched) for (const areaId of areasOfPerson.get(who) ?? []) toCount.set(areaId, 'all')
@@ -332,7 +349,18 @@ export function watchBoardView(
       }
     }
 
-    const next: BoardView = { people, ticks, myTicks, agreed, live, sessions, tallies, suggestions }
+    const next: BoardView = {
+      people,
+      ticks,
+      myTicks,
+      agreed,
+      live,
+      sessions,
+      tallies,
+      suggestions,
+      recorded,
+      blindProgress,
+    }
     const same = (Object.keys(next) as Array<keyof BoardView>).every((key) => next[key] === view[key])
     if (!same) view = next
     return view

@@ -1,13 +1,12 @@
 import { commentParams, errorResponses, hideCommentBody, moderationResponse } from '@co-assess/api-contract'
 import {
-  commentsMap,
   hiddenComment,
   hiddenWordsSchema,
   hideComment,
   ModerationError,
-  moderationKey,
-  moderationMap,
   moderationSchema,
+  readComment,
+  readModerationOf,
   showComment,
 } from '@co-assess/board-model'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -56,7 +55,7 @@ export const moderationRoutes =
         await assessmentOr404(assessmentId)
         // The words are stored before they leave the board, so a failure between the two loses nothing.
         const current = await serverWrite(deps.hocuspocus, assessmentId, (doc) => {
-          const comment = commentsMap(doc).get(commentId)
+          const comment = readComment(doc, commentId)
           if (!comment) return null
           return { comment, hidden: hiddenComment(doc, commentId) !== undefined }
         })
@@ -124,7 +123,7 @@ export const moderationRoutes =
 
     async function recordOf(assessmentId: string, commentId: string) {
       const record = await serverWrite(deps.hocuspocus, assessmentId, (doc) =>
-        moderationMap(doc).get(moderationKey.encode(commentId)),
+        readModerationOf(doc, commentId),
       )
       return moderationSchema.parse(record)
     }

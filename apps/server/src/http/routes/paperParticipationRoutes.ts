@@ -6,7 +6,7 @@ import {
   recordedPersonBody,
   recordedPersonResponse,
 } from '@co-assess/api-contract'
-import { groupLabel, type Person, peopleMap, recordParticipant } from '@co-assess/board-model'
+import { groupLabel, type Person, readPeople, recordParticipant } from '@co-assess/board-model'
 import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { nanoid } from 'nanoid'
@@ -116,7 +116,7 @@ export const paperParticipationRoutes =
             organisation,
             group,
             role: 'participant',
-            colour: personColour(peopleMap(doc).size),
+            colour: personColour(readPeople(doc).size),
             joinedAt: enteredAt,
           }
           const recorded = { how, enteredBy: chair.personId, enteredAt }

@@ -3,6 +3,7 @@ import {
   activeSession,
   areaIsAnonymous,
   areaIsBlind,
+  progressOfRound,
   readGroups,
   tickingProgress,
   voiceBalance,
@@ -11,7 +12,6 @@ import { useId, useMemo } from 'react'
 import { useConversation } from '../../conversation/useConversation.ts'
 import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
 import { useBoardContext } from '../BoardContext.tsx'
-import { useBlindProgress } from './useBlindProgress.ts'
 import './voiceBalance.css'
 import { tickingText, voiceRows } from './voiceBalanceText.ts'
 
@@ -29,7 +29,7 @@ export function VoiceBalancePanel({ area }: { area: FrameworkArea }) {
   const round = view.live.rounds.get(area.id)
   const blind = areaIsBlind(view.live, area.id)
   const anonymous = areaIsAnonymous(view.live, area.id)
-  const blindCount = useBlindProgress(connection.doc, area.id, round)
+  const blindCount = progressOfRound(view.blindProgress.get(area.id), round)?.ticked ?? null
   const session = activeSession(view)
   // The room: whoever is here now, and whoever came to the session running (they may be back).
   const presentIds = presence.map((p) => p.personId).join('\u0000')

@@ -1,4 +1,5 @@
-import { addComment, noteFragment, setTick, startBlindRound, tickKey, ticksMap } from '@co-assess/board-model'
+import { addComment, noteFragment, setTick, startBlindRound, tickKey } from '@co-assess/board-model'
+import { ticksMap } from '@co-assess/board-model/roots'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { describeRecovery, recoverRefusedWork } from './recoverRefusedWork.ts'

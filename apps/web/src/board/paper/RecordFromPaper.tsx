@@ -12,7 +12,6 @@ import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
 import { useAnnounce } from '../Announcer.tsx'
 import { useBoardContext } from '../BoardContext.tsx'
 import { enteredByName } from './RecordedMark.tsx'
-import { useRecordedParticipants } from './useRecordedParticipants.ts'
 import './paper.css'
 
 const NEW = 'new'
@@ -29,7 +28,7 @@ type Problem = { target: string; text: string }
 export function RecordFromPaper({ area }: { area: FrameworkArea }) {
   const { assessment, framework, view, actions, keeper, connection, person: me } = useBoardContext()
   const announce = useAnnounce()
-  const recorded = useRecordedParticipants()
+  const { recorded } = view
   const groups = readGroups(connection.doc)
   const [who, setWho] = useState<string>('')
   const [name, setName] = useState('')

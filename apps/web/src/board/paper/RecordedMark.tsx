@@ -1,6 +1,5 @@
 import { type Person, recordedMark } from '@co-assess/board-model'
 import { useBoardContext } from '../BoardContext.tsx'
-import { useRecordedParticipants } from './useRecordedParticipants.ts'
 
 /** The chair's name as the board knows it, for "recorded by …"; "a chair" if they have left. */
 export function enteredByName(
@@ -17,9 +16,8 @@ export function enteredByName(
  * paper or by phone; nothing for anyone else.
  */
 export function RecordedMark({ personId, prefix = ' · ' }: { personId: string; prefix?: string }) {
-  const recorded = useRecordedParticipants()
   const { view, person } = useBoardContext()
-  const record = recorded.get(personId)
+  const record = view.recorded.get(personId)
   if (!record) return null
   return (
     <span className="co-recorded-mark" data-testid="recorded-mark">
