@@ -55,6 +55,10 @@ export const NOTE_ROOT_PREFIX = 'note:'
 export function noteRootName(areaId: string): string {
   return `${NOTE_ROOT_PREFIX}${areaId}`
 }
+/** The area a root's name is the note of, or null for a root that is no note: noteRootName's inverse. */
+export function areaOfNoteRoot(name: string): string | null {
+  return name.startsWith(NOTE_ROOT_PREFIX) ? name.slice(NOTE_ROOT_PREFIX.length) : null
+}
 
 export const metaMap = (doc: Y.Doc) => doc.getMap<Meta[keyof Meta]>(ROOTS.meta)
 export const peopleMap = (doc: Y.Doc) => doc.getMap<Person>(ROOTS.people)

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { readLive } from '../records/live.ts'
 import { isBlind } from '../records/round.ts'
-import { NOTE_ROOT_PREFIX, ROOTS } from '../roots.ts'
+import { areaOfNoteRoot, ROOTS } from '../roots.ts'
 import { noteJson } from './noteJson.ts'
 import type { NoteNode } from './noteNodes.ts'
 import {
@@ -38,10 +38,11 @@ export function exportBoard(doc: Y.Doc, assessment: SnapshotAssessment, now = ne
     )
   const notes: Record<string, NoteNode[]> = {}
   for (const name of [...doc.share.keys()].sort()) {
-    if (!name.startsWith(NOTE_ROOT_PREFIX)) continue
+    const areaId = areaOfNoteRoot(name)
+    if (areaId === null) continue
     const fragment = doc.getXmlFragment(name)
     if (fragment.length === 0) continue
-    notes[name.slice(NOTE_ROOT_PREFIX.length)] = noteJson(fragment)
+    notes[areaId] = noteJson(fragment)
   }
   return {
     format: SNAPSHOT_FORMAT,
