@@ -33,17 +33,4 @@ export const participantGroupSchema = z.enum(PARTICIPANT_GROUPS, {
   error: `must be one of the stakeholder groups: ${PARTICIPANT_GROUPS.join(', ')}`,
 })
 
-/** The default groups' names (and the old "peer-reviewer"); an assessment's own are read with groupLabel. */
-export const stakeholderGroupLabels: Readonly<Record<string, string>> = {
-  ics: 'ICS or statutory organisation',
-  vcse: 'Voluntary, community or social enterprise (VCSE)',
-  'lived-experience': 'Lived experience or community member',
-  'peer-reviewer': 'Peer reviewer',
-}
-
-export const roleLabels: Record<Role, string> = {
-  chair: 'Chair',
-  participant: 'Participant',
-  'peer-reviewer': 'Peer reviewer',
-  observer: 'Observer',
-}
+export { roleLabels, stakeholderGroupLabels } from './roleLabels.ts'
