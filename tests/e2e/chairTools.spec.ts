@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, type Locator, test } from '@playwright/test'
 import { createInvite } from './support/api.ts'
 import { expectNoViolations } from './support/axe.ts'
 import { joinAs, newPerson, tabTo } from './support/people.ts'
@@ -102,6 +102,22 @@ test('a keyboard-only chair closes and reopens the peer review, makes a comment 
     await expect(ask.locator('p')).toBeFocused()
     await expect(ask).toContainText(`Make this comment a proposed action? It will read: “${SAID}”`)
     await expectNoViolations(page, 'the question before making a comment an action')
+    // The owner can be picked as it is made, from the same list as the action's form, by keyboard.
+    await page.keyboard.press('Tab')
+    const owner = ask.getByRole('combobox', { name: 'Owner' })
+    await expect(owner).toBeFocused()
+    await expect(owner).toHaveAccessibleDescription(
+      'A person or a team on the board, or someone who is not here.',
+    )
+    await expect(owner.locator('option:checked')).toHaveText('No owner yet')
+    await expect(owner.locator('optgroup[label="People on the board"] option')).toContainText([
+      'Ivy Ics',
+      'Pam Chair',
+      'Vic Vcse',
+    ])
+    await owner.selectOption({ label: 'Vic Vcse' })
+    await expect(owner).toBeFocused()
+    await expectNoViolations(page, 'the question with the owner picked')
     await page.keyboard.press('Tab')
     await expect(page.getByRole('button', { name: 'Yes, propose it as an action' })).toBeFocused()
     await page.keyboard.press('Enter')
@@ -109,26 +125,28 @@ test('a keyboard-only chair closes and reopens the peer review, makes a comment 
     const card = page.getByTestId('action').filter({ hasText: SAID })
     await expect(card.getByRole('heading', { name: `You said: ${SAID}` })).toBeFocused()
     await expect(card.getByTestId('action-status')).toHaveText('Proposed')
+    await expect(card).toContainText('OwnerVic Vcse')
     await expect(page.getByTestId('comment').filter({ hasText: SAID })).toContainText('Proposed as an action')
     await expectNoViolations(page, 'the new action, focused')
   })
 
   const card = page.getByTestId('action').filter({ hasText: SAID })
-  await test.step('the owner is picked from the people on the board', async () => {
+  await test.step('the owner is changed in the action’s form, from the same list', async () => {
     await card.getByRole('button', { name: 'Update this action' }).click()
     await expect(
       card.getByRole('button', { name: 'Stop editing this action (changes not saved)' }),
     ).toBeVisible()
     const owner = card.getByRole('combobox', { name: 'Owner' })
+    await expect(owner.locator('option:checked')).toHaveText('Vic Vcse')
     await expect(owner.locator('optgroup[label="People on the board"] option')).toContainText([
       'Ivy Ics',
       'Pam Chair',
       'Vic Vcse',
     ])
-    await owner.selectOption({ label: 'Vic Vcse' })
+    await owner.selectOption({ label: 'Ivy Ics' })
     await expectNoViolations(page, 'the action form with the owner list')
     await card.getByRole('button', { name: 'Save action' }).click()
-    await expect(card).toContainText('OwnerVic Vcse')
+    await expect(card).toContainText('OwnerIvy Ics')
   })
 
   await test.step('dropping it unagreed asks why once, names the right field, and never says it was agreed', async () => {
@@ -177,4 +195,76 @@ test('a keyboard-only chair closes and reopens the peer review, makes a comment 
     await expect(page.getByText('None given')).toHaveCount(0)
   })
   for (const p of [chair, ivy, vic, reviewer]) await p.context.close()
+})
+
+test('a new action’s owner is picked as it is proposed: a person, a team, or someone not on the board', async ({
+  browser,
+  request,
+}) => {
+  const { chair, participant } = await chairAndParticipant(browser, request, 'Owners from the start', {
+    chair: { name: 'Ola Chair', organisation: 'Leeds ICB', group: 'ics' },
+    participant: { name: 'Una Vcse', organisation: 'Leeds Community Voices', group: 'vcse' },
+  })
+  const { page } = chair
+  const form = page.locator('form.co-propose')
+  const propose = async (said: string, pick: (owner: Locator) => Promise<void>) => {
+    await form.getByLabel('You said: what people raised').fill(said)
+    const owner = form.getByRole('combobox', { name: 'Owner' })
+    await expect(owner.locator('option:checked')).toHaveText('No owner yet')
+    await pick(owner)
+    await form.getByRole('button', { name: 'Propose action' }).click()
+    return page.getByTestId('action').filter({ hasText: said })
+  }
+
+  await test.step('a person on the board, picked with the keyboard', async () => {
+    const owner = form.getByRole('combobox', { name: 'Owner' })
+    await expect(owner.locator('optgroup[label="People on the board"] option')).toHaveText([
+      'Ola Chair',
+      'Una Vcse',
+    ])
+    await expectNoViolations(page, 'the new-action form with its owner list')
+    const card = await propose('Run a session in Urdu', async (picker) => {
+      await picker.focus()
+      // The list's order: no owner, then the people by name; one step down is Ola.
+      await page.keyboard.press('ArrowDown')
+      await expect(picker.locator('option:checked')).toHaveText('Ola Chair')
+    })
+    await expect(card).toContainText('OwnerOla Chair')
+    // Everyone on the board sees who owns it; the form starts afresh.
+    await expect(
+      participant.page.getByTestId('action').filter({ hasText: 'Run a session in Urdu' }),
+    ).toContainText('OwnerOla Chair')
+    await expect(form.getByRole('combobox', { name: 'Owner' }).locator('option:checked')).toHaveText(
+      'No owner yet',
+    )
+  })
+
+  await test.step('a team on the board', async () => {
+    const teams = form
+      .getByRole('combobox', { name: 'Owner' })
+      .locator('optgroup[label="Teams and groups"] option')
+    const label = ((await teams.first().textContent()) ?? '').trim()
+    expect(label).not.toBe('')
+    const card = await propose('Share the minutes', async (owner) => {
+      await owner.selectOption({ label })
+    })
+    await expect(card).toContainText(`Owner${label}`)
+  })
+
+  await test.step('someone not on the board, typed in', async () => {
+    const card = await propose('Ask the carers’ forum', async (owner) => {
+      await owner.selectOption({ label: 'Someone not on the board (type their name)' })
+      await form.getByRole('textbox', { name: 'Owner’s name or team' }).fill('Carers Leeds')
+      await expectNoViolations(page, 'the new-action form with an owner typed in')
+    })
+    await expect(card).toContainText('OwnerCarers Leeds')
+    await expect(form.getByRole('textbox', { name: 'Owner’s name or team' })).toHaveCount(0)
+    // The actions list can be filtered by each owner now named.
+    await expect(page.locator('.co-filters').getByLabel('Owner').locator('option')).toContainText([
+      'Any owner',
+      'Carers Leeds',
+      'Ola Chair',
+    ])
+  })
+  for (const person of [chair, participant]) await person.context.close()
 })

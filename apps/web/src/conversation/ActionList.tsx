@@ -1,8 +1,9 @@
-import { type ActionStatus, proposeAction, type StakeholderGroup } from '@co-assess/board-model'
+import { type ActionStatus, proposeAction, readGroups, type StakeholderGroup } from '@co-assess/board-model'
 import { useId, useState } from 'react'
 import { ActionCard } from './ActionCard.tsx'
 import { ActionScopeFields } from './ActionScopeFields.tsx'
 import { type ActionFilter, awaitingFeedback, filterActions, statusLabels } from './conversationView.ts'
+import { OwnerField, ownerPeople } from './OwnerField.tsx'
 import { useTalk } from './useTalk.ts'
 
 /** The assessment's "you said, we did" actions: what nobody has been told about first, then the list. */
@@ -83,6 +84,9 @@ function ProposeAction() {
   const [youSaid, setYouSaid] = useState('')
   const [raisedBy, setRaisedBy] = useState<StakeholderGroup[]>([])
   const [areaIds, setAreaIds] = useState<string[]>([])
+  const [owner, setOwner] = useState('')
+  // A new key after each proposal starts the owner picker afresh (it remembers "someone not here").
+  const [made, setMade] = useState(0)
   const [error, setError] = useState('')
   return (
     <form
@@ -95,13 +99,15 @@ function ProposeAction() {
           youSaid: youSaid.trim().slice(0, 5000),
           raisedBy,
           weDid: '',
-          owner: '',
+          owner: owner.trim().slice(0, 120),
           dueDate: null,
           areaIds,
         })
         setYouSaid('')
         setRaisedBy([])
         setAreaIds([])
+        setOwner('')
+        setMade(made + 1)
       }}
     >
       <h3 className="nhsuk-heading-s">Propose an action</h3>
@@ -128,6 +134,13 @@ function ProposeAction() {
         onRaisedByChange={setRaisedBy}
         areaIds={areaIds}
         onAreaIdsChange={setAreaIds}
+      />
+      <OwnerField
+        key={made}
+        value={owner}
+        onChange={setOwner}
+        people={ownerPeople(talk.view.people.values())}
+        groups={readGroups(talk.doc)}
       />
       <button type="submit" className="nhsuk-button nhsuk-button--secondary">
         Propose action

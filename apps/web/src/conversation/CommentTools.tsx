@@ -5,6 +5,7 @@ import {
   type Moderation,
   type Person,
   proposeAction,
+  readGroups,
 } from '@co-assess/board-model'
 import { useEffect, useId, useRef, useState } from 'react'
 import { ApiError } from '../api/apiFetch.ts'
@@ -13,13 +14,14 @@ import { useAnnounce } from '../board/Announcer.tsx'
 import { AppLink } from '../components/AppLink.tsx'
 import { actionFocusPending, clearActionFocus, requestActionFocus } from './actionFocus.ts'
 import { raisedByOf } from './anonymousComments.ts'
+import { OwnerField, ownerPeople } from './OwnerField.tsx'
 import type { ThreadTalk } from './useTalk.ts'
 
 const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 80).trimEnd()}…` : text)
 
 /**
  * "Make this a proposed action", for the comment's author or a chair only (the server refuses anyone
- * else): asks first, then says what happened where it was asked and moves focus to the new action
+ * else): asks first, with the action's owner to pick if it is known already, then says what happened where it was asked and moves focus to the new action
  * (its card, on the overview) or to that message (on an area's page, with a link to the actions).
  */
 export function MakeActionTool({
@@ -40,6 +42,7 @@ export function MakeActionTool({
   const id = useId()
   const announce = useAnnounce()
   const [stage, setStage] = useState<'idle' | 'asking' | 'made'>('idle')
+  const [owner, setOwner] = useState('')
   const doneRef = useRef<HTMLParagraphElement>(null)
   const askRef = useRef<HTMLParagraphElement>(null)
   const made = useRef<string | null>(null)
@@ -67,6 +70,12 @@ export function MakeActionTool({
         <p className="nhsuk-body-s" id={`${id}-ask`} tabIndex={-1} ref={askRef}>
           Make this comment a proposed action? It will read: “{excerpt(comment.text)}”
         </p>
+        <OwnerField
+          value={owner}
+          onChange={setOwner}
+          people={ownerPeople(talk.peopleList)}
+          groups={readGroups(talk.doc)}
+        />
         <div className="nhsuk-button-group">
           <button
             type="button"
@@ -76,7 +85,7 @@ export function MakeActionTool({
                 youSaid: comment.text.slice(0, 5000),
                 raisedBy: raisedByOf(comment, author),
                 weDid: '',
-                owner: '',
+                owner: owner.trim().slice(0, 120),
                 dueDate: null,
                 areaIds: [comment.anchor.areaId],
                 fromCommentId: comment.id,
@@ -92,7 +101,10 @@ export function MakeActionTool({
           <button
             type="button"
             className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-            onClick={() => setStage('idle')}
+            onClick={() => {
+              setOwner('')
+              setStage('idle')
+            }}
           >
             Cancel
           </button>
