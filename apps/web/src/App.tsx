@@ -1,16 +1,12 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { lazy, Suspense } from 'react'
 import { HomePage } from './app/HomePage.tsx'
+import { BoardPage } from './app/lazyBoardPage.ts'
 import { useRoute } from './app/navigation.ts'
-import { preloadable } from './app/preloadable.tsx'
 import { parseRoute } from './app/route.ts'
 import { UpdateNotice } from './app/UpdateNotice.tsx'
 import { AnnouncerProvider } from './board/Announcer.tsx'
 import { Loading, NoticePage } from './components/NoticePage.tsx'
 import { JoinPage } from './join/JoinPage.tsx'
-
-// The live board (Yjs, its connection, the conversation) loads apart from the join form, and while
-// someone fills the form in; once here it renders at once (see preloadable).
-const BoardPage = preloadable(() => import('./board/BoardPage.tsx').then((m) => m.BoardPage))
 
 /**
  * Resolves when the first page can be drawn without waiting for its code: a board opened directly (a
@@ -35,9 +31,6 @@ const AboutFrameworkPage = lazy(() =>
 
 export function App() {
   const route = useRoute()
-  useEffect(() => {
-    if (route.name === 'join') void BoardPage.preload()
-  }, [route.name])
   return (
     <AnnouncerProvider>
       {route.name === 'home' ? (

@@ -32,9 +32,19 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
       signal: request.signal,
     })
   } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error
-    throw new ApiError(0, 'Offline', OFFLINE)
+    throw offlineError(error)
   }
+  return answerOf<T>(response)
+}
+
+/** What a fetch that never got an answer throws: an abort stays an abort, anything else is "offline". */
+export function offlineError(error: unknown): unknown {
+  if ((error as Error).name === 'AbortError') return error
+  return new ApiError(0, 'Offline', OFFLINE)
+}
+
+/** An API answer's body, or the ApiError it carries. */
+export async function answerOf<T>(response: Response): Promise<T> {
   const text = await response.text()
   const data = parseJson(text)
   if (!response.ok) throw errorFrom(response.status, data)

@@ -7,7 +7,8 @@ import {
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../api/apiFetch.ts'
 import type { InviteInfo, JoinResult } from '../api/apiTypes.ts'
-import { getInvite, joinWithInvite } from '../api/endpoints.ts'
+import { joinWithInvite } from '../api/endpoints.ts'
+import { BoardPage } from '../app/lazyBoardPage.ts'
 import { navigate } from '../app/navigation.ts'
 import { boardPath } from '../app/route.ts'
 import { ErrorSummary } from '../components/ErrorSummary.tsx'
@@ -21,6 +22,7 @@ import {
   sessionFromJoin,
 } from '../session/storedSession.ts'
 import { EqualityQuestions } from './EqualityQuestions.tsx'
+import { requestInvite } from './inviteRequest.ts'
 import { type JoinErrors, type JoinForm, validateJoin } from './validateJoin.ts'
 import { WhatWeKeep } from './WhatWeKeep.tsx'
 
@@ -43,7 +45,7 @@ export function JoinPage({ token }: { token: string }) {
 
   useEffect(() => {
     const controller = new AbortController()
-    getInvite(token)
+    requestInvite(token)
       .then((invite) => {
         setExisting(loadSession(localStorage, invite.assessment.id))
         setLoad({ state: 'ready', invite })
@@ -56,6 +58,13 @@ export function JoinPage({ token }: { token: string }) {
       })
     return () => controller.abort()
   }, [token])
+
+  // The board's code (Yjs, the connection: most of the app's JavaScript) is fetched once the form is
+  // on screen, while the person fills it in: fetched and run any earlier, it held the form back.
+  const ready = load.state === 'ready'
+  useEffect(() => {
+    if (ready) void BoardPage.preload()
+  }, [ready])
 
   if (load.state === 'loading') return <Loading what="your invite" />
   if (load.state === 'failed') {
