@@ -64,6 +64,9 @@ test('the chair hides a hurtful comment with a reason, everyone sees only the re
   })
 
   const chairsView = chair.page.getByTestId('comment').first()
+  // The chair's voice balance: Vic's comment counts for the VCSE group only while it is not hidden.
+  const vcseComments = chair.page.getByTestId('voice-table').locator('tr[data-group="vcse"] td').nth(3)
+  await expect(vcseComments).toHaveText('Comments 1 (100%)')
   await test.step('the chair is asked why, and cannot hide it without a reason', async () => {
     await chairsView.getByRole('button', { name: 'Hide this comment' }).click()
     const reason = chairsView.getByRole('textbox', { name: 'Why you are hiding this comment' })
@@ -92,6 +95,7 @@ test('the chair hides a hurtful comment with a reason, everyone sees only the re
     await expect(vicsView.getByRole('button', { name: /^Delete/ })).toHaveCount(0)
     await expect(vicsView.getByRole('button', { name: 'Make this a proposed action' })).toHaveCount(0)
     await expect(chairsView.getByRole('button', { name: 'Show this comment again' })).toBeFocused()
+    await expect(vcseComments).toHaveText('Comments 0')
     await expectNoViolations(ivy.page, 'a hidden comment, as a participant sees it')
     await expectNoViolations(chair.page, 'a hidden comment, as the chair sees it')
   })
@@ -109,6 +113,7 @@ test('the chair hides a hurtful comment with a reason, everyone sees only the re
       await expect(p.page.getByTestId('comment-hidden')).toHaveCount(0)
     }
     await expect(chairsView.getByRole('button', { name: 'Hide this comment' })).toBeFocused()
+    await expect(vcseComments).toHaveText('Comments 1 (100%)')
   })
   for (const p of [chair, vic, ivy]) await p.context.close()
 })
