@@ -162,7 +162,8 @@ test('a lead signs in, sets up a scoped assessment, invites someone, assesses ag
     const row = history.getByRole('row', { name: /^1a / })
     await expect(row.getByRole('cell')).toHaveText(['Emerging', 'No level agreed'])
     // Each assessment is dated for people ("3 December 2026"), with the machine time kept in <time>.
-    const inWords = /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/
+    const inWords =
+      /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/
     const iso = /\d{4}-\d{2}-\d{2}/
     const dated = history.locator('thead time')
     await expect(dated).toHaveCount(2)
