@@ -157,6 +157,9 @@ describe('an anonymous round', () => {
   })
 
   it('counts a tick sent while nobody has the board open when the board next opens', async () => {
+    // The board must really close when the chair leaves, not stay warm in memory.
+    await t.stop()
+    t = await startTestServer({ CO_ASSESS_KEEP_WARM_SECONDS: '0' })
     const { assessmentId, chair, ics } = await t.createRoom()
     const chairClient = await t.connect(assessmentId, chair.token)
     startAnonymousRound(chairClient.doc, chair.person.id, '1a')

@@ -8,7 +8,8 @@ import { waitFor } from '../utils/waitFor.ts'
 // anything; folding the log in when the last person leaves makes the next open read one part.
 let t: TestServer
 beforeEach(async () => {
-  t = await startTestServer()
+  // Unloaded at once, so the next open reads the store.
+  t = await startTestServer({ CO_ASSESS_KEEP_WARM_SECONDS: '0' })
 })
 afterEach(async () => {
   await t.stop()

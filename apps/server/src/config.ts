@@ -39,6 +39,13 @@ const configSchema = z.object({
    */
   trustedProxies: z.array(z.string().min(1)),
   instanceId: z.string().min(1),
+  /**
+   * Seconds a board stays in memory after the last person leaves, so a returning room opens it as fast
+   * as a live board; 0 unloads at once. Everything is stored before then either way.
+   */
+  keepWarmSeconds: z.coerce.number().min(0).max(86_400),
+  /** Most boards kept warm at once; one more lets the oldest go (a finished board holds about 6.5 MB). */
+  keepWarmMax: z.coerce.number().int().min(0),
   /** Staff sign-in through an OpenID Connect provider (Microsoft Entra ID, or any other); null: set-up and invite links only. */
   oidc: z
     .object({
@@ -93,6 +100,8 @@ export function readConfig(argv = process.argv.slice(2), env = process.env): Con
       .map((s) => s.trim())
       .filter(Boolean),
     instanceId: env.CO_ASSESS_INSTANCE_ID ?? `${process.pid}`,
+    keepWarmSeconds: env.CO_ASSESS_KEEP_WARM_SECONDS ?? 300,
+    keepWarmMax: env.CO_ASSESS_KEEP_WARM_MAX ?? 20,
     oidc: env.CO_ASSESS_OIDC_ISSUER
       ? {
           issuer: env.CO_ASSESS_OIDC_ISSUER,

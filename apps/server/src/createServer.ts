@@ -1,4 +1,4 @@
-import { CLOSE_CODES } from '@co-assess/board-model'
+import { CLOSE_CODES, parseDocumentName } from '@co-assess/board-model'
 import { type Framework, loadFrameworksFromDir } from '@co-assess/framework'
 import { openStorageFromEnv, type Storage } from '@co-assess/storage'
 import fastifyCookie from '@fastify/cookie'
@@ -42,6 +42,7 @@ import { startAccessSweep } from './sync/accessSweep.ts'
 import { authExtension } from './sync/authExtension.ts'
 import { awarenessExtension } from './sync/awarenessExtension.ts'
 import { boardLifecycleExtension } from './sync/boardLifecycleExtension.ts'
+import { keepWarmExtension } from './sync/keepWarmExtension.ts'
 import { limitsExtension } from './sync/limitsExtension.ts'
 import { migrationExtension } from './sync/migrationExtension.ts'
 import { persistenceExtension } from './sync/persistenceExtension.ts'
@@ -66,6 +67,8 @@ export interface CoAssessServer {
   sweepAccess(at?: number): Promise<number>
   /** Runs the periodic retention sweep now, as if the clock read `at`; returns the assessments deleted. */
   sweepRetention(at?: number): Promise<string[]>
+  /** Names of the documents kept in memory after their last person left, oldest first (tests, operators). */
+  warmDocuments(): string[]
   close(): Promise<void>
 }
 
@@ -101,6 +104,12 @@ export async function createServer(
     hocuspocus: () => hocuspocusRef!,
     flush: (name) => persistence.flush(name),
   })
+  const keepWarm = keepWarmExtension({
+    seconds: config.keepWarmSeconds,
+    max: config.keepWarmMax,
+    keeps: (name) => parseDocumentName(name)?.kind === 'board',
+    hocuspocus: () => hocuspocusRef!,
+  })
   const presence = new PresenceOwners()
   const extensions = [
     limitsExtension({ messagesPer10s: config.messagesPer10s, log }),
@@ -111,6 +120,7 @@ export async function createServer(
     awarenessExtension({ presence }),
     presenceRenewals(),
     lifecycle,
+    keepWarm,
   ]
   const extraExtensions: Extension[] = config.redisUrl
     ? [await redisExtension({ config, documents: storage.documents, log })]
@@ -163,6 +173,7 @@ export async function createServer(
     auth: createRequestAuth({ tokens, metadata: storage.metadata }),
     hocuspocus,
     flush: (name) => persistence.flush(name),
+    unloadDocument: (document) => keepWarm.unload(document),
     closeInviteConnections: (inviteId) => accessSweep.closeInvite(inviteId),
     log,
   }
@@ -171,7 +182,16 @@ export async function createServer(
     hocuspocus,
     log,
     deleteAssessment: (id) =>
-      deleteAssessmentEverywhere({ storage, hocuspocus, flush: (name) => persistence.flush(name), log }, id),
+      deleteAssessmentEverywhere(
+        {
+          storage,
+          hocuspocus,
+          flush: (name) => persistence.flush(name),
+          unloadDocument: (document) => keepWarm.unload(document),
+          log,
+        },
+        id,
+      ),
   })
   await app.register(healthRoutes(deps))
   await app.register(frameworkRoutes(deps))
@@ -204,6 +224,7 @@ export async function createServer(
     setupLinkToPrint,
     sweepAccess: (at) => accessSweep.sweep(at),
     sweepRetention: (at) => retentionSweep.sweep(at),
+    warmDocuments: () => keepWarm.warmNames(),
     async listen() {
       return app.listen({ port: config.port, host: config.host })
     },
@@ -215,6 +236,7 @@ export async function createServer(
       // Stop taking work, let in-flight hooks finish, store every document, then close the store.
       upgrades.shutDown(CLOSE_CODES.goingAway, 'The server is restarting. Reconnecting shortly.')
       await lifecycle.settled()
+      keepWarm.stop()
       hocuspocus.flushPendingStores()
       // A write the store refused is reported by flush; closing goes on, and unloading each document
       // stores a snapshot that carries it if the store has recovered.

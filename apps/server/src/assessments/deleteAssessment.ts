@@ -1,6 +1,6 @@
 import { BLIND_SEPARATOR, CLOSE_CODES } from '@co-assess/board-model'
 import type { Storage } from '@co-assess/storage'
-import type { Hocuspocus } from '@hocuspocus/server'
+import type { Document, Hocuspocus } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 
 export const DELETED_REASON = 'This assessment has been deleted.'
@@ -19,7 +19,14 @@ export const documentOfAssessment = (assessmentId: string, name: string) =>
  * was no such assessment and nothing of it was stored.
  */
 export async function deleteAssessmentEverywhere(
-  deps: { storage: Storage; hocuspocus: Hocuspocus; flush: (name: string) => Promise<void>; log: Logger },
+  deps: {
+    storage: Storage
+    hocuspocus: Hocuspocus
+    flush: (name: string) => Promise<void>
+    /** Unloads a document now, even one kept warm. */
+    unloadDocument: (document: Document) => Promise<void>
+    log: Logger
+  },
   assessmentId: string,
 ): Promise<boolean> {
   const existed = await deps.storage.metadata.deleteAssessment(assessmentId)
@@ -32,7 +39,7 @@ export async function deleteAssessmentEverywhere(
   // A store still waiting its debounce would keep the document loaded (and could write it back later).
   deps.hocuspocus.flushPendingStores()
   await deps.flush(assessmentId)
-  for (const document of loaded) await deps.hocuspocus.unloadDocument(document)
+  for (const document of loaded) await deps.unloadDocument(document)
   const names = new Set(await deps.storage.documents.listDocuments(assessmentId))
   const ours = [...names].filter((name) => documentOfAssessment(assessmentId, name))
   for (const name of ours) await deps.storage.documents.deleteDocument(name)

@@ -43,7 +43,13 @@ export const peoplesDataRoutes =
     const { metadata } = deps.storage
     const deleteEverywhere = (id: string) =>
       deleteAssessmentEverywhere(
-        { storage: deps.storage, hocuspocus: deps.hocuspocus, flush: deps.flush, log: deps.log },
+        {
+          storage: deps.storage,
+          hocuspocus: deps.hocuspocus,
+          flush: deps.flush,
+          unloadDocument: deps.unloadDocument,
+          log: deps.log,
+        },
         id,
       )
     const assessmentOr404 = async (id: string) => {

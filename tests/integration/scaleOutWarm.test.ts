@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { setTick, ticksByArea } from '@co-assess/board-model'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
+import { adminQuery, databaseUrl, newBoard, PG_SERVER, tcpOpen } from '../utils/scaleOutKit.ts'
+import { ADMIN_KEY, startTestServer, type TestServer } from '../utils/testServer.ts'
+import { waitFor } from '../utils/waitFor.ts'
+
+// A board kept warm on instance A after its last person left there must not serve stale state when
+// people carry on writing on instance B: the warm copy stays subscribed to the board's Redis channel.
+
+const RUN = randomBytes(4).toString('hex')
+const DB_NAME = `co_assess_warm_${RUN}`
+const PREFIX = `co-assess-test-warm-${RUN}`
+const SHARED_REDIS = 'redis://127.0.0.1:6379'
+
+const postgresUp = await adminQuery('SELECT 1').then(
+  () => true,
+  () => false,
+)
+const redisUp = await tcpOpen(6379)
+const missing = [
+  postgresUp ? null : `PostgreSQL at ${new URL(PG_SERVER).host}`,
+  redisUp ? null : 'Redis at 127.0.0.1:6379',
+]
+  .filter(Boolean)
+  .join(' or ')
+if (missing) console.log(`warm scale-out test skipped: no ${missing} on this machine`)
+
+const ticked = (doc: Y.Doc, personId: string, item: string) =>
+  ticksByArea(doc).get(item.split('.')[0]!)?.get(item)?.get(personId)?.ticked === true
+
+describe.skipIf(Boolean(missing))('a board kept warm on one instance while another is written to', () => {
+  const servers: TestServer[] = []
+  const savedPrefix = process.env.CO_ASSESS_REDIS_PREFIX
+  beforeAll(async () => {
+    await adminQuery(`CREATE DATABASE ${DB_NAME}`)
+    process.env.CO_ASSESS_REDIS_PREFIX = PREFIX
+  })
+  afterAll(async () => {
+    for (const server of servers) await server.stop()
+    if (savedPrefix === undefined) delete process.env.CO_ASSESS_REDIS_PREFIX
+    else process.env.CO_ASSESS_REDIS_PREFIX = savedPrefix
+    await adminQuery(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`)
+    const keys = spawnSync('redis-cli', ['-p', '6379', '--scan', '--pattern', `${PREFIX}*`], {
+      encoding: 'utf8',
+    })
+    const names = keys.stdout?.split('\n').filter(Boolean) ?? []
+    if (names.length > 0) spawnSync('redis-cli', ['-p', '6379', 'DEL', ...names])
+  })
+
+  it('keeps up with the other instance, and the person who comes back sees every write', async () => {
+    const env = {
+      DATABASE_URL: databaseUrl(DB_NAME),
+      REDIS_URL: SHARED_REDIS,
+      CO_ASSESS_KEEP_WARM_SECONDS: '600',
+    }
+    const a = await startTestServer({ ...env, CO_ASSESS_INSTANCE_ID: 'a' })
+    servers.push(a)
+    const b = await startTestServer({ ...env, CO_ASSESS_INSTANCE_ID: 'b' })
+    servers.push(b)
+    const board = await newBoard(a.baseUrl, ADMIN_KEY, 1)
+    const [chair, participant] = board.writers as [(typeof board.writers)[0], (typeof board.writers)[0]]
+
+    // The chair works on A and leaves: A keeps the board warm.
+    const first = await a.connect(board.id, chair.token)
+    setTick(first.doc, chair.person.id, '1a.emerging.1', true)
+    await waitFor(() => first.provider.unsyncedChanges === 0)
+    first.provider.destroy()
+    await waitFor(() => a.server.warmDocuments().includes(board.id))
+    const warm = a.server.hocuspocus.documents.get(board.id)!
+    expect(warm.getConnectionsCount()).toBe(0)
+
+    // Meanwhile a participant writes on B, is acknowledged (stored) and leaves.
+    const onB = await b.connect(board.id, participant.token)
+    setTick(onB.doc, participant.person.id, '1a.emerging.2', true)
+    setTick(onB.doc, participant.person.id, '1a.emerging.3', true)
+    await waitFor(() => onB.provider.unsyncedChanges === 0)
+    onB.provider.destroy()
+
+    // A's warm copy, with nobody on it, receives B's writes through Redis.
+    await waitFor(() => expect(ticked(warm, participant.person.id, '1a.emerging.3')).toBe(true))
+
+    // The chair comes back to A and is served the warm copy, with everything B took.
+    const back = await a.connect(board.id, chair.token)
+    expect(a.server.hocuspocus.documents.get(board.id)).toBe(warm)
+    await waitFor(() => {
+      expect(ticked(back.doc, chair.person.id, '1a.emerging.1')).toBe(true)
+      expect(ticked(back.doc, participant.person.id, '1a.emerging.2')).toBe(true)
+      expect(ticked(back.doc, participant.person.id, '1a.emerging.3')).toBe(true)
+    })
+    // Everyone gone and both copies warm, so the servers stop with nothing in flight.
+    back.provider.destroy()
+    await waitFor(
+      () => a.server.warmDocuments().includes(board.id) && b.server.warmDocuments().includes(board.id),
+    )
+  })
+})
