@@ -45,6 +45,23 @@ describe('the board copy kept for opening offline', () => {
     expect(loadBoardCopy(storage, 'assess1', 'p1')).toBeNull()
   })
 
+  it('writes the framework again only when it changed', () => {
+    const storage = memoryStorage()
+    const written: string[] = []
+    const setItem = storage.setItem
+    storage.setItem = (key, value) => {
+      written.push(key)
+      setItem(key, value)
+    }
+    saveBoardCopy(storage, 'p1', copy)
+    saveBoardCopy(storage, 'p1', copy)
+    const changed = { ...framework, version: '1.1.0' } as Framework
+    saveBoardCopy(storage, 'p1', { detail, framework: changed })
+    expect(written.filter((key) => key === 'co-assess:framework:fw')).toHaveLength(2)
+    expect(written.filter((key) => key === 'co-assess:board-copy:assess1')).toHaveLength(3)
+    expect(loadBoardCopy(storage, 'assess1', 'p1')?.framework).toEqual(changed)
+  })
+
   it('carries on when storage refuses to keep it', () => {
     const storage = memoryStorage()
     storage.setItem = () => {

@@ -24,7 +24,11 @@ const frameworkKey = (frameworkId: string) => `co-assess:framework:${frameworkId
 export function saveBoardCopy(storage: Storage, personId: string, copy: BoardCopy, now = new Date()): void {
   const stored: StoredDetail = { personId, savedAt: now.toISOString(), detail: copy.detail }
   try {
-    storage.setItem(frameworkKey(copy.framework.id), JSON.stringify(copy.framework))
+    // The framework is most of the copy and rarely changes: written only when it did. Writing it on
+    // every open held the main thread while the board was first drawn (localStorage is synchronous).
+    const framework = JSON.stringify(copy.framework)
+    const key = frameworkKey(copy.framework.id)
+    if (storage.getItem(key) !== framework) storage.setItem(key, framework)
     storage.setItem(detailKey(copy.detail.assessment.id), JSON.stringify(stored))
   } catch {
     // Storage full or refused: the board still works online; it just cannot open offline.
