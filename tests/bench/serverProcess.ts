@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sleep } from './clock.ts'
 import { replyOf, request } from './ipc.ts'
-import type { ProbeReply, ServerStats } from './servers/probe.ts'
+import type { MemoryReading, MemoryReply, ProbeReply, ServerStats } from './servers/probe.ts'
 
 export type ServerKind = 'ours' | 'bare' | 'y-websocket'
 
@@ -52,6 +52,8 @@ export interface BenchServer {
   output(): string
   resetStats(): Promise<void>
   stats(): Promise<ServerStats>
+  /** Memory after a full garbage collection. */
+  memory(): Promise<MemoryReading>
   /** Stops the process (SIGTERM lets ours save; SIGKILL is a crash); resolves when it has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>
   /** Removes the data directory too. */
@@ -154,6 +156,15 @@ export async function startBenchServer(kind: ServerKind, options: StartOptions):
     async stats() {
       const reply = await request<ProbeReply>(child, { probe: 'read' }, replyOf('probe', 'stats'), 10_000)
       return reply.stats
+    },
+    async memory() {
+      const reply = await request<MemoryReply>(
+        child,
+        { probe: 'memory' },
+        replyOf('probe', 'memory-reading'),
+        30_000,
+      )
+      return reply.memory
     },
     stop,
     async dispose() {

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { type DelaySummary, startDelayMonitor } from '../eventLoopDelay.ts'
 
 /**
@@ -14,8 +16,23 @@ export interface ServerStats {
   eventLoopDelayMs: DelaySummary
 }
 
-export type ProbeRequest = { probe: 'reset' } | { probe: 'read' }
+/** Memory after a full garbage collection: what the process holds, not what it has yet to collect. */
+export interface MemoryReading {
+  rssMb: number
+  heapUsedMb: number
+  /** Buffers and other memory outside V8's heap (sockets' buffers among them). */
+  externalMb: number
+}
+
+export type ProbeRequest = { probe: 'reset' } | { probe: 'read' } | { probe: 'memory' }
 export type ProbeReply = { probe: 'stats'; stats: ServerStats }
+export type MemoryReply = { probe: 'memory-reading'; memory: MemoryReading }
+
+/** V8's gc(), without starting the server with --expose-gc (which would make it differ from production). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc')
+  return runInNewContext('gc') as () => void
+}
 
 if (process.send) {
   const delay = startDelayMonitor()
@@ -46,6 +63,20 @@ if (process.send) {
           peakRssMb: peakRss / 2 ** 20,
           cpuPercent: wallMs > 0 ? ((cpu.user + cpu.system) / 1000 / wallMs) * 100 : 0,
           eventLoopDelayMs: delay.read(),
+        },
+      }
+      process.send?.(reply)
+    } else if (message?.probe === 'memory') {
+      const gc = collector()
+      gc()
+      gc()
+      const usage = process.memoryUsage()
+      const reply: MemoryReply = {
+        probe: 'memory-reading',
+        memory: {
+          rssMb: usage.rss / 2 ** 20,
+          heapUsedMb: usage.heapUsed / 2 ** 20,
+          externalMb: usage.external / 2 ** 20,
         },
       }
       process.send?.(reply)

@@ -26,7 +26,12 @@ export interface ColdOpenResult {
   documentBytes: number
   /** Another person already on the board: the server has it in memory. */
   openWhileLive: Percentiles
-  /** Nobody on the board: the server loads it from its store first (ours only). */
+  /**
+   * Everyone has left and comes back within the keep-warm time (CO_ASSESS_KEEP_WARM_SECONDS, its
+   * default): the server still holds the board in memory (ours only).
+   */
+  openAfterLeave: Percentiles | null
+  /** Nobody on the board and nothing kept warm: the server loads it from its store first (ours only). */
   openFromStore: Percentiles | null
   buildSeconds: number
 }
@@ -154,7 +159,9 @@ export async function runColdOpen(
   pinning: Pinning,
   options: ColdOpenOptions = {},
 ): Promise<ColdOpenResult> {
-  const server = await startBenchServer(kind, { prefix: pinning.server, env: options.env })
+  // The first server owns the data directory; a second one, started on it later, only borrows it.
+  const first = await startBenchServer(kind, { prefix: pinning.server, env: options.env })
+  let server = first
   try {
     const [board] = await provisionBoards(server, 1, Math.max(spec.people, 2))
     const buildStart = nowMs()
@@ -170,10 +177,10 @@ export async function runColdOpen(
     for (const writer of writers) writer.provider.destroy()
     if (options.afterBuild) await options.afterBuild(server, board!)
 
-    const timeOpens = async () => {
+    const timeOpens = async (on: BenchServer) => {
       const samples: number[] = []
       for (let run = 0; run < spec.runs; run++) {
-        const opened = await connect(server, board!.board, reader.token)
+        const opened = await connect(on, board!.board, reader.token)
         samples.push(opened.ms)
         if (ticksMap(opened.doc).size !== ticks) throw new Error('a cold open synced an incomplete board')
         opened.provider.destroy()
@@ -182,14 +189,25 @@ export async function runColdOpen(
       }
       return percentiles(samples)
     }
-    await timeOpens() // warm-up: the first opens compile the code paths
-    const openWhileLive = await timeOpens()
+    await timeOpens(server) // warm-up: the first opens compile the code paths
+    const openWhileLive = await timeOpens(server)
     holder.provider.destroy()
+    let openAfterLeave: Percentiles | null = null
     let openFromStore: Percentiles | null = null
-    if (kind === 'ours') {
-      // Each open finds the board closed: the server stored and unloaded it when the last client left.
+    if (kind === 'ours' && first.dataDir) {
+      // Each open finds the board with nobody on it: stored, its log folded in, and kept in memory.
       await sleep(500)
-      openFromStore = await timeOpens()
+      openAfterLeave = await timeOpens(server)
+      // The same store on a server that keeps nothing warm: each open loads the board from disk.
+      await server.stop()
+      server = await startBenchServer(kind, {
+        prefix: pinning.server,
+        dataDir: first.dataDir,
+        env: { ...options.env, CO_ASSESS_KEEP_WARM_SECONDS: '0' },
+      })
+      await timeOpens(server) // warm-up, as above
+      await sleep(500)
+      openFromStore = await timeOpens(server)
     }
     return {
       kind,
@@ -199,10 +217,12 @@ export async function runColdOpen(
       edits: spec.edits,
       documentBytes,
       openWhileLive,
+      openAfterLeave,
       openFromStore,
       buildSeconds,
     }
   } finally {
-    await server.dispose()
+    if (server !== first) await server.dispose()
+    await first.dispose()
   }
 }

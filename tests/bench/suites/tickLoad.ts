@@ -6,8 +6,8 @@ import type { LoadTarget } from '../loadTarget.ts'
 import { startCpuWindow, waitForQuiet } from '../machineLoad.ts'
 import type { Pinning } from '../pinning.ts'
 import { provisionBoards } from '../provision.ts'
-import type { ServerKind } from '../serverProcess.ts'
-import type { ServerStats } from '../servers/probe.ts'
+import type { BenchServer, ServerKind } from '../serverProcess.ts'
+import type { MemoryReading, ServerStats } from '../servers/probe.ts'
 import { concatSamples, type Percentiles, percentiles } from '../stats.ts'
 
 export interface TickLoadSpec {
@@ -44,9 +44,24 @@ export interface TickLoadResult {
   maxScheduleLagMs: number
   /** One entry per server process (two for scale-out); over several rounds, the worst of each figure. */
   servers: ServerStats[]
+  /**
+   * Per server process, memory after a full collection before any client opened (boards made through
+   * the API) and with every client connected and synced, before any tick.
+   */
+  memory: ConnectionMemory[]
   client: { cpuPercent: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number }
   /** CPU used on the machine during the run by processes other than the servers and clients (% of a core). */
   otherCpuPercent: number
+}
+
+export interface ConnectionMemory {
+  base: MemoryReading
+  connected: MemoryReading
+  /** Connections this process served. */
+  connections: number
+  /** (connected − base) ÷ connections, in KB. */
+  rssPerConnectionKb: number
+  heapPerConnectionKb: number
 }
 
 interface Segment {
@@ -63,6 +78,7 @@ interface LoadSession {
   join: Percentiles
   open: Percentiles
   openFailed: number
+  memory: ConnectionMemory[]
   run(durationMs: number): Promise<Segment>
   close(): Promise<void>
 }
@@ -75,6 +91,7 @@ async function prepare(target: LoadTarget, spec: TickLoadSpec, pinning: Pinning)
   const joinTimes: number[] = []
   const boards = await provisionBoards(target.api, spec.boards, spec.readersPerBoard + 1, joinTimes)
   debug('provisioned')
+  const base = await Promise.all(target.instances.map((s) => s.memory()))
   const fleet = await ClientFleet.start(1 + spec.readerProcesses, pinning.clients)
   try {
     const perProcess: ClientSpec[][] = Array.from({ length: fleet.size }, () => [])
@@ -108,6 +125,19 @@ async function prepare(target: LoadTarget, spec: TickLoadSpec, pinning: Pinning)
       )
     }
     debug('opened')
+    const connected = await Promise.all(target.instances.map((s) => s.memory()))
+    const memory = target.instances.map((server, i): ConnectionMemory => {
+      const served = servedBy(server, target, boards.length, spec.readersPerBoard)
+      const perConnection = (field: 'rssMb' | 'heapUsedMb') =>
+        served > 0 ? ((connected[i]![field] - base[i]![field]) * 1024) / served : 0
+      return {
+        base: base[i]!,
+        connected: connected[i]!,
+        connections: served,
+        rssPerConnectionKb: perConnection('rssMb'),
+        heapPerConnectionKb: perConnection('heapUsedMb'),
+      }
+    })
     const tag = randomBytes(3).toString('hex')
     if (spec.warmUpMs > 0) await fleet.run(`${tag}w`, spec.warmUpMs, 5_000)
     debug('warmed up')
@@ -119,6 +149,7 @@ async function prepare(target: LoadTarget, spec: TickLoadSpec, pinning: Pinning)
       join: percentiles(joinTimes),
       open: percentiles(opened.openMs),
       openFailed: opened.failed,
+      memory,
       async run(durationMs) {
         await sleep(250)
         if (spec.quietWaitMs > 0) await waitForQuiet(spec.quietWaitMs)
@@ -142,6 +173,15 @@ async function prepare(target: LoadTarget, spec: TickLoadSpec, pinning: Pinning)
   }
 }
 
+/** How many of the connections a server process took: each board's writer, and its readers in turn. */
+function servedBy(server: BenchServer, target: LoadTarget, boards: number, readersPerBoard: number): number {
+  const urls = target.readerUrls ?? [target.readerUrl]
+  const readers = Array.from({ length: readersPerBoard }, (_, r) => urls[r % urls.length]).filter(
+    (url) => url === server.wsUrl,
+  ).length
+  return boards * ((target.writerUrl === server.wsUrl ? 1 : 0) + readers)
+}
+
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
 
 function combine(session: LoadSession, segments: Segment[]): TickLoadResult {
@@ -153,6 +193,7 @@ function combine(session: LoadSession, segments: Segment[]): TickLoadResult {
     openFailed: session.openFailed,
     join: session.join,
     open: session.open,
+    memory: session.memory,
     latency: percentiles(concatSamples(fleets.map((f) => f.latencies))),
     everyReader: percentiles(concatSamples(fleets.map((f) => f.everyReader))),
     written: fleets.reduce((n, f) => n + f.written, 0),
