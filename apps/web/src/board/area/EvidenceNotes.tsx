@@ -24,11 +24,13 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
 
 /** The area's evidence notes, written together in real time; read-only for observers and reviewers. */
 export function EvidenceNotes({ area }: { area: FrameworkArea }) {
-  const { connection, sync, canWrite, person } = useBoardContext()
+  const { connection, canWrite, person } = useBoardContext()
   const labelId = `notes-label-${area.id}`
   const hintId = `notes-hint-${area.id}`
-  const provider = connection.provider
   const doc = connection.doc
+  // Not the provider: one replaced after a dropped connection would rebuild the editor under the
+  // person's fingers (focus lost, keystrokes meanwhile gone). The awareness outlives providers.
+  const awareness = connection.awareness
 
   const editor = useEditor(
     {
@@ -39,7 +41,7 @@ export function EvidenceNotes({ area }: { area: FrameworkArea }) {
         // The server refuses a note past this length; the editor stops there first and says so.
         CharacterCount.configure({ limit: BOARD_LIMITS.noteCharacters }),
         CollaborationCaret.configure({
-          provider,
+          provider: { awareness },
           user: {
             id: person.id,
             name: person.name,
@@ -61,7 +63,8 @@ export function EvidenceNotes({ area }: { area: FrameworkArea }) {
         },
       },
     },
-    [doc, provider, area.id, canWrite, sync.generation],
+    // A new document (the server's copy after a refusal) is a new editor; a new connection is not.
+    [doc, awareness, area.id, canWrite],
   )
 
   // Read from the document itself: an editor replaced after a resync has no count storage yet.

@@ -1,6 +1,7 @@
 import { blindDocumentName } from '@co-assess/board-model'
 import { type HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider'
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
+import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { SignedOutError } from '../../session/sessionKeeper.ts'
 import { WaitingThings } from './changeCount.ts'
@@ -43,6 +44,11 @@ class DocLink {
   /** What the person changed that is not confirmed yet, counted as they would count it. */
   readonly waiting = new WaitingThings(this.doc)
   readonly idb: IndexeddbPersistence
+  /**
+   * This person's presence on the document, kept across connections: every provider for this link
+   * speaks through it, so views and the notes editor bound to it never need rebuilding.
+   */
+  readonly awareness = new Awareness(this.doc)
   provider: HocuspocusProvider
   status: SocketStatus = 'connecting'
   unsynced = 0
@@ -65,7 +71,6 @@ class DocLink {
 
   /** A new connection for the same document, keeping what this device holds. */
   reconnect(): void {
-    const clock = this.provider.awareness?.meta.get(this.doc.clientID)?.clock ?? 0
     const waiting = this.provider instanceof OrderedProvider ? this.provider.waitingChanges : 0
     this.provider.destroy()
     this.status = 'connecting'
@@ -74,17 +79,18 @@ class DocLink {
     // What the old provider had not had confirmed is still waiting: the new one's sync carries it, and
     // "2 changes waiting" must not drop to nothing because the connection was replaced.
     if (this.provider instanceof OrderedProvider) this.provider.heldChanges = waiting
-    // The new provider's presence speaks for the same client id. Everyone (the server too) ignores an
-    // entry whose clock is not ahead of the last one they saw from that id, so a fresh clock starting
-    // at 0 would leave this person out of "people here" until a reload: carry the clock on instead.
-    // (Destroying the old provider announced the person gone, one tick past `clock`.)
-    const awareness = this.provider.awareness
-    if (awareness) awareness.meta.set(this.doc.clientID, { clock: clock + 1, lastUpdated: Date.now() })
+    // The server dropped this person's presence with the old socket, and everyone ignores an entry
+    // whose clock is not ahead of the last one they saw from this client id: saying the same state
+    // again moves the clock on, so the new connection puts the person back in "people here".
+    this.awareness.setLocalState(this.awareness.getLocalState())
   }
 
   destroy(): void {
     this.waiting.destroy()
+    // Said through the live connection, so others see this person leave at once.
+    this.awareness.setLocalState(null)
     this.provider.destroy()
+    this.awareness.destroy()
     void this.idb.destroy()
     this.doc.destroy()
   }
@@ -136,6 +142,10 @@ export class BoardConnection {
   get provider(): HocuspocusProvider {
     return this.board.provider
   }
+  /** This person's presence on the board: the same object across reconnections (see DocLink). */
+  get awareness(): Awareness {
+    return this.board.awareness
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener)
@@ -175,6 +185,7 @@ export class BoardConnection {
       url: this.options.url,
       name: link.name,
       document: link.doc,
+      awareness: link.awareness,
       // The sync exchange waits for this device's copy (so the server sends only what it lacks), but
       // not for long: a browser whose IndexedDB never answers still gets the board.
       localCopy:
@@ -223,7 +234,8 @@ export class BoardConnection {
   private reconnectIfCurrent(link: DocLink, provider: HocuspocusProvider) {
     if (this.destroyed || provider !== link.provider) return
     link.reconnect()
-    // The new provider brings a new awareness: views holding the old one must pick it up.
+    // Views listening to the provider itself (its stateless news) must pick up the new one. The notes
+    // editor does not rebuild for it: it speaks through the link's awareness, which stays.
     this.generation += 1
     this.changed()
   }

@@ -3,6 +3,8 @@ import {
   type HocuspocusProviderConfiguration,
   WebSocketStatus,
 } from '@hocuspocus/provider'
+import { Awareness } from 'y-protocols/awareness'
+import * as Y from 'yjs'
 
 interface SocketInternals {
   status: WebSocketStatus
@@ -29,11 +31,30 @@ export class OrderedProvider extends HocuspocusProvider {
   private readonly localCopy: Promise<unknown>
   private localCopyLoaded = false
   private syncWaiting = false
+  /** Whether the awareness was handed in: then it outlives this provider (see `destroy`). */
+  private readonly sharedAwareness: boolean
 
   constructor(configuration: HocuspocusProviderConfiguration & { localCopy?: Promise<unknown> }) {
     const { localCopy, ...rest } = configuration
     super(rest)
     this.localCopy = localCopy ?? Promise.resolve()
+    this.sharedAwareness = Boolean(configuration.awareness)
+  }
+
+  /**
+   * A provider replaced after a dropped connection hands its awareness on to the next one, so the
+   * editor's carets, "people here" and this person's own presence never point at a destroyed one (an
+   * editor rebuilt for a new awareness loses its focus, and keystrokes typed meanwhile go nowhere).
+   * The stock destroy would announce this person gone and destroy that awareness: stop sending its
+   * updates here, and let the stock destroy tidy a throwaway instead.
+   */
+  override destroy(): void {
+    const awareness = this.awareness
+    if (this.sharedAwareness && awareness) {
+      awareness.off('update', this.boundAwarenessUpdateHandler)
+      this.configuration.awareness = new Awareness(new Y.Doc())
+    }
+    super.destroy()
   }
 
   /**
