@@ -7,7 +7,12 @@ import { liveMap } from '../roots.ts'
 import type { Round } from '../values.ts'
 import { initBoard } from '../write/server.ts'
 import { startBlindRound } from '../write/session.ts'
-import { readBlindProgress, setBlindProgress } from './blindProgress.ts'
+import {
+  progressOfRound,
+  readBlindProgress,
+  readBlindProgressByArea,
+  setBlindProgress,
+} from './blindProgress.ts'
 import { LIVE_KEYS } from './liveKey.ts'
 
 const shape = boardShape([{ id: '1a', itemIds: ['1a.emerging.1'] }])
@@ -63,5 +68,21 @@ describe('blind round progress', () => {
     setBlindProgress(board, '1a', { ticked: 3, roundStartedAt: round().startedAt, at: 1 })
     expect(readBlindProgress(board, '1a', round())?.ticked).toBe(3)
     expect(readBlindProgress(board, '1a', { ...round(), mode: 'revealed' })).toBeNull()
+  })
+
+  it("reads every area's count, whatever round it was of, for pairing with the round running now", () => {
+    const board = serverDoc()
+    startBlindRound(board, 'chair-01', '1a', 100)
+    setBlindProgress(board, '1a', { ticked: 3, roundStartedAt: 100, at: 5 })
+    setBlindProgress(board, '2b', { ticked: 1, roundStartedAt: 40, at: 6 })
+    // A value that does not validate is left out rather than shown as a count.
+    liveMap(board).set(LIVE_KEYS.progress('3c'), { ticked: -1, roundStartedAt: 1, at: 1 } as never)
+    const all = readBlindProgressByArea(board)
+    expect([...all.keys()].sort()).toEqual(['1a', '2b'])
+    const round = liveMap(board).get(LIVE_KEYS.round('1a')) as Round
+    expect(progressOfRound(all.get('1a'), round)?.ticked).toBe(3)
+    expect(progressOfRound(all.get('1a'), { ...round, startedAt: 101 })).toBeNull()
+    expect(progressOfRound(all.get('2b'), undefined)).toBeNull()
+    expect(progressOfRound(all.get('1a'), { ...round, mode: 'revealed' })).toBeNull()
   })
 })

@@ -15,6 +15,7 @@ import {
   moderationKey,
   moderationMap,
   readModeration,
+  readModerationOf,
   showComment,
 } from './moderation.ts'
 
@@ -94,6 +95,9 @@ describe('hiding a comment', () => {
     expect(commentsMap(doc).get(commentId)).toMatchObject({ text: WORDS, mentions: ['chair-01'] })
     expect(actionsMap(doc).get(actionId)?.youSaid).toBe(WORDS)
     expect(hiddenComment(doc, commentId)).toBeUndefined()
+    // Shown again, the record is still there to say who hid it and who showed it.
+    expect(readModerationOf(doc, commentId)).toMatchObject({ hidden: false, by: 'chair-02', at: 9 })
+    expect(readModerationOf(doc, 'nothing1')).toBeUndefined()
     expect(
       readModeration(doc)
         .get(commentId)
