@@ -4,6 +4,7 @@ import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { SignedOutError } from '../../session/sessionKeeper.ts'
+import { snapshotWhenIdle, spareBulkRemoteEncoding } from './bulkRemoteUpdates.ts'
 import { WaitingThings } from './changeCount.ts'
 import { classifyClose, describeRefusal } from './classifyClose.ts'
 import { OrderedProvider } from './OrderedProvider.ts'
@@ -57,6 +58,7 @@ class DocLink {
 
   readonly name: string
   private readonly makeProvider: (link: DocLink) => HocuspocusProvider
+  private readonly stopSparing: () => void
 
   constructor(name: string, makeProvider: (link: DocLink) => HocuspocusProvider, onLocalLoaded: () => void) {
     this.name = name
@@ -66,6 +68,13 @@ class DocLink {
       this.localLoaded = true
       onLocalLoaded()
     })
+    // A first sync (the whole board) is kept in IndexedDB by a snapshot once the board is drawn,
+    // rather than by Yjs encoding it again on the way to showing it (bulkRemoteUpdates.ts).
+    this.stopSparing = spareBulkRemoteEncoding(
+      this.doc,
+      (origin) => origin === this.provider,
+      snapshotWhenIdle(this.idb),
+    )
     this.provider = makeProvider(this)
   }
 
@@ -86,6 +95,7 @@ class DocLink {
   }
 
   destroy(): void {
+    this.stopSparing()
     this.waiting.destroy()
     // Said through the live connection, so others see this person leave at once.
     this.awareness.setLocalState(null)

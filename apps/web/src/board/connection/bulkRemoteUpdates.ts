@@ -1,0 +1,85 @@
+import { type IndexeddbPersistence, storeState } from 'y-indexeddb'
+import type * as Y from 'yjs'
+
+/** Items (Yjs clock steps) in one transaction from the server above which it counts as a bulk load. */
+export const BULK_REMOTE_ITEMS = 1000
+
+/** How many items a transaction added, across every client that wrote in it. */
+export function itemsAdded(transaction: Y.Transaction): number {
+  let added = 0
+  for (const [client, clock] of transaction.afterState)
+    added += clock - (transaction.beforeState.get(client) ?? 0)
+  return added
+}
+
+type Observers = Map<string, Set<unknown>>
+
+/**
+ * Spares Yjs from encoding a bulk update from the server again, and keeps the device's copy by a
+ * snapshot a moment later instead.
+ *
+ * After every transaction Yjs encodes the change as an update message for the document's 'update'
+ * listeners. A first sync brings the whole board (245 KB on the quick bench's board, 872 KB on the
+ * full one), and that encoding was two thirds of the time the page spent applying it (CPU profile of
+ * the join: 0.63 of 0.96 s), on the way to showing the board. Of the listeners, the provider ignores
+ * updates that came from itself, and y-indexeddb stores the bytes to keep the device's copy. So for a
+ * large transaction from the server, the listeners are set aside while Yjs would encode (between
+ * 'afterTransactionCleanup' and the next transaction's or the batch's end), and `keepCopy` is called to
+ * store the device's copy as a whole snapshot once the board is on screen. Small updates from the
+ * server (someone's tick) and every change made on this device reach the listeners as before.
+ */
+export function spareBulkRemoteEncoding(
+  doc: Y.Doc,
+  fromServer: (origin: unknown) => boolean,
+  keepCopy: () => void,
+): () => void {
+  // lib0's Observable keeps its listeners in this map; Yjs encodes only while it has an 'update' entry.
+  const observers = (doc as unknown as { _observers: Observers })._observers
+  let setAside: Set<unknown> | null = null
+  const restore = () => {
+    if (!setAside) return
+    const added = observers.get('update')
+    if (added) for (const listener of added) setAside.add(listener)
+    observers.set('update', setAside)
+    setAside = null
+  }
+  const afterCleanup = (transaction: Y.Transaction) => {
+    restore()
+    if (!fromServer(transaction.origin) || itemsAdded(transaction) < BULK_REMOTE_ITEMS) return
+    const listeners = observers.get('update')
+    if (!listeners) return
+    setAside = listeners
+    observers.delete('update')
+    keepCopy()
+  }
+  doc.on('afterTransactionCleanup', afterCleanup)
+  doc.on('beforeObserverCalls', restore)
+  doc.on('afterAllTransactions', restore)
+  return () => {
+    doc.off('afterTransactionCleanup', afterCleanup)
+    doc.off('beforeObserverCalls', restore)
+    doc.off('afterAllTransactions', restore)
+    restore()
+  }
+}
+
+/**
+ * Stores the whole document in the device's IndexedDB copy at the next idle moment (within 2 s), once
+ * the copy is open; asked again before then, it stores once.
+ */
+export function snapshotWhenIdle(idb: IndexeddbPersistence): () => void {
+  let wanted = false
+  return () => {
+    if (wanted) return
+    wanted = true
+    void idb.whenSynced.then(() => {
+      const store = () => {
+        wanted = false
+        if (idb._destroyed) return
+        storeState(idb, true).catch(() => undefined)
+      }
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(store, { timeout: 2000 })
+      else setTimeout(store, 200)
+    })
+  }
+}
