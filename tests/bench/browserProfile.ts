@@ -9,9 +9,10 @@ import { runColdOpen } from './suites/coldOpen.ts'
 
 // Where a browser's time goes on the bench's finished board (BENCHMARKS.md, "The browser rows"):
 //
-//   node tests/bench/browserProfile.ts [--runs 3] [--profile] [--out bench-results/profile]
+//   node tests/bench/browserProfile.ts [--runs 3] [--profile] [--quick] [--out bench-results/profile]
 //
-// Builds the cold-open board (30 people, 8,400 ticks, 500 comments) on Co-assess and the web app, then
+// Builds the cold-open board (30 people, 8,400 ticks, 500 comments; with --quick the quick bench's
+// 10 people, 2,800 ticks, 100 comments) on Co-assess and the web app, then
 // walks the Chromium suite's path (invite link, form, "Join the board", skip the questions, synced on
 // screen, reload) several times. For each run it prints the figures the bench prints and a timeline from
 // inside the page: sockets opened and every message over 1 KB (with its document and Yjs message type),
@@ -24,6 +25,7 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
     out: { type: 'string', default: resolve(import.meta.dirname, '../../bench-results/profile') },
   },
 })
@@ -94,7 +96,10 @@ const TIMELINE_IN_PAGE = `
 const web = buildWebApp()
 if ('pending' in web) throw new Error(web.pending)
 const pinning = detectPinning()
-await runColdOpen('ours', { people: 30, comments: 500, edits: 2000, runs: 1 }, pinning, {
+const board = values.quick
+  ? { people: 10, comments: 100, edits: 400, runs: 1 }
+  : { people: 30, comments: 500, edits: 2000, runs: 1 }
+await runColdOpen('ours', board, pinning, {
   env: { CO_ASSESS_WEB_DIST: web.dir },
   afterBuild: async (server, board) => {
     const chair = board.people[board.people.length - 1]!
