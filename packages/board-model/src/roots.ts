@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { Action } from './records/action.ts'
 import type { AgreedLevel } from './records/agreedLevel.ts'
 import type { AnonymousTally } from './records/anonymousTally.ts'
+import type { BlindProgress } from './records/blindProgress.ts'
 import type { Comment } from './records/comment.ts'
 import type { Evidence, EvidenceMark, PreviousArea } from './records/evidence.ts'
 import type { Focus } from './records/focus.ts'
@@ -78,7 +79,7 @@ export const peerMap = (doc: Y.Doc) => doc.getMap<PeerSuggestion>(ROOTS.peer)
 export const sessionsMap = (doc: Y.Doc) => doc.getMap<Session>(ROOTS.sessions)
 /** What the chair runs now; its keys and values are read and written through records/live.ts. */
 export const liveMap = (doc: Y.Doc) =>
-  doc.getMap<Focus | Round | Timer | AnonymousTally | string | null>(ROOTS.live)
+  doc.getMap<Focus | Round | Timer | AnonymousTally | BlindProgress | string | null>(ROOTS.live)
 /** Key: a Yjs client id in decimal; value: the person who first wrote with it in this document. */
 export const clientsMap = (doc: Y.Doc) => doc.getMap<string>(ROOTS.clients)
 export const noteFragment = (doc: Y.Doc, areaId: string) => doc.getXmlFragment(noteRootName(areaId))

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { snapshotAssessment as record, snapshotBoard, snapshotShape } from '../../test/snapshotFixture.ts'
 import { noteFragment } from '../roots.ts'
+import { setBlindProgress } from '../records/blindProgress.ts'
+import { setAnonymousTally } from '../write/server.ts'
 import { revealBlindRound, startBlindRound } from '../write/session.ts'
 import { ExportNotWhole, exportBoard } from './exportBoard.ts'
 import { importBoard } from './importBoard.ts'
@@ -41,6 +43,40 @@ describe('exportBoard and importBoard', () => {
     expect(() => exportBoard(board, record)).toThrow(/area 1b\./)
     revealBlindRound(board, 'chair', '1b')
     expect(exportBoard(board, record).board.live['round:1b']).toMatchObject({ mode: 'revealed' })
+  })
+
+  it("round-trips what the server counted: an anonymous round's tally and a blind round's progress", () => {
+    const original = snapshotBoard()
+    setAnonymousTally(original, '1a', {
+      respondents: 5,
+      respondentsByGroup: { ics: 2, vcse: 3 },
+      items: { '1a.emerging.1': { ics: 2, vcse: 1 } },
+      at: 1_750_000_000_000,
+    })
+    setBlindProgress(original, '1b', { ticked: 4, roundStartedAt: 1_750_000_000_000, at: 1_750_000_001_000 })
+    const exported = boardSnapshotSchema.parse(JSON.parse(JSON.stringify(exportBoard(original, record))))
+    const copy = new Y.Doc()
+    importBoard(copy, exported, 'asmt-1')
+    expect(exportBoard(copy, record, new Date(exported.exportedAt))).toEqual(exported)
+    expect(exported.board.live['tally:1a']).toMatchObject({ respondents: 5 })
+    expect(exported.board.live['progress:1b']).toMatchObject({ ticked: 4 })
+  })
+
+  it('refuses a live setting the board does not have, or a value that is not its kind, naming the key', () => {
+    const exported = JSON.parse(JSON.stringify(exportBoard(snapshotBoard(), record)))
+    exported.board.live['colour:1a'] = 'red'
+    const unknownKey = boardSnapshotSchema.safeParse(exported)
+    expect(unknownKey.error?.issues[0]).toMatchObject({
+      path: ['board', 'live', 'colour:1a'],
+      message: "is not one of the board's live settings",
+    })
+    delete exported.board.live['colour:1a']
+    exported.board.live['tally:1a'] = { respondents: -1 }
+    const badValue = boardSnapshotSchema.safeParse(exported)
+    expect(badValue.error?.issues[0]).toMatchObject({
+      path: ['board', 'live', 'tally:1a'],
+      message: 'is not a valid tally',
+    })
   })
 
   it('refuses a file whose records do not validate', () => {

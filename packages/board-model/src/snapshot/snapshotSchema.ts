@@ -5,7 +5,7 @@ import { actionSchema } from '../records/action.ts'
 import { agreedLevelSchema } from '../records/agreedLevel.ts'
 import { commentSchema } from '../records/comment.ts'
 import { evidenceMarkSchema, evidenceSchema, previousAreaSchema } from '../records/evidence.ts'
-import { focusSchema } from '../records/focus.ts'
+import { decodeLiveKey, type LiveValues, parseLiveValue } from '../records/live.ts'
 import { metaSchema } from '../records/meta.ts'
 import { moderationSchema } from '../records/moderation.ts'
 import { splitOwnedKey } from '../records/ownedKey.ts'
@@ -13,11 +13,9 @@ import { reviewEventSchema } from '../records/peerReviewLog.ts'
 import { peerSuggestionSchema } from '../records/peerSuggestion.ts'
 import { personSchema } from '../records/person.ts'
 import { recordedParticipantSchema } from '../records/recordedParticipant.ts'
-import { roundSchema } from '../records/round.ts'
 import { sessionSchema } from '../records/session.ts'
 import { threadStateSchema } from '../records/thread.ts'
 import { tickSchema } from '../records/tick.ts'
-import { timerSchema } from '../records/timer.ts'
 import { noteNodesSchema } from './noteNodes.ts'
 
 // The board snapshot's shape (the JSON export file), as one zod schema: an import validates a whole
@@ -31,7 +29,20 @@ const ownedKeyText = z
   .string()
   .regex(/^[A-Za-z0-9_-]{4,64}\/[A-Za-z0-9._-]{1,80}$/, 'is not a "person/thing" key')
 
-const liveValueSchema = z.union([focusSchema, roundSchema, timerSchema, entityIdSchema, z.null()])
+/**
+ * What the chair is running, each value checked against its own key's record (records/live.ts): an
+ * anonymous round's tally and a blind round's progress included, so a board that held one imports
+ * again. A key that is not one of the board's settings is refused, as the live board would refuse it.
+ */
+const liveSchema = z.record(z.string().max(80), z.unknown()).superRefine((live, ctx) => {
+  for (const [key, value] of Object.entries(live)) {
+    const setting = decodeLiveKey(key)
+    if (!setting)
+      ctx.addIssue({ code: 'custom', path: [key], message: "is not one of the board's live settings" })
+    else if (parseLiveValue(setting.kind, value) === undefined)
+      ctx.addIssue({ code: 'custom', path: [key], message: `is not a valid ${setting.kind}` })
+  }
+}) as z.ZodType<Record<string, LiveValues[keyof LiveValues]>>
 
 export const boardSnapshotSchema = z
   .strictObject({
@@ -58,7 +69,7 @@ export const boardSnapshotSchema = z
       actions: z.record(entityIdSchema, actionSchema),
       peer: z.record(ownedKeyText, peerSuggestionSchema),
       sessions: z.record(entityIdSchema, sessionSchema),
-      live: z.record(z.string().max(80), liveValueSchema),
+      live: liveSchema,
       notes: z.record(areaIdSchema, noteNodesSchema),
       // Optional, so exports made before evidence records existed still import.
       evidence: z.record(entityIdSchema, evidenceSchema).optional(),
