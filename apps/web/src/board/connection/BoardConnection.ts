@@ -4,7 +4,7 @@ import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { SignedOutError } from '../../session/sessionKeeper.ts'
-import { snapshotWhenIdle, spareBulkRemoteEncoding } from './bulkRemoteUpdates.ts'
+import { snapshotSoon, spareBulkRemoteEncoding } from './bulkRemoteUpdates.ts'
 import { WaitingThings } from './changeCount.ts'
 import { classifyClose, describeRefusal } from './classifyClose.ts'
 import { OrderedProvider } from './OrderedProvider.ts'
@@ -68,12 +68,12 @@ class DocLink {
       this.localLoaded = true
       onLocalLoaded()
     })
-    // A first sync (the whole board) is kept in IndexedDB by a snapshot once the board is drawn,
-    // rather than by Yjs encoding it again on the way to showing it (bulkRemoteUpdates.ts).
+    // A first sync (the whole board) is kept in IndexedDB by a snapshot just after it, rather than by
+    // Yjs encoding it again inside the transaction that applies it (bulkRemoteUpdates.ts).
     this.stopSparing = spareBulkRemoteEncoding(
       this.doc,
       (origin) => origin === this.provider,
-      snapshotWhenIdle(this.idb),
+      snapshotSoon(this.idb),
     )
     this.provider = makeProvider(this)
   }

@@ -25,7 +25,7 @@ type Observers = Map<string, Set<unknown>>
  * updates that came from itself, and y-indexeddb stores the bytes to keep the device's copy. So for a
  * large transaction from the server, the listeners are set aside while Yjs would encode (between
  * 'afterTransactionCleanup' and the next transaction's or the batch's end), and `keepCopy` is called to
- * store the device's copy as a whole snapshot once the board is on screen. Small updates from the
+ * store the device's copy as a whole snapshot just after (snapshotSoon). Small updates from the
  * server (someone's tick) and every change made on this device reach the listeners as before.
  */
 export function spareBulkRemoteEncoding(
@@ -64,22 +64,22 @@ export function spareBulkRemoteEncoding(
 }
 
 /**
- * Stores the whole document in the device's IndexedDB copy at the next idle moment (within 2 s), once
- * the copy is open; asked again before then, it stores once.
+ * Stores the whole document in the device's IndexedDB copy in a task of its own, once the copy is
+ * open; asked again before then, it stores once. Not at an idle moment: a reload (or a reload while
+ * offline) straight after joining must find the board on the device, and in the bench's walk the page
+ * was reloaded before the browser was idle, so the server sent the whole board again.
  */
-export function snapshotWhenIdle(idb: IndexeddbPersistence): () => void {
+export function snapshotSoon(idb: IndexeddbPersistence): () => void {
   let wanted = false
   return () => {
     if (wanted) return
     wanted = true
-    void idb.whenSynced.then(() => {
-      const store = () => {
+    void idb.whenSynced.then(() =>
+      setTimeout(() => {
         wanted = false
         if (idb._destroyed) return
         storeState(idb, true).catch(() => undefined)
-      }
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(store, { timeout: 2000 })
-      else setTimeout(store, 200)
-    })
+      }, 0),
+    )
   }
 }
