@@ -1,5 +1,5 @@
-import { type IndexeddbPersistence, storeState } from 'y-indexeddb'
-import type * as Y from 'yjs'
+import type { IndexeddbPersistence } from 'y-indexeddb'
+import * as Y from 'yjs'
 
 /** Items (Yjs clock steps) in one transaction from the server above which it counts as a bulk load. */
 export const BULK_REMOTE_ITEMS = 1000
@@ -65,9 +65,11 @@ export function spareBulkRemoteEncoding(
 
 /**
  * Stores the whole document in the device's IndexedDB copy in a task of its own, once the copy is
- * open; asked again before then, it stores once. Not at an idle moment: a reload (or a reload while
- * offline) straight after joining must find the board on the device, and in the bench's walk the page
- * was reloaded before the browser was idle, so the server sent the whole board again.
+ * open; asked again before then, it stores once. One write, as y-indexeddb stores an update (its own
+ * `storeState` reads the store back first, a chain of requests that a reload straight after joining
+ * cut short, so the server had to send the whole board again); y-indexeddb folds the entries together
+ * later as it does its own. Not at an idle moment: a reload, or one while offline, straight after
+ * joining must find the board on the device.
  */
 export function snapshotSoon(idb: IndexeddbPersistence): () => void {
   let wanted = false
@@ -77,8 +79,16 @@ export function snapshotSoon(idb: IndexeddbPersistence): () => void {
     void idb.whenSynced.then(() =>
       setTimeout(() => {
         wanted = false
-        if (idb._destroyed) return
-        storeState(idb, true).catch(() => undefined)
+        if (idb._destroyed || !idb.db) return
+        try {
+          idb.db
+            .transaction(['updates'], 'readwrite')
+            .objectStore('updates')
+            .add(Y.encodeStateAsUpdate(idb.doc))
+          idb._dbsize += 1
+        } catch {
+          // The copy was closed meanwhile (the board was left): nothing to keep.
+        }
       }, 0),
     )
   }
