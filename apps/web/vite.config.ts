@@ -71,30 +71,6 @@ function precompress(): Plugin {
   }
 }
 
-// A reload or bookmark of a board (/a/…) needs the board's script (Yjs, the connection) as well as the
-// entry, which imports it only once it has run: the page names it at once on those routes, so it is
-// fetched and parsed beside the entry rather than after it. Other pages (the join form) do not load it
-// until they are on screen.
-function preloadBoardOnBoardPages(): Plugin {
-  return {
-    name: 'co-assess-board-preload',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, context) {
-        const board = Object.values(context.bundle ?? {}).find(
-          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/board/BoardPage.tsx'),
-        )
-        if (board?.type !== 'chunk') return html
-        const files = JSON.stringify([board.fileName, ...board.imports].map((file) => `/${file}`))
-        const script = `if(location.pathname.startsWith('/a/'))for(const href of ${files}){const link=document.createElement('link');link.rel='modulepreload';link.crossOrigin='';link.href=href;document.head.append(link)}`
-        // Before the style sheet: an inline script after one waits for it.
-        return html.replace('<script', `<script>${script}</script>\n    <script`)
-      },
-    },
-  }
-}
-
 const api = process.env.CO_ASSESS_API ?? 'http://127.0.0.1:4000'
 
 // A service worker (Workbox, generated at build time) keeps the app's own files on the device, so a
@@ -122,7 +98,7 @@ function offlineShell() {
 }
 
 export default defineConfig({
-  plugins: [react(), nhsukAssets(), precompress(), offlineShell(), preloadBoardOnBoardPages()],
+  plugins: [react(), nhsukAssets(), precompress(), offlineShell()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
