@@ -1,16 +1,18 @@
-import { writesTheBoard } from '@co-assess/board-model'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { ApiError } from '../api/apiFetch.ts'
 import type { AssessmentDetail } from '../api/apiTypes.ts'
-import { getAssessment, getFramework } from '../api/endpoints.ts'
 import { Loading, NoticePage } from '../components/NoticePage.tsx'
 import type { Framework } from '../framework/frameworkTypes.ts'
 import { clearBoardCopy, loadBoardCopy, saveBoardCopy } from '../session/boardCopy.ts'
 import { SessionKeeper, SignedOutError } from '../session/sessionKeeper.ts'
-import { plannedAreas, scopedFramework } from '../staff/scopedFramework.ts'
 import { BoardScreen } from './BoardScreen.tsx'
-import { BoardConnection } from './connection/BoardConnection.ts'
+import type { BoardConnection } from './connection/BoardConnection.ts'
+import { takeEarlyBoard } from './earlyBoard.ts'
 import { exposeForTests } from './exposeForTests.ts'
+import { type BoardData, fetchBoardData, openConnection } from './openBoard.ts'
+
+// The join page opens the board through this chunk while the equality questions are on screen.
+export { startBoardEarly } from './earlyBoard.ts'
 
 type Loaded =
   | { state: 'loading' }
@@ -28,12 +30,6 @@ const refused = (error: unknown) =>
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
-/** `?board=` lets a load balancer keep every connection of one board (and its blind documents) on one instance. */
-function syncUrl(assessmentId: string): string {
-  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
-  return `${scheme}://${window.location.host}/sync?board=${encodeURIComponent(assessmentId)}`
-}
-
 /** /a/:assessmentId — the person's stored session, the assessment, its framework, then the live board. */
 export function BoardPage({
   assessmentId,
@@ -44,8 +40,16 @@ export function BoardPage({
   areaId: string | null
   page?: 'reports' | undefined
 }) {
-  const keeper = useMemo(() => SessionKeeper.open(localStorage, assessmentId), [assessmentId])
-  const [signedOut, setSignedOut] = useState<string | null>(null)
+  // Joined a moment ago: the join page may have opened the board already (earlyBoard.ts).
+  const early = useMemo(() => takeEarlyBoard(assessmentId), [assessmentId])
+  const keeper = useMemo(
+    () => early?.keeper ?? SessionKeeper.open(localStorage, assessmentId),
+    [early, assessmentId],
+  )
+  // Each is used once: a later connection or fetch (a remount, "Try again") starts afresh.
+  const earlyConnection = useRef<BoardConnection | null>(early?.connection ?? null)
+  const earlyData = useRef<Promise<BoardData> | null>(early?.data ?? null)
+  const [signedOut, setSignedOut] = useState<string | null>(early?.signedOut ?? null)
   // A board opened on this device before is drawn at once from the copy kept then (and from its
   // y-indexeddb copy), while the fresh assessment and framework are fetched: a reload shows the board
   // straight away and says it is connecting until the server has confirmed it.
@@ -73,17 +77,8 @@ export function BoardPage({
 
   useEffect(() => {
     if (!keeper) return
-    const { person } = keeper.current
-    const live = new BoardConnection({
-      url: syncUrl(assessmentId),
-      assessmentId,
-      personId: person.id,
-      canWrite: writesTheBoard(person.role),
-      token: () => keeper.token(),
-      refreshToken: () => keeper.refresh(),
-      onSignedOut: (reason) => keeper.signOut(reason),
-      hasLocalCopy: openedBefore.current,
-    })
+    const live = earlyConnection.current ?? openConnection(keeper, assessmentId, openedBefore.current)
+    earlyConnection.current = null
     setConnection(live)
     const unexpose = exposeForTests(live)
     return () => {
@@ -98,18 +93,9 @@ export function BoardPage({
     let cancelled = false
     const load = async () => {
       try {
-        let detail: AssessmentDetail
-        try {
-          detail = await getAssessment(assessmentId, await keeper.token())
-        } catch (error) {
-          if (!(error instanceof ApiError && error.status === 401)) throw error
-          detail = await getAssessment(assessmentId, await keeper.refresh())
-        }
-        // The board offers only the areas the lead put in scope.
-        const framework = scopedFramework(
-          await getFramework(detail.assessment.frameworkId),
-          plannedAreas(detail.assessment),
-        )
+        const fetched = earlyData.current ?? fetchBoardData(keeper, assessmentId)
+        earlyData.current = null
+        const { detail, framework } = await fetched
         saveBoardCopy(localStorage, keeper.current.person.id, { detail, framework })
         // What did not change keeps its object, so the board on screen is not read and drawn again.
         if (!cancelled)

@@ -8,7 +8,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../api/apiFetch.ts'
 import type { InviteInfo, JoinResult } from '../api/apiTypes.ts'
 import { joinWithInvite } from '../api/endpoints.ts'
-import { BoardPage } from '../app/lazyBoardPage.ts'
+import { BoardPage, startBoardEarly } from '../app/lazyBoardPage.ts'
 import { navigate } from '../app/navigation.ts'
 import { boardPath } from '../app/route.ts'
 import { ErrorSummary } from '../components/ErrorSummary.tsx'
@@ -160,9 +160,12 @@ function JoinFormView({ token, invite }: { token: string; invite: InviteInfo }) 
         group: groupNeeded ? (form.group as StakeholderGroup) : null,
       })
       saveSession(localStorage, sessionFromJoin(joined, invite.assessment.title))
-      // People counted in the room are offered the optional equality questions first.
-      if (joined.person.group) setJoinedAs(joined)
-      else navigate(boardPath(joined.assessmentId), { replace: true })
+      // People counted in the room are offered the optional equality questions first; the board
+      // opens behind them, so its first sync runs while they are read or skipped.
+      if (joined.person.group) {
+        setJoinedAs(joined)
+        startBoardEarly(joined.assessmentId)
+      } else navigate(boardPath(joined.assessmentId), { replace: true })
     } catch (error) {
       setServerError(error instanceof Error ? error.message : 'Something went wrong. Try again.')
       setBusy(false)
