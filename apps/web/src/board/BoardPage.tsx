@@ -55,12 +55,14 @@ export function BoardPage({
   // straight away and says it is connecting until the server has confirmed it.
   const [loaded, setLoaded] = useState<Loaded>(() => {
     const copy = keeper ? loadBoardCopy(localStorage, assessmentId, keeper.current.person.id) : null
-    return copy ? { state: 'ready', ...copy, fromCopy: true } : { state: 'loading' }
+    if (copy) return { state: 'ready', ...copy, fromCopy: true }
+    // Opened early and fetched already: the board is drawn in this first render.
+    return early?.ready ? { state: 'ready', ...early.ready, fromCopy: false } : { state: 'loading' }
   })
   // Opened on this device before (its copy is kept): the board's own copy is in IndexedDB too.
-  const openedBefore = useRef(loaded.state === 'ready')
+  const openedBefore = useRef(loaded.state === 'ready' && loaded.fromCopy)
   const [attempt, setAttempt] = useState(0)
-  const [connection, setConnection] = useState<BoardConnection | null>(null)
+  const [connection, setConnection] = useState<BoardConnection | null>(early?.connection ?? null)
 
   useEffect(() => {
     if (!keeper) return
@@ -99,16 +101,20 @@ export function BoardPage({
         saveBoardCopy(localStorage, keeper.current.person.id, { detail, framework })
         // What did not change keeps its object, so the board on screen is not read and drawn again.
         if (!cancelled)
-          setLoaded((now) =>
-            now.state === 'ready'
-              ? {
-                  state: 'ready',
-                  detail: sameJson(now.detail, detail) ? now.detail : detail,
-                  framework: sameJson(now.framework, framework) ? now.framework : framework,
-                  fromCopy: false,
-                }
-              : { state: 'ready', detail, framework, fromCopy: false },
-          )
+          setLoaded((now) => {
+            if (now.state !== 'ready') return { state: 'ready', detail, framework, fromCopy: false }
+            const next: Loaded = {
+              state: 'ready',
+              detail: now.detail === detail || sameJson(now.detail, detail) ? now.detail : detail,
+              framework:
+                now.framework === framework || sameJson(now.framework, framework) ? now.framework : framework,
+              fromCopy: false,
+            }
+            // Nothing new (the board was drawn from this very answer): the page is not drawn again.
+            return next.detail === now.detail && next.framework === now.framework && !now.fromCopy
+              ? now
+              : next
+          })
       } catch (error) {
         if (cancelled || error instanceof SignedOutError) return
         // Offline: open the board with what this device last had for this person; the board itself

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
+import { Awareness } from 'y-protocols/awareness'
+import * as Y from 'yjs'
 import { memoryStorage } from '../../test/memoryStorage.ts'
 import type { SessionKeeper } from '../session/sessionKeeper.ts'
 import { saveSession } from '../session/storedSession.ts'
@@ -13,13 +15,20 @@ const joinedStorage = (assessmentId: string) => {
     token: 't',
     refreshToken: 'r',
     expiresAt: '2099-01-01T00:00:00.000Z',
-    person: { id: `p-${assessmentId}`, name: 'Asha', organisation: '', role: 'participant', group: 'vcse' },
+    person: {
+      id: `p-${assessmentId}`,
+      name: 'Asha',
+      organisation: '',
+      role: 'participant',
+      group: 'vcse',
+      colour: '#005eb8',
+    },
   })
   return storage
 }
 
 const opener = (data: Promise<BoardData> = new Promise(() => undefined)) => {
-  const connection = { destroy: vi.fn() } as unknown as BoardConnection
+  const connection = { destroy: vi.fn(), awareness: new Awareness(new Y.Doc()) } as unknown as BoardConnection
   const open = vi.fn((_keeper: SessionKeeper) => ({ connection, data }))
   return { connection, open }
 }
@@ -28,7 +37,10 @@ describe('a board opened while the equality questions are on screen', () => {
   it('is handed to the board page once, with the session it was opened for', () => {
     const { connection, open } = opener()
     startBoardEarly('a1', { storage: joinedStorage('a1'), open })
+    // No presence while the questions are on screen; the page's own presence follows once taken.
+    expect(connection.awareness.getLocalState()).toBeNull()
     const board = takeEarlyBoard('a1')
+    expect(connection.awareness.getLocalState()).toEqual({})
     expect(board?.connection).toBe(connection)
     expect(board?.keeper.current.person.id).toBe('p-a1')
     expect(board?.signedOut).toBeNull()
@@ -75,6 +87,17 @@ describe('a board opened while the equality questions are on screen', () => {
     const board = takeEarlyBoard('a1')
     expect(board?.signedOut).toBe('This invite has been withdrawn.')
     expect(board?.keeper).toBe(keeper)
+  })
+
+  it('keeps what the fetch gave, for the page to draw the board in its first render', async () => {
+    const data = { detail: { participants: [] }, framework: { id: 'fw' } } as unknown as BoardData
+    const answer = Promise.resolve(data)
+    const { open } = opener(answer)
+    startBoardEarly('a1', { storage: joinedStorage('a1'), open })
+    await answer
+    const board = takeEarlyBoard('a1')
+    expect(board?.ready).toBe(data)
+    board?.keeper.stop()
   })
 
   it('keeps a failed fetch for the page to show, not unhandled', async () => {

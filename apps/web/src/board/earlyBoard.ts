@@ -12,6 +12,8 @@ export interface EarlyBoard {
   keeper: SessionKeeper
   connection: BoardConnection
   data: Promise<BoardData>
+  /** What `data` gave, once it has: the page then draws the board in its first render. */
+  ready: BoardData | null
   /** Why the session ended before the page took the board (the server refused the connection). */
   signedOut: string | null
 }
@@ -51,9 +53,23 @@ export function startBoardEarly(
   const keeper = SessionKeeper.open(storage, assessmentId)
   if (!keeper) return
   const opened = open(keeper)
+  // Not "here" for the others until the board is on screen: no presence until the page takes it.
+  opened.connection.awareness.setLocalState(null)
+  const board: Opening = {
+    assessmentId,
+    keeper,
+    ...opened,
+    ready: null,
+    signedOut: null,
+    stopWatching: () => undefined,
+  }
   // A failure is the page's to show once it takes the fetch; until then it is not unhandled.
-  opened.data.catch(() => undefined)
-  const board: Opening = { assessmentId, keeper, ...opened, signedOut: null, stopWatching: () => undefined }
+  opened.data.then(
+    (data) => {
+      board.ready = data
+    },
+    () => undefined,
+  )
   // The page listens to the keeper only once it has taken it: until then this notes a sign-out.
   board.stopWatching = keeper.onChange((session, reason) => {
     if (!session) board.signedOut = reason ?? 'Your sign-in has ended.'
@@ -75,5 +91,6 @@ export function takeEarlyBoard(assessmentId: string): EarlyBoard | null {
   }
   const { stopWatching, ...board } = found
   stopWatching()
+  board.connection.awareness.setLocalState({})
   return board
 }
