@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import type { ClientSpec, Collected, Opened, Ran } from './clients/protocol.ts'
+import { MAX_GRACES } from './clients/protocol.ts'
 import type { Transport } from './clients/transports.ts'
 import { replyOf, request } from './ipc.ts'
 import { concatSamples } from './stats.ts'
@@ -92,7 +93,7 @@ export class ClientFleet {
           child,
           { type: 'collect', expected, graceMs },
           replyOf('type', 'collected'),
-          graceMs + 30_000,
+          graceMs * MAX_GRACES + 30_000,
         ),
       ),
     )

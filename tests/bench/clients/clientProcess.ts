@@ -5,6 +5,7 @@ import { frameworkItems } from '../../utils/frameworkItems.ts'
 import { nowMs, sleep, stampMicros } from '../clock.ts'
 import { startDelayMonitor } from '../eventLoopDelay.ts'
 import type { ClientRequest, ClientSpec, Collected, Opened, Ran } from './protocol.ts'
+import { MAX_GRACES } from './protocol.ts'
 import { type BenchProvider, openProvider } from './transports.ts'
 
 // A client process: hosts many real providers (one WebSocket each), writes ticks on a schedule and
@@ -131,8 +132,19 @@ async function collect(message: Extract<ClientRequest, { type: 'collect' }>): Pr
   const readers = clients.filter((c) => c.spec.reads)
   const missing = (client: Client) =>
     Math.max(0, (message.expected[client.spec.board] ?? 0) - client.seen.size)
-  const deadline = nowMs() + message.graceMs
-  while (nowMs() < deadline && readers.some((r) => missing(r) > 0)) await sleep(20)
+  // Late is not lost: wait while deliveries keep arriving (protocol.ts, MAX_GRACES).
+  const seenSoFar = () => readers.reduce((n, r) => n + r.seen.size, 0)
+  const lastChance = nowMs() + message.graceMs * MAX_GRACES
+  let deadline = nowMs() + message.graceMs
+  let seen = seenSoFar()
+  while (nowMs() < Math.min(deadline, lastChance) && readers.some((r) => missing(r) > 0)) {
+    await sleep(20)
+    const now = seenSoFar()
+    if (now > seen) {
+      seen = now
+      deadline = nowMs() + message.graceMs
+    }
+  }
   const cpu = process.cpuUsage(cpuStart)
   const wallMs = performance.now() - wallStart
   const lost = readers.reduce((sum, r) => sum + missing(r), 0)

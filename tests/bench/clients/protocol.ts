@@ -55,3 +55,10 @@ export interface Collected {
   worstReaderMissing: number
   client: { cpuPercent: number; eventLoopDelayMs: { p50: number; p99: number; max: number } }
 }
+
+/**
+ * A reader waits for what it has not seen while it keeps arriving: each arrival gives it the grace
+ * again, up to this many graces after the run. A tick still on its way on a swamped machine is late
+ * (its time is in the figures), not lost; lost is what has not come once arrivals stopped for a grace.
+ */
+export const MAX_GRACES = 6
