@@ -16,7 +16,7 @@ import { threadStateSchema } from '../records/thread.ts'
 import { tickKey, tickSchema } from '../records/tick.ts'
 import { timerSchema } from '../records/timer.ts'
 import { type Role, writesTheBoard } from '../roles.ts'
-import { actionsMap, commentsMap, metaMap, NOTE_ROOT_PREFIX, ROOTS } from '../roots.ts'
+import { actionsMap, areaOfNoteRoot, commentsMap, metaMap, ROOTS } from '../roots.ts'
 import type { BoardShape } from './boardShape.ts'
 import {
   mayTouchEvidenceKey,
@@ -64,7 +64,8 @@ function reviewOpen(doc: Y.Doc): boolean {
 /** May this writer touch a note fragment (evidence notes, edited together in TipTap)? */
 export function mayWriteFragment(writer: Writer, root: string, shape: BoardShape): string | null {
   if (writer.documentKind !== 'board') return refuse('a private blind-round document holds only ticks')
-  if (!root.startsWith(NOTE_ROOT_PREFIX) || !shape.areaIds.has(root.slice(NOTE_ROOT_PREFIX.length))) {
+  const areaId = areaOfNoteRoot(root)
+  if (areaId === null || !shape.areaIds.has(areaId)) {
     return refuse(`"${root.slice(0, 40)}" is not part of the board`)
   }
   if (!writesTheBoard(writer.role)) return refuse(`a ${writer.role} cannot edit evidence notes`)
@@ -267,7 +268,7 @@ function mayChangeRound(current: Round | undefined, next: Round | null): string 
 }
 
 function mayWriteComment(writer: Writer, doc: Y.Doc, write: MapWrite, shape: BoardShape): string | null {
-  const { role, personId, alias } = writer
+  const { role, alias } = writer
   // The writer's own comments are under their id, or under their alias when posted anonymously; a
   // chair's also include the views they entered for someone who took part on paper or by phone.
   const own = (authorId: string | undefined) =>

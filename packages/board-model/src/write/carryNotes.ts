@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { findStruct } from '../findStruct.ts'
-import { NOTE_ROOT_PREFIX } from '../roots.ts'
+import { areaOfNoteRoot } from '../roots.ts'
 
 /** What a device's copy holds that the server's does not, sorted by where it lands. */
 export interface UnsavedWork {
@@ -75,7 +75,7 @@ export function unsavedWork(local: Y.Doc, server: Y.Doc): UnsavedWork {
     return result
   }
   const noteArea = (location: Location | null): string | null =>
-    location?.root.startsWith(NOTE_ROOT_PREFIX) ? location.root.slice(NOTE_ROOT_PREFIX.length) : null
+    location ? areaOfNoteRoot(location.root) : null
 
   const noteAreas = new Set<string>()
   const entries = new Map<string, Set<string>>()
