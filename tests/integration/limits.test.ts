@@ -1,14 +1,29 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RawSyncClient } from '../utils/rawSyncClient.ts'
 import { startTestServer, type TestServer } from '../utils/testServer.ts'
 import { waitFor } from '../utils/waitFor.ts'
 
 let t: TestServer
+/** A web build of its own (a page and two scripts), so the static routes are those this test asks for. */
+let webDist: string
 beforeAll(async () => {
-  t = await startTestServer({ CO_ASSESS_MESSAGES_PER_10S: '40', CO_ASSESS_HTTP_PER_MINUTE: '60' })
+  webDist = await mkdtemp(join(tmpdir(), 'co-assess-limits-web-'))
+  await mkdir(join(webDist, 'assets'))
+  await writeFile(join(webDist, 'index.html'), '<!doctype html><title>Co-assess</title>')
+  await writeFile(join(webDist, 'assets', 'board.js'), 'export {}')
+  await writeFile(join(webDist, 'assets', 'board.css'), 'body{}')
+  t = await startTestServer({
+    CO_ASSESS_MESSAGES_PER_10S: '40',
+    CO_ASSESS_HTTP_PER_MINUTE: '60',
+    CO_ASSESS_WEB_DIST: webDist,
+  })
 })
 afterAll(async () => {
   await t.stop()
+  await rm(webDist, { recursive: true, force: true })
 })
 
 describe('limits', () => {
@@ -22,6 +37,17 @@ describe('limits', () => {
     expect(closed.reason).toMatch(/Too many changes/)
     const calm = await t.connect(assessmentId, chair.token)
     expect(calm.provider.isSynced).toBe(true)
+  })
+
+  // Runs before the tests below use up the address's API allowance (60 a minute here).
+  it("does not count the web app's own files against the API's limit (a room behind one address)", async () => {
+    const files = ['/', '/assets/board.js', '/assets/board.css', '/a/some-board/areas/1a']
+    for (let i = 0; i < 100; i++) {
+      const response = await fetch(`${t.baseUrl}${files[i % files.length]}`)
+      await response.arrayBuffer()
+      expect(response.status).toBe(200)
+    }
+    expect((await t.api('/api/frameworks')).status).toBe(200)
   })
 
   it('answers too many HTTP requests from one address with 429 and a sentence', async () => {

@@ -153,7 +153,13 @@ export async function createServer(
   installErrorHandler(app)
   installRequestDeadline(app, config.requestTimeoutMs)
   await app.register(fastifyCookie)
-  await app.register(fastifyRateLimit, { max: config.httpRequestsPerMinute, timeWindow: '1 minute' })
+  // The limit guards the API. The web app's own files (the page, its scripts and styles) are static, and
+  // a room behind one address (a venue's wifi) fetches them all at once as people join: not counted.
+  await app.register(fastifyRateLimit, {
+    max: config.httpRequestsPerMinute,
+    timeWindow: '1 minute',
+    allowList: (request) => !request.url.startsWith('/api/'),
+  })
   await app.register(fastifySwagger, {
     openapi: {
       info: {

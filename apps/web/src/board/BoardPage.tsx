@@ -95,7 +95,12 @@ export function BoardPage({
     let cancelled = false
     const load = async () => {
       try {
-        const fetched = earlyData.current ?? fetchBoardData(keeper, assessmentId)
+        // A fetch started early, behind the join page's questions, that failed (busy server, a blip)
+        // is asked again now rather than shown: the person has only just arrived at the board.
+        const started = earlyData.current
+        const fetched = started
+          ? started.catch(() => fetchBoardData(keeper, assessmentId))
+          : fetchBoardData(keeper, assessmentId)
         earlyData.current = null
         const { detail, framework } = await fetched
         saveBoardCopy(localStorage, keeper.current.person.id, { detail, framework })
