@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Person } from '../../records/person.ts'
+import { person } from '../../../test/boardViewFixture.ts'
 import { applyPeopleChanges } from './peopleChanges.ts'
-
-const person = (id: string, group: Person['group']): Person => ({
-  id,
-  name: id,
-  organisation: 'Org',
-  group,
-  role: 'participant',
-  colour: '#005eb8',
-  joinedAt: 1,
-})
 
 describe('applyPeopleChanges', () => {
   const ana = person('ana1', 'ics')
