@@ -31,7 +31,11 @@ async function api<T>(server: BenchServer, path: string, body: unknown, bearer?:
     body: JSON.stringify(body),
   })
   const text = await response.text()
-  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${text}`)
+  if (!response.ok) {
+    // The server's own log says why (a 500's body says only "something went wrong").
+    const log = server.output().trim().split('\n').slice(-15).join('\n')
+    throw new Error(`POST ${path} answered ${response.status}: ${text}\nserver log:\n${log}`)
+  }
   return JSON.parse(text) as T
 }
 

@@ -50,6 +50,7 @@ import { PresenceOwners } from './sync/presenceOwners.ts'
 import { presenceRenewals } from './sync/presenceRenewals.ts'
 import { redisExtension } from './sync/redisExtension.ts'
 import { handleUpgrades } from './sync/upgradeHandler.ts'
+import { wholeStateReplyExtension } from './sync/wholeStateReplyExtension.ts'
 import { writeGate } from './sync/writeGate.ts'
 
 export interface CoAssessServer {
@@ -104,10 +105,11 @@ export async function createServer(
     hocuspocus: () => hocuspocusRef!,
     flush: (name) => persistence.flush(name),
   })
+  const isBoard = (name: string) => parseDocumentName(name)?.kind === 'board'
   const keepWarm = keepWarmExtension({
     seconds: config.keepWarmSeconds,
     max: config.keepWarmMax,
-    keeps: (name) => parseDocumentName(name)?.kind === 'board',
+    keeps: isBoard,
     hocuspocus: () => hocuspocusRef!,
   })
   const presence = new PresenceOwners()
@@ -121,6 +123,7 @@ export async function createServer(
     presenceRenewals(),
     lifecycle,
     keepWarm,
+    wholeStateReplyExtension({ caches: isBoard }),
   ]
   const extraExtensions: Extension[] = config.redisUrl
     ? [await redisExtension({ config, documents: storage.documents, log })]

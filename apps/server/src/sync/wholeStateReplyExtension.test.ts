@@ -1,0 +1,126 @@
+import { HocuspocusProvider } from '@hocuspocus/provider'
+import { Document, Server } from '@hocuspocus/server'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { wholeStateReplyExtension } from './wholeStateReplyExtension.ts'
+
+// The Hocuspocus patch (patches/@hocuspocus__server@4.7.0.patch) and the extension that turns it on.
+// A cached reply that outlived a change would give a joining reader an old board: every case here
+// checks the reply against what Yjs encodes from the document at that moment.
+
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc())
+const cachedReply = (document: Document) => Reflect.get(document, 'wholeStateReplyCached') as unknown
+
+function readAll(update: Uint8Array): Y.Doc {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, update)
+  return doc
+}
+
+describe('Document.encodeStateAsUpdateFor (patched Hocuspocus)', () => {
+  it('answers an empty state vector from one encoding until the next transaction', () => {
+    const document = new Document('board:a').cacheWholeStateReply()
+    const ticks = document.getMap<boolean>('ticks')
+    for (let i = 0; i < 200; i++) ticks.set(`person/item-${i}`, true)
+
+    const first = document.encodeStateAsUpdateFor(EMPTY_STATE_VECTOR)
+    expect(document.encodeStateAsUpdateFor(EMPTY_STATE_VECTOR)).toBe(first)
+    expect(first).toEqual(Y.encodeStateAsUpdate(document))
+
+    ticks.delete('person/item-3')
+    const afterDelete = document.encodeStateAsUpdateFor(EMPTY_STATE_VECTOR)
+    expect(afterDelete).not.toBe(first)
+    expect(afterDelete).toEqual(Y.encodeStateAsUpdate(document))
+    expect(readAll(afterDelete).getMap('ticks').has('person/item-3')).toBe(false)
+
+    // A change that arrives as an update from elsewhere (another instance, a reader) drops it too.
+    const elsewhere = new Y.Doc()
+    Y.applyUpdate(elsewhere, afterDelete)
+    elsewhere.getMap('ticks').set('other/item-1', true)
+    Y.applyUpdate(document, Y.encodeStateAsUpdate(elsewhere, Y.encodeStateVector(document)))
+    const afterRemote = document.encodeStateAsUpdateFor(EMPTY_STATE_VECTOR)
+    expect(readAll(afterRemote).getMap('ticks').get('other/item-1')).toBe(true)
+    expect(afterRemote).toEqual(Y.encodeStateAsUpdate(document))
+  })
+
+  it('gives a reader that already holds part of the board only what it lacks', () => {
+    const document = new Document('board:b').cacheWholeStateReply()
+    document.getMap('ticks').set('a/1', true)
+    const reader = readAll(Y.encodeStateAsUpdate(document))
+    document.getMap('ticks').set('a/2', true)
+
+    const stateVector = Y.encodeStateVector(reader)
+    const reply = document.encodeStateAsUpdateFor(stateVector)
+    expect(reply).toEqual(Y.encodeStateAsUpdate(document, stateVector))
+    expect(reply.length).toBeLessThan(Y.encodeStateAsUpdate(document).length)
+    Y.applyUpdate(reader, reply)
+    expect(reader.getMap('ticks').toJSON()).toEqual({ 'a/1': true, 'a/2': true })
+  })
+
+  it('keeps nothing unless asked: Hocuspocus as shipped', () => {
+    const document = new Document('other')
+    document.getMap('ticks').set('a/1', true)
+    const reply = document.encodeStateAsUpdateFor(EMPTY_STATE_VECTOR)
+    expect(reply).toEqual(Y.encodeStateAsUpdate(document))
+    expect(document.encodeStateAsUpdateFor(EMPTY_STATE_VECTOR)).not.toBe(reply)
+    expect(cachedReply(document)).toBeUndefined()
+  })
+})
+
+describe('wholeStateReplyExtension on a running server', () => {
+  const cleanups: Array<() => unknown> = []
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  })
+
+  async function join(port: number, name: string): Promise<{ doc: Y.Doc; provider: HocuspocusProvider }> {
+    const doc = new Y.Doc()
+    const provider = new HocuspocusProvider({ url: `ws://127.0.0.1:${port}`, name, document: doc })
+    cleanups.push(() => provider.destroy())
+    await new Promise<void>((synced) => provider.on('synced', () => synced()))
+    return { doc, provider }
+  }
+
+  it('sends each new reader the board as it is now, through the sync step the patch changed', async () => {
+    const server = new Server({
+      port: 0,
+      address: '127.0.0.1',
+      quiet: true,
+      stopOnSignals: false,
+      extensions: [wholeStateReplyExtension({ caches: (name) => name.startsWith('board:') })],
+    })
+    await server.listen()
+    cleanups.push(() => server.destroy())
+    const port = server.address.port
+
+    const writer = await join(port, 'board:live')
+    writer.doc.getMap('ticks').set('writer/1', true)
+    const document = server.hocuspocus.documents.get('board:live')
+    if (!document) throw new Error('the board is not loaded')
+    await new Promise<void>((applied) => {
+      const check = () => (document.getMap('ticks').has('writer/1') ? applied() : undefined)
+      document.on('update', check)
+      check()
+    })
+
+    const first = await join(port, 'board:live')
+    expect(first.doc.getMap('ticks').get('writer/1')).toBe(true)
+    // The reply came from the cache the patch keeps, so the patched sync step is what answered.
+    expect(cachedReply(document)).toBeInstanceOf(Uint8Array)
+
+    writer.doc.getMap('ticks').set('writer/2', true)
+    writer.doc.getMap('ticks').delete('writer/1')
+    await new Promise<void>((applied) => {
+      const check = () => (document.getMap('ticks').has('writer/2') ? applied() : undefined)
+      document.on('update', check)
+      check()
+    })
+    const second = await join(port, 'board:live')
+    expect(second.doc.getMap('ticks').toJSON()).toEqual({ 'writer/2': true })
+
+    const other = await join(port, 'private:live')
+    expect(other.doc.getMap('ticks').size).toBe(0)
+    const otherDocument = server.hocuspocus.documents.get('private:live')
+    expect(otherDocument && cachedReply(otherDocument)).toBeUndefined()
+  })
+})
