@@ -26,6 +26,12 @@ describe('Document.encodeStateAsUpdateFor (patched Hocuspocus)', () => {
     const first = document.encodeStateAsUpdateFor(EMPTY_STATE_VECTOR)
     expect(document.encodeStateAsUpdateFor(EMPTY_STATE_VECTOR)).toBe(first)
     expect(first).toEqual(Y.encodeStateAsUpdate(document))
+    // A transaction that writes nothing (the server's attendance hook when no session runs) keeps it.
+    document.transact(() => ticks.get('person/item-1'))
+    document.transact(() => {
+      if (!ticks.has('person/item-2')) ticks.set('person/item-2', true)
+    }, 'server')
+    expect(document.encodeStateAsUpdateFor(EMPTY_STATE_VECTOR)).toBe(first)
 
     ticks.delete('person/item-3')
     const afterDelete = document.encodeStateAsUpdateFor(EMPTY_STATE_VECTOR)
