@@ -67,6 +67,8 @@ const STEPS: [Step, string][] = [
   ['joinToData', '"Join the board" → board data in the page'],
   ['joinToBoard', '"Join the board" → board synced on screen'],
   ['linkToBoard', 'link → interactive board'],
+  ['formFill', 'of which the script filling the form'],
+  ['pageWait', 'what the page makes a person wait'],
   ['reloadToBoard', 'reload (cached) → synced'],
 ]
 const samples = new Map<string, number[]>()

@@ -467,6 +467,8 @@ export function renderReport(results: BenchResults): string {
       pRow(`${label}: "Join the board" → board data in the page`, r.joinToData),
       pRow(`${label}: "Join the board" → board synced on screen`, r.joinToBoard),
       pRow(`${label}: **link → interactive board** (form filled by script)`, r.linkToBoard),
+      pRow(`${label}: of which the script filling the form (three fields and a choice)`, r.formFill),
+      pRow(`${label}: what the page makes a person wait (link → form, then "Join" → synced)`, r.pageWait),
       pRow(`${label}: reload (cached) → synced`, r.reloadToBoard),
     ]
     out.push(

@@ -22,6 +22,13 @@ export interface BrowserOpenResult {
   joinToBoard: Percentiles
   /** The whole way, link to interactive board, with the form filled in by the script (no typing time). */
   linkToBoard: Percentiles
+  /**
+   * The script filling the form: three fields and a choice, each a Playwright action that also waits
+   * while the page is busy (it fetches and runs the board's code meanwhile). A person takes longer.
+   */
+  formFill: Percentiles
+  /** What the page itself makes a person wait on the way: link → form ready plus "Join" → synced. */
+  pageWait: Percentiles
   /** Reloading the board afterwards (scripts cached, board in IndexedDB) until synced again. */
   reloadToBoard: Percentiles
   jsBytes: number
@@ -84,6 +91,8 @@ export async function runBrowserOpen(
   })
   const linkToForm: number[] = []
   const joinToData: number[] = []
+  const formFill: number[] = []
+  const pageWait: number[] = []
   const joinToBoard: number[] = []
   const linkToBoard: number[] = []
   const reloadToBoard: number[] = []
@@ -140,6 +149,8 @@ export async function runBrowserOpen(
       linkToForm.push(formReady - start)
       joinToBoard.push(done - pressed - onQuestions)
       linkToBoard.push(done - start - onQuestions)
+      formFill.push(pressed - formReady)
+      pageWait.push(formReady - start + (done - pressed - onQuestions))
       page.off('response', countScript)
       await Promise.all(scripts)
 
@@ -156,6 +167,8 @@ export async function runBrowserOpen(
     runs,
     linkToForm: percentiles(linkToForm),
     joinToData: percentiles(joinToData),
+    formFill: percentiles(formFill),
+    pageWait: percentiles(pageWait),
     joinToBoard: percentiles(joinToBoard),
     linkToBoard: percentiles(linkToBoard),
     reloadToBoard: percentiles(reloadToBoard),
