@@ -69,11 +69,16 @@ class DocLink {
       onLocalLoaded()
     })
     // A first sync (the whole board) is kept in IndexedDB by a snapshot just after it, rather than by
-    // Yjs encoding it again inside the transaction that applies it (bulkRemoteUpdates.ts).
+    // Yjs encoding it again inside the transaction that applies it; the device's copy loading on a
+    // reload is counted by the provider as held for its sync, not encoded (bulkRemoteUpdates.ts).
     this.stopSparing = spareBulkRemoteEncoding(
       this.doc,
       (origin) => origin === this.provider,
       snapshotSoon(this.idb),
+      {
+        is: (origin) => origin === this.idb,
+        held: () => this.provider instanceof OrderedProvider && this.provider.holdIfNotReady(),
+      },
     )
     this.provider = makeProvider(this)
   }

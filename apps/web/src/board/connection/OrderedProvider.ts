@@ -85,12 +85,20 @@ export class OrderedProvider extends HocuspocusProvider {
 
   override documentUpdateHandler(update: Uint8Array, origin: unknown): void {
     if (origin === this) return
-    if (!this.readyToSend()) {
-      this.heldChanges += 1
-      this.emit('unsyncedChanges', { number: this.unsyncedChanges })
-      return
-    }
+    if (this.holdIfNotReady()) return
     super.documentUpdateHandler(update, origin)
+  }
+
+  /**
+   * Counts a change as held for the next sync exchange when this provider cannot send now, as it does
+   * for an update it is handed; true when held. The device's copy loading (before the first sync)
+   * is counted this way without Yjs encoding it for the update listeners (bulkRemoteUpdates.ts).
+   */
+  holdIfNotReady(): boolean {
+    if (this.readyToSend()) return false
+    this.heldChanges += 1
+    this.emit('unsyncedChanges', { number: this.unsyncedChanges })
+    return true
   }
 
   override decrementUnsyncedChanges(): void {

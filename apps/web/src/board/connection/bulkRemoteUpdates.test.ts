@@ -52,6 +52,32 @@ describe('sparing Yjs the encoding of a bulk update from the server', () => {
     expect(updates).toEqual([null])
   })
 
+  it('spares a bulk load of the device copy only when the provider has counted it as held', () => {
+    const DEVICE = { device: true }
+    const run = (canHold: boolean) => {
+      const doc = new Y.Doc()
+      const updates: unknown[] = []
+      doc.on('update', (_update, origin) => updates.push(origin))
+      const keepCopy = vi.fn()
+      const held = vi.fn(() => canHold)
+      spareBulkRemoteEncoding(doc, (origin) => origin === SERVER, keepCopy, {
+        is: (origin) => origin === DEVICE,
+        held,
+      })
+      Y.applyUpdate(doc, boardUpdate(3), DEVICE)
+      Y.applyUpdate(doc, boardUpdate(BULK_REMOTE_ITEMS + 1), DEVICE)
+      expect(doc.getMap('ticks').size).toBe(BULK_REMOTE_ITEMS + 1)
+      // The copy is already on the device: nothing is stored again.
+      expect(keepCopy).not.toHaveBeenCalled()
+      expect(held).toHaveBeenCalledTimes(1)
+      doc.getMap('ticks').set('mine', { at: 1 })
+      return updates
+    }
+    expect(run(true)).toEqual([DEVICE, null])
+    // A provider that could send must be handed the update to send it.
+    expect(run(false)).toEqual([DEVICE, DEVICE, null])
+  })
+
   it('gives the listeners back when stopped, with any added meanwhile', () => {
     const { doc, updates, stop } = watched()
     const later: unknown[] = []

@@ -27,11 +27,18 @@ type Observers = Map<string, Set<unknown>>
  * 'afterTransactionCleanup' and the next transaction's or the batch's end), and `keepCopy` is called to
  * store the device's copy as a whole snapshot just after (snapshotSoon). Small updates from the
  * server (someone's tick) and every change made on this device reach the listeners as before.
+ *
+ * A reload is the same in the other direction: y-indexeddb applies the device's copy (the whole board)
+ * in one transaction, and Yjs encoded it again for listeners of which y-indexeddb ignores its own
+ * updates and the provider only counts it as a change held for the sync (it cannot send before its
+ * first sync, which starts once the copy is loaded). So a bulk load from the device is spared too
+ * when `fromDevice.held()` has counted it; if the provider could send, nothing is spared.
  */
 export function spareBulkRemoteEncoding(
   doc: Y.Doc,
   fromServer: (origin: unknown) => boolean,
   keepCopy: () => void,
+  fromDevice?: { is: (origin: unknown) => boolean; held: () => boolean },
 ): () => void {
   // lib0's Observable keeps its listeners in this map; Yjs encodes only while it has an 'update' entry.
   const observers = (doc as unknown as { _observers: Observers })._observers
@@ -45,12 +52,15 @@ export function spareBulkRemoteEncoding(
   }
   const afterCleanup = (transaction: Y.Transaction) => {
     restore()
-    if (!fromServer(transaction.origin) || itemsAdded(transaction) < BULK_REMOTE_ITEMS) return
+    const server = fromServer(transaction.origin)
+    const device = !server && fromDevice?.is(transaction.origin) === true
+    if ((!server && !device) || itemsAdded(transaction) < BULK_REMOTE_ITEMS) return
     const listeners = observers.get('update')
     if (!listeners) return
+    if (device && !fromDevice?.held()) return
     setAside = listeners
     observers.delete('update')
-    keepCopy()
+    if (server) keepCopy()
   }
   doc.on('afterTransactionCleanup', afterCleanup)
   doc.on('beforeObserverCalls', restore)
