@@ -18,7 +18,7 @@ function readAll(update: Uint8Array): Y.Doc {
 }
 
 describe('Document.encodeStateAsUpdateFor (patched Hocuspocus)', () => {
-  it('answers an empty state vector from one encoding until the next transaction', () => {
+  it('answers an empty state vector from one encoding until a transaction changes the document', () => {
     const document = new Document('board:a').cacheWholeStateReply()
     const ticks = document.getMap<boolean>('ticks')
     for (let i = 0; i < 200; i++) ticks.set(`person/item-${i}`, true)
@@ -79,6 +79,19 @@ describe('wholeStateReplyExtension on a running server', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
   })
 
+  /** Resolves once the server's copy holds `key` (the writer's change has arrived). */
+  function holds(document: Document, key: string): Promise<void> {
+    return new Promise((arrived) => {
+      const check = () => {
+        if (!document.getMap('ticks').has(key)) return
+        document.off('update', check)
+        arrived()
+      }
+      document.on('update', check)
+      check()
+    })
+  }
+
   async function join(port: number, name: string): Promise<{ doc: Y.Doc; provider: HocuspocusProvider }> {
     const doc = new Y.Doc()
     const provider = new HocuspocusProvider({ url: `ws://127.0.0.1:${port}`, name, document: doc })
@@ -103,11 +116,7 @@ describe('wholeStateReplyExtension on a running server', () => {
     writer.doc.getMap('ticks').set('writer/1', true)
     const document = server.hocuspocus.documents.get('board:live')
     if (!document) throw new Error('the board is not loaded')
-    await new Promise<void>((applied) => {
-      const check = () => (document.getMap('ticks').has('writer/1') ? applied() : undefined)
-      document.on('update', check)
-      check()
-    })
+    await holds(document, 'writer/1')
 
     const first = await join(port, 'board:live')
     expect(first.doc.getMap('ticks').get('writer/1')).toBe(true)
@@ -116,11 +125,7 @@ describe('wholeStateReplyExtension on a running server', () => {
 
     writer.doc.getMap('ticks').set('writer/2', true)
     writer.doc.getMap('ticks').delete('writer/1')
-    await new Promise<void>((applied) => {
-      const check = () => (document.getMap('ticks').has('writer/2') ? applied() : undefined)
-      document.on('update', check)
-      check()
-    })
+    await holds(document, 'writer/2')
     const second = await join(port, 'board:live')
     expect(second.doc.getMap('ticks').toJSON()).toEqual({ 'writer/2': true })
 

@@ -4,7 +4,7 @@ import type { Extension } from '@hocuspocus/server'
  * Opening a board costs the server one thing above all: encoding the whole document for a reader who
  * has nothing yet (BENCHMARKS.md, cold open: ~16 ms of a finished board's open, the same work bare
  * Hocuspocus does). Everyone who joins between two changes gets the same bytes, so a board keeps that
- * reply once built and drops it on its next transaction (the Hocuspocus patch in patches/ adds
+ * reply once built and drops it when a transaction changes the board (the Hocuspocus patch in patches/ adds
  * `cacheWholeStateReply`; a reader with a state vector still gets only what it lacks).
  *
  * Only the documents `caches` names hold one: a reply is as large as the document, and a board is the
