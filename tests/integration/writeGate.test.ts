@@ -1,8 +1,10 @@
 import { agreeAction, noteFragment, proposeAction, setTick, tickKey } from '@co-assess/board-model'
 import { actionsMap, ticksMap } from '@co-assess/board-model/roots'
+import { HocuspocusProvider } from '@hocuspocus/provider'
 import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { serverWrite } from '../../apps/server/src/sync/serverWrite.ts'
 import { RawSyncClient } from '../utils/rawSyncClient.ts'
 import { startTestServer, type TestServer } from '../utils/testServer.ts'
 import { waitFor } from '../utils/waitFor.ts'
@@ -285,42 +287,60 @@ describe('the write gate, when the store refuses', () => {
   })
 })
 
-describe('an accepted update while its append is in flight', () => {
-  it('reaches the other readers at once, and its writer is acknowledged only once it is stored', async () => {
-    const { assessmentId, chair, vcse } = await t.createRoom()
+describe('nothing reaches a reader before it is stored', () => {
+  /** Holds every append to `name` until `release` is called; counts them. */
+  function holdAppends(name: string) {
     const documents = t.server.storage.documents
     const append = documents.appendUpdate.bind(documents)
     let release: () => void = () => undefined
     const held = new Promise<void>((resolve) => {
       release = resolve
     })
-    const reader = await t.connect(assessmentId, chair.token)
-    const writer = await t.connect(assessmentId, vcse.token)
-    // A first write claims the writer's client id, which is stored before anyone sees it.
-    setTick(writer.doc, vcse.person.id, '1a.emerging.2', true)
-    await waitFor(() => writer.provider.unsyncedChanges === 0)
-    let holding = 0
-    documents.appendUpdate = async (name, update) => {
-      if (name === assessmentId) {
-        holding++
+    const state = { holding: 0, release: () => release() }
+    documents.appendUpdate = async (documentName, update) => {
+      if (documentName === name) {
+        state.holding++
         await held
       }
-      return append(name, update)
+      return append(documentName, update)
     }
+    return state
+  }
+
+  /** The board as the store holds it. */
+  async function storedBoard(assessmentId: string): Promise<Y.Doc> {
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, (await t.server.storage.documents.loadDocument(assessmentId))!)
+    return stored
+  }
+
+  it('a client’s change reaches the other readers only once its append is stored, and its writer is acknowledged then', async () => {
+    const { assessmentId, chair, vcse } = await t.createRoom()
+    const reader = await t.connect(assessmentId, chair.token)
+    const writer = await t.connect(assessmentId, vcse.token)
+    const other = await t.connect(assessmentId, chair.token)
+    // A first write, which claims the writer's client id.
+    setTick(writer.doc, vcse.person.id, '1a.emerging.2', true)
+    await waitFor(() => writer.provider.unsyncedChanges === 0)
+    const hold = holdAppends(assessmentId)
     const key = tickKey(vcse.person.id, '1a.emerging.1')
     setTick(writer.doc, vcse.person.id, '1a.emerging.1', true)
-    await waitFor(() => ticksMap(reader.doc).get(key)?.ticked === true)
-    // The reader has it; the store does not yet, so the writer holds it unacknowledged.
-    expect(holding).toBeGreaterThan(0)
+    await waitFor(() => hold.holding > 0)
+    // What the server sends a reader is in order: someone else's presence, changed after the tick
+    // arrived, reaches the reader, and the tick, still unstored, has not.
+    other.provider.setAwarenessField('area', '1a')
+    await waitFor(() =>
+      [...reader.provider.awareness!.getStates().values()].some((state) => state.area === '1a'),
+    )
+    expect(ticksMap(reader.doc).get(key)).toBeUndefined()
     expect(writer.provider.unsyncedChanges).toBeGreaterThan(0)
-    release()
+    hold.release()
+    await waitFor(() => ticksMap(reader.doc).get(key)?.ticked === true)
     await waitFor(() => writer.provider.unsyncedChanges === 0)
-    const stored = new Y.Doc()
-    Y.applyUpdate(stored, (await documents.loadDocument(assessmentId))!)
-    expect(ticksMap(stored).get(key)?.ticked).toBe(true)
+    expect(ticksMap(await storedBoard(assessmentId)).get(key)?.ticked).toBe(true)
   })
 
-  it('is stored as part of a snapshot before anything repeating it is acknowledged, if the store refused it', async () => {
+  it('a change the store refused reaches nobody, and its writer’s resend is stored once the store is back', async () => {
     const { assessmentId, chair, vcse } = await t.createRoom()
     const documents = t.server.storage.documents
     const append = documents.appendUpdate.bind(documents)
@@ -340,18 +360,58 @@ describe('an accepted update while its append is in flight', () => {
     diskFull = true
     const key = tickKey(vcse.person.id, '1a.emerging.1')
     setTick(writer.doc, vcse.person.id, '1a.emerging.1', true)
-    // Readers saw it while its append was in flight; the append failed, so its writer is not told it is saved.
-    await waitFor(() => refusals > 0 && ticksMap(reader.doc).get(key)?.ticked === true)
+    await waitFor(() => refusals > 0)
+    // Not applied: neither the board in memory nor the reader has it, and its writer is not told it is saved.
+    expect(ticksMap(t.server.hocuspocus.documents.get(assessmentId)!).get(key)).toBeUndefined()
+    expect(ticksMap(reader.doc).get(key)).toBeUndefined()
     expect(writer.provider.unsyncedChanges).toBeGreaterThan(0)
     diskFull = false
-    // The writer reconnects and sends it again: nothing new to the board, so it is acknowledged once
-    // the board, which holds it, is stored whole.
     await waitFor(() => writer.provider.isSynced && writer.provider.unsyncedChanges === 0, {
       timeout: 30_000,
     })
-    const stored = new Y.Doc()
-    Y.applyUpdate(stored, (await documents.loadDocument(assessmentId))!)
-    expect(ticksMap(stored).get(key)?.ticked).toBe(true)
+    await waitFor(() => ticksMap(reader.doc).get(key)?.ticked === true)
+    expect(ticksMap(await storedBoard(assessmentId)).get(key)?.ticked).toBe(true)
+  })
+
+  it('a change the server makes itself reaches no reader, nor a new one, before it is stored', async () => {
+    const { assessmentId, chair, vcse } = await t.createRoom()
+    const reader = await t.connect(assessmentId, chair.token)
+    const hold = holdAppends(assessmentId)
+    const key = tickKey('server-test', '1a.emerging.1')
+    const writing = serverWrite(t.server.hocuspocus, assessmentId, (doc) =>
+      setTick(doc, 'server-test', '1a.emerging.1', true),
+    )
+    await waitFor(() => hold.holding > 0)
+    const board = t.server.hocuspocus.documents.get(assessmentId)!
+    expect(ticksMap(board).get(key)?.ticked).toBe(true)
+
+    // A newcomer connects and signs in meanwhile; its first sync waits.
+    const newcomer = { doc: new Y.Doc(), heard: 0 }
+    const provider = new HocuspocusProvider({
+      url: t.wsUrl,
+      name: assessmentId,
+      token: vcse.token,
+      document: newcomer.doc,
+    })
+    provider.on('stateless', () => newcomer.heard++)
+    let readerHeard = 0
+    reader.provider.on('stateless', () => readerHeard++)
+    try {
+      await waitFor(() => board.getConnections().length === 2)
+      // A message sent after the change, not held: were the change on its way, it would be there first.
+      board.broadcastStateless('marker')
+      await waitFor(() => readerHeard > 0 && newcomer.heard > 0)
+      expect(ticksMap(reader.doc).get(key)).toBeUndefined()
+      expect(ticksMap(newcomer.doc).get(key)).toBeUndefined()
+      expect(provider.isSynced).toBe(false)
+      hold.release()
+      await writing
+      await waitFor(() => ticksMap(reader.doc).get(key)?.ticked === true)
+      await waitFor(() => provider.isSynced && ticksMap(newcomer.doc).get(key)?.ticked === true)
+      expect(ticksMap(await storedBoard(assessmentId)).get(key)?.ticked).toBe(true)
+    } finally {
+      provider.destroy()
+    }
   })
 })
 

@@ -113,10 +113,18 @@ export async function createServer(
     hocuspocus: () => hocuspocusRef!,
   })
   const presence = new PresenceOwners()
+  const sharedSync = config.redisUrl
+    ? await redisExtension({ config, documents: storage.documents, log })
+    : null
   const extensions = [
     limitsExtension({ messagesPer10s: config.messagesPer10s, log }),
     authExtension({ tokens, metadata: storage.metadata, frameworks, log }),
-    writeGate({ documents: storage.documents, presence, log }),
+    writeGate({
+      documents: storage.documents,
+      presence,
+      log,
+      catchUp: sharedSync ? (name, document) => sharedSync.catchUpFromStore(name, document) : undefined,
+    }),
     persistence,
     migrationExtension({ log }),
     awarenessExtension({ presence }),
@@ -125,9 +133,7 @@ export async function createServer(
     keepWarm,
     wholeStateReplyExtension({ caches: isBoard }),
   ]
-  const extraExtensions: Extension[] = config.redisUrl
-    ? [await redisExtension({ config, documents: storage.documents, log })]
-    : []
+  const extraExtensions: Extension[] = sharedSync ? [sharedSync] : []
   const hocuspocus = new Hocuspocus({
     name: config.instanceId,
     quiet: true,

@@ -2,12 +2,12 @@ import type { DocumentStore } from '@co-assess/storage'
 import type {
   afterLoadDocumentPayload,
   Extension,
-  onChangePayload,
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
+import { holdBroadcastUntil } from './broadcastHold.ts'
 
 /**
  * Compact a document's log into a snapshot once it holds this many updates. It also bounds what one
@@ -26,8 +26,8 @@ export interface Persistence extends Extension {
 
 /**
  * Loads and compacts documents, and stores the writes the server makes itself (through direct
- * connections) as they happen; `flush` awaits them. Clients' updates are stored by the write gate,
- * before they are applied.
+ * connections) as they happen, holding their broadcast until they are; `flush` awaits them. Clients'
+ * updates are stored by the write gate, before they are applied.
  */
 export function persistenceExtension(deps: { documents: DocumentStore; log: Logger }): Persistence {
   const pending = new Map<string, Set<Promise<void>>>()
@@ -78,18 +78,21 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
       return stored ?? undefined
     },
     async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
+      // The server's own writes (direct connections, origin `local`) are appended from the update
+      // event itself, in the turn they are made, so their broadcast can be held until they are
+      // stored. Clients' updates (and the claims on their client ids) were stored by the write gate
+      // before they were applied; updates from other instances by those instances.
+      document.on('update', (update: Uint8Array, origin: unknown) => {
+        if ((origin as { source?: string } | null)?.source !== 'local') return
+        const write = deps.documents.appendUpdate(documentName, update)
+        track(documentName, write, document)
+        holdBroadcastUntil(document, write)
+      })
       // A crash skips the debounced store, so a board written to steadily and killed again and again
       // would replay a longer log at every start. Compacting what was just loaded bounds that; it runs
       // beside the first sync rather than in front of it.
       if ((await deps.documents.logLength(documentName)) < COMPACT_AFTER) return
       track(documentName, deps.documents.compact(documentName, Y.encodeStateAsUpdate(document)), document)
-    },
-    async onChange({ transactionOrigin, update, documentName, document }: onChangePayload) {
-      const origin = transactionOrigin as { source?: string } | undefined
-      // Clients' updates (and the claims on their client ids) were stored by the write gate; updates
-      // from other instances by those instances.
-      if (origin?.source !== 'local') return
-      track(documentName, deps.documents.appendUpdate(documentName, update), document)
     },
     async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
       await Promise.all(pending.get(documentName) ?? [])

@@ -36,7 +36,12 @@ export interface RedisExtensionDeps {
  *   its Redis round trip never finished.
  * Updates arriving from Redis are not stored here: the instance that received them from a client did.
  */
-export async function redisExtension(deps: RedisExtensionDeps): Promise<Extension> {
+export interface SharedSync extends Extension {
+  /** Applies everything in the shared store to an open board; concurrent calls share one read. */
+  catchUpFromStore(documentName: string, document: Document): Promise<void>
+}
+
+export async function redisExtension(deps: RedisExtensionDeps): Promise<SharedSync> {
   const { redisUrl, databaseUrl, instanceId } = deps.config
   if (!redisUrl) throw new Error('redisExtension needs REDIS_URL.')
   if (!databaseUrl) {
