@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { setTick, ticksByArea } from '@co-assess/board-model'
+import { HocuspocusProvider } from '@hocuspocus/provider'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { adminQuery, databaseUrl, newBoard, PG_SERVER, tcpOpen } from '../utils/scaleOutKit.ts'
@@ -95,5 +96,76 @@ describe.skipIf(Boolean(missing))('a board kept warm on one instance while anoth
     await waitFor(
       () => a.server.warmDocuments().includes(board.id) && b.server.warmDocuments().includes(board.id),
     )
+  })
+
+  it('takes a reader’s sync carrying a stored change its own copy missed through Redis', async () => {
+    const env = {
+      DATABASE_URL: databaseUrl(DB_NAME),
+      REDIS_URL: SHARED_REDIS,
+      CO_ASSESS_KEEP_WARM_SECONDS: '600',
+    }
+    const a = await startTestServer({ ...env, CO_ASSESS_INSTANCE_ID: 'a2' })
+    servers.push(a)
+    const b = await startTestServer({ ...env, CO_ASSESS_INSTANCE_ID: 'b2' })
+    servers.push(b)
+    const board = await newBoard(a.baseUrl, ADMIN_KEY, 1)
+    const [chair, participant] = board.writers as [(typeof board.writers)[0], (typeof board.writers)[0]]
+
+    // A holds the board warm, and then hears nothing of it through Redis: as if the instance that
+    // stored the next change died before its Redis round trip.
+    const first = await a.connect(board.id, chair.token)
+    setTick(first.doc, chair.person.id, '1a.emerging.1', true)
+    await waitFor(() => first.provider.unsyncedChanges === 0)
+    first.provider.destroy()
+    await waitFor(() => a.server.warmDocuments().includes(board.id))
+    const warm = a.server.hocuspocus.documents.get(board.id)!
+    const shared = a.server.hocuspocus.configuration.extensions.find(
+      (extension) => extension.extensionName === 'co-assess-redis',
+    ) as unknown as { sub: { unsubscribe(channel: string): Promise<unknown> } }
+    await shared.sub.unsubscribe(`${PREFIX}:${board.id}`)
+
+    // On B the participant writes (stored, acknowledged); the chair, on B too, receives it.
+    const onB = await b.connect(board.id, participant.token)
+    const chairOnB = await b.connect(board.id, chair.token)
+    setTick(onB.doc, participant.person.id, '1a.emerging.2', true)
+    await waitFor(() => onB.provider.unsyncedChanges === 0)
+    await waitFor(() => ticked(chairOnB.doc, participant.person.id, '1a.emerging.2'))
+    expect(ticked(warm, participant.person.id, '1a.emerging.2')).toBe(false)
+
+    // The chair's copy moves to A (a failover). A reads the store slowly, so the chair's sync, which
+    // carries the participant's change under the participant's client id, arrives before A has read it.
+    const documents = a.server.storage.documents
+    const load = documents.loadDocument.bind(documents)
+    let reads = 0
+    documents.loadDocument = async (name) => {
+      if (name === board.id) {
+        reads++
+        await new Promise((resolve) => setTimeout(resolve, 500))
+      }
+      return load(name)
+    }
+    chairOnB.provider.destroy()
+    onB.provider.destroy()
+    const moved = new HocuspocusProvider({
+      url: a.wsUrl,
+      name: board.id,
+      token: chair.token,
+      document: chairOnB.doc,
+    })
+    let closed = ''
+    moved.on('close', ({ event }: { event: { reason: string } }) => {
+      closed ||= event.reason
+    })
+    try {
+      await waitFor(() => moved.isSynced && moved.unsyncedChanges === 0)
+      setTick(chairOnB.doc, chair.person.id, '1a.emerging.3', true)
+      await waitFor(() => ticked(warm, chair.person.id, '1a.emerging.3'))
+      expect(closed).toBe('')
+      expect(reads).toBeGreaterThan(0)
+      expect(ticked(warm, participant.person.id, '1a.emerging.2')).toBe(true)
+    } finally {
+      documents.loadDocument = load
+      moved.destroy()
+    }
   })
 })
