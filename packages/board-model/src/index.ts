@@ -224,8 +224,10 @@ export {
 } from './write/evidence.ts'
 export { NO_RATIONALE, recordAgreedLevel, suggestPeerLevel } from './write/levels.ts'
 export {
+  endStoppedSessions,
   erasePerson,
   initBoard,
+  keepAttendance,
   mergeBlindTicks,
   mergeSettledTicks,
   recordAttendance,

@@ -18,7 +18,12 @@ import type {
 import type { Logger } from 'pino'
 import type * as Y from 'yjs'
 import { anonymousAreasOf, anonymousCounts } from './lifecycle/anonymousCounts.ts'
-import { attendEveryoneConnected, attendOnConnect } from './lifecycle/attendance.ts'
+import {
+  attendEveryoneConnected,
+  attendOnConnect,
+  endStoppedSessionsOf,
+  watchAttendance,
+} from './lifecycle/attendance.ts'
 import { blindAreasOf, blindProgressCounts } from './lifecycle/blindProgressCounts.ts'
 import { boardWrite } from './lifecycle/boardWrite.ts'
 import { privateDocuments } from './lifecycle/privateDocuments.ts'
@@ -100,6 +105,8 @@ export function boardLifecycleExtension(deps: {
     for (const setting of settings) {
       if (setting.kind === 'activeSession' && activeSessionOf(document) !== null)
         queue.run(Promise.resolve().then(() => attendEveryoneConnected(document)))
+      if (setting.kind === 'activeSession')
+        queue.run(Promise.resolve().then(() => endStoppedSessionsOf(document)))
       // A round moved on another instance is acted on there, where the chair's change arrived; only
       // attendance is each instance's own, as each knows only its own connections.
       if (source !== 'connection' || setting.kind !== 'round') continue
@@ -133,6 +140,7 @@ export function boardLifecycleExtension(deps: {
       const target = parseDocumentName(documentName)
       if (target?.kind !== 'board') return
       boardLoaded(document, documentName, target.assessmentId)
+      watchAttendance(document, (work) => queue.run(Promise.resolve().then(work)))
       observeLive(document, (settings, origin) =>
         liveChanged(document, target.assessmentId, settings, origin),
       )

@@ -65,6 +65,43 @@ export function setReviewClosed(doc: Y.Doc, closedAt: number | null): void {
   doc.transact(() => metaMap(doc).set('reviewClosedAt', closedAt), serverOrigin('review'))
 }
 
+/**
+ * Gives an end to every session that is no longer the running one but has none. A session record is
+ * one map value, so the chair ending a session (a new record with its end) and the server recording
+ * someone's attendance at that moment (a new record without it) are concurrent writes of one value,
+ * and Yjs keeps one of them: if it keeps the attendance, the session is no longer running yet never
+ * ended, and no one can say whether they felt heard. Returns how many sessions were given an end.
+ */
+export function endStoppedSessions(doc: Y.Doc, now: number): number {
+  const running = activeSessionOf(doc)
+  const stopped = [...sessionsMap(doc).entries()].filter(
+    ([id, session]) => id !== running && session.endedAt === null,
+  )
+  if (stopped.length === 0) return 0
+  doc.transact(() => {
+    for (const [id, session] of stopped) sessionsMap(doc).set(id, { ...session, endedAt: now })
+  }, serverOrigin('sessions'))
+  return stopped.length
+}
+
+/**
+ * Puts back people a session's attendance had before a client wrote the record again without them.
+ * Attendance is the server's record; the chair's client copies it into the record it writes when it
+ * ends the session, from what it has received so far, so a person recorded a moment before is missing
+ * from that copy. Returns whether anyone was put back.
+ */
+export function keepAttendance(doc: Y.Doc, sessionId: string, attended: readonly string[]): boolean {
+  const session = sessionsMap(doc).get(sessionId)
+  if (!session) return false
+  const missing = attended.filter((personId) => !session.attendance.includes(personId))
+  if (missing.length === 0) return false
+  doc.transact(
+    () => sessionsMap(doc).set(sessionId, { ...session, attendance: [...session.attendance, ...missing] }),
+    serverOrigin('attendance'),
+  )
+  return true
+}
+
 /** Adds a person to the running session's attendance, if a session is running. */
 export function recordAttendance(doc: Y.Doc, personId: string): void {
   const id = activeSessionOf(doc)

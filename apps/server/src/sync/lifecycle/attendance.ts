@@ -1,4 +1,5 @@
-import { recordAttendance } from '@co-assess/board-model'
+import { endStoppedSessions, keepAttendance, recordAttendance } from '@co-assess/board-model'
+import { sessionsMap } from '@co-assess/board-model/roots'
 import type * as Y from 'yjs'
 import { isSyncContext } from '../syncContext.ts'
 
@@ -28,4 +29,29 @@ export function connectedPeople(board: BoardDocument): string[] {
   return (board.getConnections?.() ?? []).flatMap((c) =>
     isSyncContext(c.context) && c.context.claims.personId ? [c.context.claims.personId] : [],
   )
+}
+
+/**
+ * Gives an end to a session that stopped running without one (its end lost to an attendance record
+ * written at the same moment; see `endStoppedSessions`). Called whenever the running session changes.
+ */
+export function endStoppedSessionsOf(board: Y.Doc): void {
+  board.transact(() => endStoppedSessions(board, Date.now()), { source: 'local' })
+}
+
+/**
+ * Keeps the attendance the server recorded when a client (the chair ending the session) writes a
+ * session record from a copy that had not received all of it yet.
+ */
+export function watchAttendance(board: Y.Doc, later: (work: () => void) => void): void {
+  sessionsMap(board).observe((event, transaction) => {
+    const source = (transaction.origin as { source?: string } | null)?.source
+    if (source !== 'connection' && source !== 'redis') return
+    for (const [sessionId, change] of event.changes.keys) {
+      const before = change.oldValue as { attendance?: unknown } | undefined
+      if (change.action !== 'update' || !Array.isArray(before?.attendance)) continue
+      const attended = before.attendance.filter((id): id is string => typeof id === 'string')
+      later(() => board.transact(() => keepAttendance(board, sessionId, attended), { source: 'local' }))
+    }
+  })
 }
