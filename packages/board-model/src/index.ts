@@ -56,6 +56,7 @@ export {
 export type { AreaShape, LevelShape } from './read/areaShape.ts'
 export { changedOnly } from './read/changedOnly.ts'
 export { type AgreedLevelChange, observeAgreedLevels } from './read/observeAgreedLevels.ts'
+export { observeSessionRewrites, type SessionRewrite } from './read/observeSessionRewrites.ts'
 export { observeTicks, type TickChange } from './read/observeTicks.ts'
 export { PUBLISHABLE_STATUSES, whyNotPublishable } from './read/publishable.ts'
 export { readEvidence, readEvidenceMarks, readPrevious } from './read/readEvidence.ts'

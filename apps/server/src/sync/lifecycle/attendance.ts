@@ -1,5 +1,9 @@
-import { endStoppedSessions, keepAttendance, recordAttendance } from '@co-assess/board-model'
-import { sessionsMap } from '@co-assess/board-model/roots'
+import {
+  endStoppedSessions,
+  keepAttendance,
+  observeSessionRewrites,
+  recordAttendance,
+} from '@co-assess/board-model'
 import type * as Y from 'yjs'
 import { isSyncContext } from '../syncContext.ts'
 
@@ -44,14 +48,9 @@ export function endStoppedSessionsOf(board: Y.Doc): void {
  * session record from a copy that had not received all of it yet.
  */
 export function watchAttendance(board: Y.Doc, later: (work: () => void) => void): void {
-  sessionsMap(board).observe((event, transaction) => {
-    const source = (transaction.origin as { source?: string } | null)?.source
+  observeSessionRewrites(board, ({ sessionId, attendedBefore, origin }) => {
+    const source = (origin as { source?: string } | null)?.source
     if (source !== 'connection' && source !== 'redis') return
-    for (const [sessionId, change] of event.changes.keys) {
-      const before = change.oldValue as { attendance?: unknown } | undefined
-      if (change.action !== 'update' || !Array.isArray(before?.attendance)) continue
-      const attended = before.attendance.filter((id): id is string => typeof id === 'string')
-      later(() => board.transact(() => keepAttendance(board, sessionId, attended), { source: 'local' }))
-    }
+    later(() => board.transact(() => keepAttendance(board, sessionId, attendedBefore), { source: 'local' }))
   })
 }
