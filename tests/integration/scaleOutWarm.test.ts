@@ -51,26 +51,31 @@ describe.skipIf(Boolean(missing))('a board kept warm on one instance while anoth
     if (names.length > 0) spawnSync('redis-cli', ['-p', '6379', 'DEL', ...names])
   })
 
-  it('keeps up with the other instance, and the person who comes back sees every write', async () => {
+  /** Two instances on one store; a board made on A, where the chair ticks once and leaves, so A keeps it warm. */
+  async function boardWarmOnA(nameA: string, nameB: string) {
     const env = {
       DATABASE_URL: databaseUrl(DB_NAME),
       REDIS_URL: SHARED_REDIS,
       CO_ASSESS_KEEP_WARM_SECONDS: '600',
     }
-    const a = await startTestServer({ ...env, CO_ASSESS_INSTANCE_ID: 'a' })
+    const a = await startTestServer({ ...env, CO_ASSESS_INSTANCE_ID: nameA })
     servers.push(a)
-    const b = await startTestServer({ ...env, CO_ASSESS_INSTANCE_ID: 'b' })
+    const b = await startTestServer({ ...env, CO_ASSESS_INSTANCE_ID: nameB })
     servers.push(b)
     const board = await newBoard(a.baseUrl, ADMIN_KEY, 1)
     const [chair, participant] = board.writers as [(typeof board.writers)[0], (typeof board.writers)[0]]
-
-    // The chair works on A and leaves: A keeps the board warm.
     const first = await a.connect(board.id, chair.token)
     setTick(first.doc, chair.person.id, '1a.emerging.1', true)
     await waitFor(() => first.provider.unsyncedChanges === 0)
     first.provider.destroy()
     await waitFor(() => a.server.warmDocuments().includes(board.id))
     const warm = a.server.hocuspocus.documents.get(board.id)!
+    return { a, b, board, chair, participant, warm }
+  }
+
+  it('keeps up with the other instance, and the person who comes back sees every write', async () => {
+    // The chair works on A and leaves: A keeps the board warm.
+    const { a, b, board, chair, participant, warm } = await boardWarmOnA('a', 'b')
     expect(warm.getConnectionsCount()).toBe(0)
 
     // Meanwhile a participant writes on B, is acknowledged (stored) and leaves.
@@ -99,26 +104,9 @@ describe.skipIf(Boolean(missing))('a board kept warm on one instance while anoth
   })
 
   it('takes a reader’s sync carrying a stored change its own copy missed through Redis', async () => {
-    const env = {
-      DATABASE_URL: databaseUrl(DB_NAME),
-      REDIS_URL: SHARED_REDIS,
-      CO_ASSESS_KEEP_WARM_SECONDS: '600',
-    }
-    const a = await startTestServer({ ...env, CO_ASSESS_INSTANCE_ID: 'a2' })
-    servers.push(a)
-    const b = await startTestServer({ ...env, CO_ASSESS_INSTANCE_ID: 'b2' })
-    servers.push(b)
-    const board = await newBoard(a.baseUrl, ADMIN_KEY, 1)
-    const [chair, participant] = board.writers as [(typeof board.writers)[0], (typeof board.writers)[0]]
-
     // A holds the board warm, and then hears nothing of it through Redis: as if the instance that
     // stored the next change died before its Redis round trip.
-    const first = await a.connect(board.id, chair.token)
-    setTick(first.doc, chair.person.id, '1a.emerging.1', true)
-    await waitFor(() => first.provider.unsyncedChanges === 0)
-    first.provider.destroy()
-    await waitFor(() => a.server.warmDocuments().includes(board.id))
-    const warm = a.server.hocuspocus.documents.get(board.id)!
+    const { a, b, board, chair, participant, warm } = await boardWarmOnA('a2', 'b2')
     const shared = a.server.hocuspocus.configuration.extensions.find(
       (extension) => extension.extensionName === 'co-assess-redis',
     ) as unknown as { sub: { unsubscribe(channel: string): Promise<unknown> } }
