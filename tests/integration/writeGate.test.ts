@@ -373,6 +373,47 @@ describe('nothing reaches a reader before it is stored', () => {
     expect(ticksMap(await storedBoard(assessmentId)).get(key)?.ticked).toBe(true)
   })
 
+  it('a change the server makes itself that the store refused reaches readers only once a snapshot holds it', async () => {
+    const { assessmentId, chair } = await t.createRoom()
+    const reader = await t.connect(assessmentId, chair.token)
+    const documents = t.server.storage.documents
+    const append = documents.appendUpdate.bind(documents)
+    const compact = documents.compact.bind(documents)
+    let diskFull = true
+    let refusals = 0
+    const full = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+    documents.appendUpdate = async (name, update) => {
+      if (diskFull && name === assessmentId) {
+        refusals++
+        throw full()
+      }
+      return append(name, update)
+    }
+    documents.compact = async (name, state) => {
+      if (diskFull && name === assessmentId) {
+        refusals++
+        throw full()
+      }
+      return compact(name, state)
+    }
+    const key = tickKey('server-test', '1a.emerging.1')
+    await serverWrite(t.server.hocuspocus, assessmentId, (doc) =>
+      setTick(doc, 'server-test', '1a.emerging.1', true),
+    ).catch(() => undefined)
+    await waitFor(() => refusals > 0)
+    const board = t.server.hocuspocus.documents.get(assessmentId)!
+    expect(ticksMap(board).get(key)?.ticked).toBe(true)
+    let heard = 0
+    reader.provider.on('stateless', () => heard++)
+    board.broadcastStateless('marker')
+    await waitFor(() => heard > 0)
+    expect(ticksMap(reader.doc).get(key)).toBeUndefined()
+    // The store is back: the server's own retry stores a snapshot, and only then is the change sent.
+    diskFull = false
+    await waitFor(() => ticksMap(reader.doc).get(key)?.ticked === true, { timeout: 20_000 })
+    expect(ticksMap(await storedBoard(assessmentId)).get(key)?.ticked).toBe(true)
+  })
+
   it('a change the server makes itself reaches no reader, nor a new one, before it is stored', async () => {
     const { assessmentId, chair, vcse } = await t.createRoom()
     const reader = await t.connect(assessmentId, chair.token)

@@ -7,7 +7,7 @@ import type {
 } from '@hocuspocus/server'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
-import { holdBroadcastUntil } from './broadcastHold.ts'
+import { holdBroadcasts } from './broadcastHold.ts'
 
 /**
  * Compact a document's log into a snapshot once it holds this many updates. It also bounds what one
@@ -15,6 +15,11 @@ import { holdBroadcastUntil } from './broadcastHold.ts'
  * finished board is a few megabytes, written at most once per store (every 2 to 10 s while busy).
  */
 export const COMPACT_AFTER = 200
+
+/** How often a snapshot holding a server write the store refused is tried again. */
+const RETRY_UNSAVED_MS = 2000
+
+const isLocal = (origin: unknown) => (origin as { source?: string } | null)?.source === 'local'
 
 export interface Persistence extends Extension {
   /**
@@ -38,6 +43,24 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
    */
   const unsaved = new Map<string, { error: unknown; document: Y.Doc }>()
 
+  /**
+   * For each document in `unsaved`: resolves once its snapshot is stored (the board's broadcasts wait
+   * for it), and a timer that tries again meanwhile, so the board does not wait for its next change.
+   */
+  const savedAgain = new Map<string, { saved: Promise<void>; resolve: () => void; retry: NodeJS.Timeout }>()
+  const whenSaved = (name: string): Promise<void> => savedAgain.get(name)?.saved ?? Promise.resolve()
+  const markUnsaved = (name: string, error: unknown, document: Y.Doc) => {
+    unsaved.set(name, { error, document })
+    if (savedAgain.has(name)) return
+    let resolve: () => void = () => undefined
+    const saved = new Promise<void>((done) => {
+      resolve = done
+    })
+    const retry = setInterval(() => retryUnsaved(name).catch(() => undefined), RETRY_UNSAVED_MS)
+    retry.unref()
+    savedAgain.set(name, { saved, resolve, retry })
+  }
+
   /** Stores a whole snapshot of a document holding a refused server write, if the store takes it now. */
   const retryUnsaved = async (name: string) => {
     const held = unsaved.get(name)
@@ -48,7 +71,14 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
       held.error = error
       throw error
     }
-    if (unsaved.get(name) === held) unsaved.delete(name)
+    if (unsaved.get(name) !== held) return
+    unsaved.delete(name)
+    const waiting = savedAgain.get(name)
+    savedAgain.delete(name)
+    if (waiting) {
+      clearInterval(waiting.retry)
+      waiting.resolve()
+    }
     deps.log.info({ documentName: name }, 'stored the server writes that could not be stored before')
   }
 
@@ -57,7 +87,7 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
     pending.set(name, set)
     const tracked = write
       .catch((error: unknown) => {
-        unsaved.set(name, { error, document })
+        markUnsaved(name, error, document)
         deps.log.error(
           { err: error, documentName: name },
           'could not store a server write; it is kept in memory and stored with the next snapshot',
@@ -82,11 +112,27 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
       // event itself, in the turn they are made, so their broadcast can be held until they are
       // stored. Clients' updates (and the claims on their client ids) were stored by the write gate
       // before they were applied; updates from other instances by those instances.
-      document.on('update', (update: Uint8Array, origin: unknown) => {
-        if ((origin as { source?: string } | null)?.source !== 'local') return
-        const write = deps.documents.appendUpdate(documentName, update)
-        track(documentName, write, document)
-        holdBroadcastUntil(document, write)
+      // The hold starts with the transaction, before Hocuspocus can send what it writes (a large
+      // change is sent at once); a transaction that changed nothing releases it when all are done.
+      const holds = new Map<Y.Transaction, () => void>()
+      document.on('beforeTransaction', (transaction: Y.Transaction) => {
+        if (isLocal(transaction.origin)) holds.set(transaction, holdBroadcasts(document))
+      })
+      document.on(
+        'update',
+        (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+          if (!isLocal(origin)) return
+          const release = holds.get(transaction) ?? (() => undefined)
+          holds.delete(transaction)
+          const write = deps.documents.appendUpdate(documentName, update)
+          track(documentName, write, document)
+          // A write the store refused is sent out only once a snapshot holding it is stored.
+          write.then(release, () => whenSaved(documentName).then(release))
+        },
+      )
+      document.on('afterAllTransactions', () => {
+        for (const release of holds.values()) release()
+        holds.clear()
       })
       // A crash skips the debounced store, so a board written to steadily and killed again and again
       // would replay a longer log at every start. Compacting what was just loaded bounds that; it runs
@@ -109,6 +155,9 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
       await Promise.all(names.flatMap((name) => [...(pending.get(name) ?? [])]))
       // A write refused earlier is tried again (as a snapshot) before anyone is told all is stored.
       for (const name of names) await retryUnsaved(name)
+    },
+    async onDestroy() {
+      for (const { retry } of savedAgain.values()) clearInterval(retry)
     },
   }
 }

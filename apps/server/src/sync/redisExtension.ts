@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import type { DocumentStore } from '@co-assess/storage'
 import { Redis as HocuspocusRedis } from '@hocuspocus/extension-redis'
-import { type connectedPayload, type Document, type Extension, OutgoingMessage } from '@hocuspocus/server'
+import {
+  type connectedPayload,
+  type Document,
+  type Extension,
+  IncomingMessage,
+  OutgoingMessage,
+} from '@hocuspocus/server'
 import { Redis, type RedisOptions } from 'ioredis'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import type { Config } from '../config.ts'
+import { broadcastHeld, broadcastReleased } from './broadcastHold.ts'
 
 /** State read back from the shared store came from another instance: neither stored again nor republished. */
 const FROM_PEERS = { source: 'redis' } as const
@@ -34,7 +41,8 @@ export interface RedisExtensionDeps {
  * - a client connecting to an open board first pulls the shared store into it, so an update another
  *   instance stored and acknowledged just before it died reaches this instance's clients even though
  *   its Redis round trip never finished.
- * Updates arriving from Redis are not stored here: the instance that received them from a client did.
+ * Updates arriving from Redis are not stored here: the instance that received them from a client, or
+ * made them, stored them before any other instance could ask for them.
  */
 export interface SharedSync extends Extension {
   /** Applies everything in the shared store to an open board; concurrent calls share one read. */
@@ -73,6 +81,7 @@ export async function redisExtension(deps: RedisExtensionDeps): Promise<SharedSy
     deps.log,
   )
   const [pub, sub] = clients as [Redis, Redis]
+  answerWhenStored(sub, extension)
   // After an outage, once both connections are back, announce every open board again.
   let resyncNeeded = false
   const onLost = () => {
@@ -114,6 +123,16 @@ class CoAssessRedis extends HocuspocusRedis {
     super(configuration)
     this.store = store
     this.log = log
+  }
+
+  /** The open board a message from another instance is about (its name follows the sender's id). */
+  documentOf(data: Buffer): Document | undefined {
+    try {
+      const message = data.subarray(data[0]! + 1)
+      return this.instance?.documents.get(new IncomingMessage(message).readVarString())
+    } catch {
+      return undefined
+    }
   }
 
   async connected({ documentName, connection }: connectedPayload) {
@@ -168,6 +187,25 @@ class CoAssessRedis extends HocuspocusRedis {
       await this.pub.publish(channel, Buffer.concat([this.messagePrefix, queryAwareness.toUint8Array()]))
     }
   }
+}
+
+/**
+ * Another instance's message about a board waits while the board holds a change the server made that
+ * is not stored yet (`broadcastHold.ts`): the stock extension answers a peer's SyncStep1 from the
+ * document as it is, so the peer, and its readers, would otherwise get that change before the store.
+ * Messages about one board keep their order: each waits behind the same release.
+ */
+function answerWhenStored(sub: Redis, extension: CoAssessRedis) {
+  const listeners = sub.listeners('messageBuffer') as Array<(channel: Buffer, data: Buffer) => unknown>
+  sub.removeAllListeners('messageBuffer')
+  const deliver = (channel: Buffer, data: Buffer) => {
+    for (const listener of listeners) listener(channel, data)
+  }
+  sub.on('messageBuffer', (channel: Buffer, data: Buffer) => {
+    const document = extension.documentOf(data)
+    if (!document || !broadcastHeld(document)) return deliver(channel, data)
+    broadcastReleased(document).then(() => deliver(channel, data))
+  })
 }
 
 /**

@@ -133,7 +133,7 @@ export function writeGate(deps: {
         )
       await exclusive(document, async () => {
         let verdict = judge()
-        if (!verdict.allowed && !verdict.incomplete && deps.catchUp) {
+        if (!verdict.allowed && verdict.foreign && deps.catchUp) {
           await deps.catchUp(documentName, document)
           verdict = judge()
         }

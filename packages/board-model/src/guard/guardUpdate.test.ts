@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { encodeClaims } from '../clientClaims.ts'
 import { liveMap, metaMap, noteFragment, peopleMap, ticksMap } from '../roots.ts'
 import { proposeAction, updateAction } from '../write/actions.ts'
 import { addComment, editComment, setThreadResolved } from '../write/comments.ts'
@@ -52,6 +53,47 @@ describe('guardUpdate', () => {
     Y.applyUpdate(server, tick)
     const untick = clientEdit(server, (c) => setTick(c, alice.personId, '1a.emerging.1', false))
     expect(guardUpdate(server, untick, alice, shape).allowed).toBe(true)
+  })
+
+  it('refuses the server’s own writes sent back by a client, as written under another’s client id', () => {
+    const server = serverDoc()
+    // Written by the server under its client id, which already wrote the board's set-up: a client
+    // carrying it (the board lost it, say) is refused, and told the board may lack that part.
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
+    const before = Y.encodeStateVector(server)
+    setReviewClosed(server, 5)
+    const serverOnly = Y.encodeStateAsUpdate(server, before)
+    const board = new Y.Doc()
+    Y.applyUpdate(board, Y.encodeStateAsUpdate(client))
+    const verdict = guardUpdate(board, serverOnly, alice, shape)
+    expect(verdict).toMatchObject({ allowed: false, foreign: true })
+    // Alice's first tick, under a client id the board records as hers (as the write gate does).
+    const alice1 = new Y.Doc()
+    Y.applyUpdate(alice1, Y.encodeStateAsUpdate(board))
+    const beforeTick = Y.encodeStateVector(alice1)
+    setTick(alice1, alice.personId, '1a.emerging.1', true)
+    const first = Y.encodeStateAsUpdate(alice1, beforeTick)
+    const accepted = guardUpdate(board, first, alice, shape)
+    expect(accepted).toMatchObject({ allowed: true, claims: [alice1.clientID] })
+    Y.applyUpdate(board, encodeClaims(board, 7, [alice1.clientID], alice.personId))
+    Y.applyUpdate(board, first)
+    // A refusal on the rules, under her own client id, is hers: the board's missing parts cannot explain it.
+    const beforeForgery = Y.encodeStateVector(alice1)
+    setTick(alice1, 'bob-0001', '1a.emerging.1', true)
+    const forged = Y.encodeStateAsUpdate(alice1, beforeForgery)
+    const own = guardUpdate(board, forged, alice, shape)
+    expect(own.allowed).toBe(false)
+    expect(own).not.toHaveProperty('foreign')
+    // The same change under a client id the board does not know may be the board's gap.
+    expect(
+      guardUpdate(
+        board,
+        clientEdit(board, (c) => setTick(c, 'bob-0001', '1a.emerging.2', true)),
+        alice,
+        shape,
+      ),
+    ).toMatchObject({ allowed: false, foreign: true })
   })
 
   it("refuses a tick written under another person's key", () => {

@@ -22,6 +22,12 @@ export type GuardVerdict =
       reason: string
       /** Refused only because it builds on something the server has not received yet. */
       incomplete?: true
+      /**
+       * Refused while writing under a client id the board does not know as the writer's (someone
+       * else's, the server's, or one not yet claimed): the board may lack that part of the document,
+       * stored by another instance, and the refusal be the board's rather than the writer's.
+       */
+      foreign?: true
     }
 
 const refused = (reason: string): GuardVerdict => ({ allowed: false, reason })
@@ -70,12 +76,33 @@ export function guardUpdate(
         : // Written before (by the server, or before claims were recorded), or announced by another.
           Y.getState(doc.store, clientId) > 0 || (announced !== undefined && announced !== writer.personId)
     if (someoneElses) {
-      return refused('it is written under another person’s connection; reload the board and try again')
+      return {
+        allowed: false,
+        reason: 'it is written under another person’s connection; reload the board and try again',
+        foreign: true,
+      }
     }
     if (claimed !== undefined) continue
     claims.push(clientId)
   }
 
+  const verdict = judgeChanges(doc, decoded, writer, shape, newClock, claims)
+  // Written under a client id the board does not know as the writer's: the board may lack that part
+  // of the document (stored by another instance), and the refusal be the board's, not the writer's.
+  return !verdict.allowed && claims.length > 0
+    ? { allowed: false, reason: verdict.reason, foreign: true }
+    : verdict
+}
+
+/** Every change the update makes, located in the document, judged against the writer's role and the board. */
+function judgeChanges(
+  doc: Y.Doc,
+  decoded: DecodedUpdate,
+  writer: Writer,
+  shape: BoardShape,
+  newClock: ReadonlyMap<number, number>,
+  claims: number[],
+): GuardVerdict {
   let changes: UpdateChange[]
   try {
     changes = locateUpdate(doc, decoded)
