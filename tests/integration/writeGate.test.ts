@@ -58,6 +58,32 @@ async function markerArrives(writer: { doc: Y.Doc }, personId: string, watcher: 
   await waitFor(() => ticksMap(watcher.doc).get(tickKey(personId, '7f.thriving.1'))?.at === stamp)
 }
 
+/**
+ * Makes the store refuse `name`'s appends (and, with `compacts`, its snapshots) as a full disk would,
+ * while `full` is true; counts the refusals.
+ */
+function diskFull(name: string, { full = true, compacts = false } = {}) {
+  const documents = t.server.storage.documents
+  const append = documents.appendUpdate.bind(documents)
+  const compact = documents.compact.bind(documents)
+  const disk = { full, refusals: 0 }
+  const refuse = () => {
+    disk.refusals++
+    return Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+  }
+  documents.appendUpdate = async (documentName, update) => {
+    if (disk.full && documentName === name) throw refuse()
+    return append(documentName, update)
+  }
+  if (compacts) {
+    documents.compact = async (documentName, state) => {
+      if (disk.full && documentName === name) throw refuse()
+      return compact(documentName, state)
+    }
+  }
+  return disk
+}
+
 async function restart(): Promise<void> {
   const dataDir = t.dataDir
   await t.stop({ keepData: true })
@@ -262,22 +288,12 @@ describe('the write gate, against a hostile client', () => {
 describe('the write gate, when the store refuses', () => {
   it('leaves a stock provider able to send the change again once the store is back', async () => {
     const { assessmentId, chair, vcse } = await t.createRoom()
-    const documents = t.server.storage.documents
-    const append = documents.appendUpdate.bind(documents)
-    let refusals = 0
-    let diskFull = true
-    documents.appendUpdate = async (name, update) => {
-      if (diskFull && name === assessmentId) {
-        refusals++
-        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
-      }
-      return append(name, update)
-    }
+    const disk = diskFull(assessmentId)
     const writer = await t.connect(assessmentId, vcse.token)
     setTick(writer.doc, vcse.person.id, '1a.emerging.1', true)
-    await waitFor(() => refusals > 0)
+    await waitFor(() => disk.refusals > 0)
     expect(writer.provider.unsyncedChanges).toBeGreaterThan(0)
-    diskFull = false
+    disk.full = false
     await waitFor(() => writer.provider.isSynced && writer.provider.unsyncedChanges === 0, {
       timeout: 30_000,
     })
@@ -342,30 +358,20 @@ describe('nothing reaches a reader before it is stored', () => {
 
   it('a change the store refused reaches nobody, and its writer’s resend is stored once the store is back', async () => {
     const { assessmentId, chair, vcse } = await t.createRoom()
-    const documents = t.server.storage.documents
-    const append = documents.appendUpdate.bind(documents)
-    let diskFull = false
-    let refusals = 0
-    documents.appendUpdate = async (name, update) => {
-      if (diskFull && name === assessmentId) {
-        refusals++
-        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
-      }
-      return append(name, update)
-    }
+    const disk = diskFull(assessmentId, { full: false })
     const reader = await t.connect(assessmentId, chair.token)
     const writer = await t.connect(assessmentId, vcse.token)
     setTick(writer.doc, vcse.person.id, '1a.emerging.2', true)
     await waitFor(() => writer.provider.unsyncedChanges === 0)
-    diskFull = true
+    disk.full = true
     const key = tickKey(vcse.person.id, '1a.emerging.1')
     setTick(writer.doc, vcse.person.id, '1a.emerging.1', true)
-    await waitFor(() => refusals > 0)
+    await waitFor(() => disk.refusals > 0)
     // Not applied: neither the board in memory nor the reader has it, and its writer is not told it is saved.
     expect(ticksMap(t.server.hocuspocus.documents.get(assessmentId)!).get(key)).toBeUndefined()
     expect(ticksMap(reader.doc).get(key)).toBeUndefined()
     expect(writer.provider.unsyncedChanges).toBeGreaterThan(0)
-    diskFull = false
+    disk.full = false
     await waitFor(() => writer.provider.isSynced && writer.provider.unsyncedChanges === 0, {
       timeout: 30_000,
     })
@@ -376,31 +382,12 @@ describe('nothing reaches a reader before it is stored', () => {
   it('a change the server makes itself that the store refused reaches readers only once a snapshot holds it', async () => {
     const { assessmentId, chair } = await t.createRoom()
     const reader = await t.connect(assessmentId, chair.token)
-    const documents = t.server.storage.documents
-    const append = documents.appendUpdate.bind(documents)
-    const compact = documents.compact.bind(documents)
-    let diskFull = true
-    let refusals = 0
-    const full = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
-    documents.appendUpdate = async (name, update) => {
-      if (diskFull && name === assessmentId) {
-        refusals++
-        throw full()
-      }
-      return append(name, update)
-    }
-    documents.compact = async (name, state) => {
-      if (diskFull && name === assessmentId) {
-        refusals++
-        throw full()
-      }
-      return compact(name, state)
-    }
+    const disk = diskFull(assessmentId, { compacts: true })
     const key = tickKey('server-test', '1a.emerging.1')
     await serverWrite(t.server.hocuspocus, assessmentId, (doc) =>
       setTick(doc, 'server-test', '1a.emerging.1', true),
     ).catch(() => undefined)
-    await waitFor(() => refusals > 0)
+    await waitFor(() => disk.refusals > 0)
     const board = t.server.hocuspocus.documents.get(assessmentId)!
     expect(ticksMap(board).get(key)?.ticked).toBe(true)
     let heard = 0
@@ -409,7 +396,7 @@ describe('nothing reaches a reader before it is stored', () => {
     await waitFor(() => heard > 0)
     expect(ticksMap(reader.doc).get(key)).toBeUndefined()
     // The store is back: the server's own retry stores a snapshot, and only then is the change sent.
-    diskFull = false
+    disk.full = false
     await waitFor(() => ticksMap(reader.doc).get(key)?.ticked === true, { timeout: 20_000 })
     expect(ticksMap(await storedBoard(assessmentId)).get(key)?.ticked).toBe(true)
   })

@@ -30,6 +30,7 @@ import { privateDocuments } from './lifecycle/privateDocuments.ts'
 import { settleBlindTicks } from './lifecycle/settleBlindTicks.ts'
 import { taskQueue } from './lifecycle/taskQueue.ts'
 import { isSyncContext } from './syncContext.ts'
+import { transactionSource } from './transactionSource.ts'
 
 /** The live settings one transaction changed, as `observeLive` reports them. */
 type LiveSettings = Parameters<Parameters<typeof observeLive>[1]>[0]
@@ -100,7 +101,7 @@ export function boardLifecycleExtension(deps: {
 
   /** The chair started a session or moved a round, from a client (or another instance, through Redis). */
   const liveChanged = (document: Y.Doc, assessmentId: string, settings: LiveSettings, origin: unknown) => {
-    const source = (origin as { source?: string } | null)?.source
+    const source = transactionSource(origin)
     if (source !== 'connection' && source !== 'redis') return
     for (const setting of settings) {
       if (setting.kind === 'activeSession' && activeSessionOf(document) !== null)
@@ -131,7 +132,7 @@ export function boardLifecycleExtension(deps: {
       )
     },
     async onChange({ document, documentName, transactionOrigin }: onChangePayload) {
-      if ((transactionOrigin as { source?: string } | undefined)?.source !== 'connection') return
+      if (transactionSource(transactionOrigin) !== 'connection') return
       const target = parseDocumentName(documentName)
       if (target?.kind !== 'blind') return
       privateChanged(document, documentName, target.assessmentId, target.personId)

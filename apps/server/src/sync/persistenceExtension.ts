@@ -8,6 +8,7 @@ import type {
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import { holdBroadcasts } from './broadcastHold.ts'
+import { transactionSource } from './transactionSource.ts'
 
 /**
  * Compact a document's log into a snapshot once it holds this many updates. It also bounds what one
@@ -19,7 +20,7 @@ export const COMPACT_AFTER = 200
 /** How often a snapshot holding a server write the store refused is tried again. */
 const RETRY_UNSAVED_MS = 2000
 
-const isLocal = (origin: unknown) => (origin as { source?: string } | null)?.source === 'local'
+const isLocal = (origin: unknown) => transactionSource(origin) === 'local'
 
 export interface Persistence extends Extension {
   /**

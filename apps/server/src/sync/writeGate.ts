@@ -52,8 +52,9 @@ import { isSyncContext } from './syncContext.ts'
  * stored the set-aside update is acknowledged as saved.
  *
  * With several instances, a board open here may lag the shared store by one Redis round trip: an
- * update stored and sent to readers by an instance that then died never reached this copy. A sync
- * refused as someone else's is judged again after `catchUp` has read the store into the board.
+ * update stored and sent to readers by an instance that then died never reached this copy. An update
+ * refused while writing under a client id the board does not know as the sender's (`foreign`) is
+ * judged again after `catchUp` has read the store into the board.
  */
 export function writeGate(deps: {
   documents: DocumentStore

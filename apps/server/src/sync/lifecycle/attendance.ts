@@ -6,6 +6,7 @@ import {
 } from '@co-assess/board-model'
 import type * as Y from 'yjs'
 import { isSyncContext } from '../syncContext.ts'
+import { transactionSource } from '../transactionSource.ts'
 
 /** A loaded board as Hocuspocus holds it: a Y.Doc that knows its connections. */
 type BoardDocument = Y.Doc & { getConnections?: () => Array<{ context: unknown }> }
@@ -49,7 +50,7 @@ export function endStoppedSessionsOf(board: Y.Doc): void {
  */
 export function watchAttendance(board: Y.Doc, later: (work: () => void) => void): void {
   observeSessionRewrites(board, ({ sessionId, attendedBefore, origin }) => {
-    const source = (origin as { source?: string } | null)?.source
+    const source = transactionSource(origin)
     if (source !== 'connection' && source !== 'redis') return
     later(() => board.transact(() => keepAttendance(board, sessionId, attendedBefore), { source: 'local' }))
   })
