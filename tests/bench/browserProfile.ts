@@ -9,7 +9,7 @@ import { runColdOpen } from './suites/coldOpen.ts'
 
 // Where a browser's time goes on the bench's finished board (BENCHMARKS.md, "The browser rows"):
 //
-//   node tests/bench/browserProfile.ts [--runs 3] [--profile] [--quick] [--out bench-results/profile]
+//   node tests/bench/browserProfile.ts [--runs 3] [--profile [--readable]] [--quick] [--out bench-results/profile]
 //
 // Builds the cold-open board (30 people, 8,400 ticks, 500 comments; with --quick the quick bench's
 // 10 people, 2,800 ticks, 100 comments) on Co-assess and the web app, then
@@ -17,7 +17,9 @@ import { runColdOpen } from './suites/coldOpen.ts'
 // screen, reload) several times. For each run it prints the figures the bench prints and a timeline from
 // inside the page: sockets opened and every message over 1 KB (with its document and Yjs message type),
 // IndexedDB opened, each fetch, the provider synced, the board first on screen and "All changes saved".
-// With --profile the last run also writes a V8 CPU profile of each path (open in Chrome DevTools).
+// With --profile the last run also writes a V8 CPU profile of each path (open in Chrome DevTools):
+// the link to "Join" pressed (form), the questions skipped to synced (join), and the reload;
+// --readable builds the app unminified so the profiles name each function.
 // A figure to read, never a test: nothing here asserts a time.
 
 const { values } = parseArgs({
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
+    readable: { type: 'boolean', default: false },
     out: { type: 'string', default: resolve(import.meta.dirname, '../../bench-results/profile') },
   },
 })
@@ -93,7 +96,7 @@ const TIMELINE_IN_PAGE = `
 })()
 `
 
-const web = buildWebApp()
+const web = buildWebApp({ readable: values.readable })
 if ('pending' in web) throw new Error(web.pending)
 const pinning = detectPinning()
 const board = values.quick
@@ -122,7 +125,10 @@ await runColdOpen('ours', board, pinning, {
         await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort())
         const page = await context.newPage()
         const cdp = await context.newCDPSession(page)
-        if (profile) await cdp.send('Profiler.enable')
+        if (profile) {
+          await cdp.send('Profiler.enable')
+          await cdp.send('Profiler.start')
+        }
         const start = nowMs()
         await page.goto(`${server.httpUrl}/join/${invite.token}`, { waitUntil: 'commit' })
         const join = page.getByRole('button', { name: 'Join the board' })
@@ -131,6 +137,10 @@ await runColdOpen('ours', board, pinning, {
         await page.getByLabel('Your organisation').fill('Bench VCSE')
         await page.getByRole('radio', { name: /Voluntary, community or social enterprise/ }).check()
         const pressed = nowMs()
+        if (profile) {
+          const { profile: cpu } = await cdp.send('Profiler.stop')
+          writeFileSync(resolve(values.out!, 'form.cpuprofile'), JSON.stringify(cpu))
+        }
         await join.click()
         const skip = page.getByRole('button', { name: 'Skip these questions' })
         await skip.waitFor({ state: 'visible', timeout: 60_000 })

@@ -41,7 +41,8 @@ export interface BrowserOpenResult {
  * Builds the web app into a directory of the bench's own (apps/web/dist belongs to whoever built it
  * last) and returns it, or why it cannot.
  */
-export function buildWebApp(): { dir: string } | { pending: string } {
+/** `readable`: no minifying, so a CPU profile names each function (browserProfile.ts --readable). */
+export function buildWebApp(options: { readable?: boolean } = {}): { dir: string } | { pending: string } {
   if (!existsSync(resolve(REPO, 'apps/web/package.json'))) return { pending: 'no web app in apps/web yet' }
   const dir = mkdtempSync(join(tmpdir(), 'co-assess-bench-web-'))
   const built = spawnSync(
@@ -54,6 +55,7 @@ export function buildWebApp(): { dir: string } | { pending: string } {
       '--emptyOutDir',
       '--logLevel',
       'error',
+      ...(options.readable ? ['--minify', 'false'] : []),
     ],
     { cwd: resolve(REPO, 'apps/web'), encoding: 'utf8', timeout: 120_000 },
   )

@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { areaIdSchema, entityIdSchema, itemIdSchema, type PersonId, personIdSchema } from '../ids.ts'
+import {
+  areaIdSchema,
+  ENTITY_ID_PATTERN,
+  entityIdSchema,
+  itemIdSchema,
+  PERSON_ID_PATTERN,
+  type PersonId,
+} from '../ids.ts'
 import { recordedLevelSchema } from './agreedLevel.ts'
 import { ownedKey } from './ownedKey.ts'
 
@@ -99,7 +106,7 @@ export const evidenceMarkSchema = z.strictObject({
 export type EvidenceMark = z.infer<typeof evidenceMarkSchema>
 
 /** Key: `${personId}/${evidenceId}`: one peer reviewer's mark on one piece of evidence. */
-export const evidenceMarkKey = ownedKey<PersonId, string>(personIdSchema, entityIdSchema)
+export const evidenceMarkKey = ownedKey<PersonId, string>(PERSON_ID_PATTERN, ENTITY_ID_PATTERN)
 
 /**
  * What the previous assessment of the same workstream had for an area, written by the server when a

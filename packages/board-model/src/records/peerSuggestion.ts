@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type AreaId, areaIdBrand, type PersonId, personIdSchema } from '../ids.ts'
+import { AREA_ID_PATTERN, type AreaId, PERSON_ID_PATTERN, type PersonId } from '../ids.ts'
 import { recordedLevelSchema } from './agreedLevel.ts'
 import { shortText } from './fields.ts'
 import { ownedKey } from './ownedKey.ts'
@@ -12,4 +12,4 @@ export const peerSuggestionSchema = z.strictObject({
 export type PeerSuggestion = z.infer<typeof peerSuggestionSchema>
 
 /** Key: `${personId}/${areaId}`: a peer reviewer's suggested level for an area. */
-export const peerKey = ownedKey<PersonId, AreaId>(personIdSchema, areaIdBrand)
+export const peerKey = ownedKey<PersonId, AreaId>(PERSON_ID_PATTERN, AREA_ID_PATTERN)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { type ItemId, itemIdBrand, type PersonId, personIdSchema } from '../ids.ts'
+import { ITEM_ID_PATTERN, type ItemId, PERSON_ID_PATTERN, type PersonId } from '../ids.ts'
 import { ownedKey } from './ownedKey.ts'
 
 /** A person's tick of one checklist item; `ticked: false` records an explicit untick. */
@@ -7,4 +7,4 @@ export const tickSchema = z.strictObject({ ticked: z.boolean(), at: z.number().i
 export type Tick = z.infer<typeof tickSchema>
 
 /** Key: `${personId}/${itemId}`: a person's ticks are keyed by their id, so the guard can tell whose a tick is. */
-export const tickKey = ownedKey<PersonId, ItemId>(personIdSchema, itemIdBrand)
+export const tickKey = ownedKey<PersonId, ItemId>(PERSON_ID_PATTERN, ITEM_ID_PATTERN)

@@ -7,6 +7,7 @@ import { SignedOutError } from '../../session/sessionKeeper.ts'
 import { snapshotSoon, spareBulkRemoteEncoding } from './bulkRemoteUpdates.ts'
 import { WaitingThings } from './changeCount.ts'
 import { classifyClose, describeRefusal } from './classifyClose.ts'
+import { localCopyOf } from './localCopy.ts'
 import { OrderedProvider } from './OrderedProvider.ts'
 import { describeRecovery, recoverRefusedWork } from './recoverRefusedWork.ts'
 import type { SocketStatus, SyncFacts } from './syncState.ts'
@@ -203,10 +204,7 @@ export class BoardConnection {
       awareness: link.awareness,
       // The sync exchange waits for this device's copy (so the server sends only what it lacks), but
       // not for long: a browser whose IndexedDB never answers still gets the board.
-      localCopy:
-        this.options.hasLocalCopy === false
-          ? undefined
-          : Promise.race([link.idb.whenSynced, new Promise((resolve) => setTimeout(resolve, 3000))]),
+      localCopy: this.options.hasLocalCopy === false ? undefined : localCopyOf(link.idb, 3000),
       token: () => this.options.token(),
       onStatus: ({ status }) => {
         link.status =

@@ -1,6 +1,8 @@
 import { WebSocketStatus } from '@hocuspocus/provider'
 import { describe, expect, it, vi } from 'vitest'
+import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
+import { localCopyOf } from './localCopy.ts'
 import { OrderedProvider } from './OrderedProvider.ts'
 
 /** Just enough of a provider socket to construct a provider without a network. */
@@ -16,18 +18,25 @@ function fakeSocket() {
   }
 }
 
-function setUp() {
+function setUp(localCopy?: ReturnType<typeof localCopyOf>) {
   const socket = fakeSocket()
   const doc = new Y.Doc()
   const provider = new OrderedProvider({
     name: 'board',
     document: doc,
+    localCopy,
     // biome-ignore lint/suspicious/noExplicitAny: a stand-in for the provider's websocket class
     websocketProvider: socket as any,
   })
   const sent = vi.fn()
   provider.send = sent
   return { socket, doc, provider, sent }
+}
+
+/** How many times the provider began a sync exchange (its first message, what the server answers). */
+function syncsBegun(sent: ReturnType<typeof vi.fn>): number {
+  return sent.mock.calls.filter(([message]) => (message as { name?: string }).name === 'SyncStepOneMessage')
+    .length
 }
 
 describe('OrderedProvider', () => {
@@ -63,5 +72,43 @@ describe('OrderedProvider', () => {
     expect(sent).not.toHaveBeenCalled()
     expect(provider.waitingChanges).toBe(0)
     provider.destroy()
+  })
+
+  it("starts the sync exchange in the turn the device's copy loads, before a render that load queued", async () => {
+    // y-indexeddb as a page without IndexedDB has it: a persistence whose load is announced by hand.
+    const idb = Object.create(IndexeddbPersistence.prototype) as IndexeddbPersistence
+    Object.assign(idb, { _observers: new Map(), synced: false })
+    const { socket, provider, sent } = setUp(localCopyOf(idb, 60_000))
+    socket.status = WebSocketStatus.Connected
+    provider.startSync()
+    expect(syncsBegun(sent)).toBe(0)
+
+    // The copy's apply queues the board's render as a microtask; the exchange must not wait for it.
+    const order: string[] = []
+    queueMicrotask(() => order.push(syncsBegun(sent) > 0 ? 'render after the sync began' : 'render first'))
+    idb.synced = true
+    idb.emit('synced', [idb])
+    expect(syncsBegun(sent)).toBe(1)
+    await Promise.resolve()
+    expect(order).toEqual(['render after the sync began'])
+    provider.destroy()
+  })
+
+  it('does not wait for a copy that never loads for longer than it was told', () => {
+    vi.useFakeTimers()
+    try {
+      const idb = Object.create(IndexeddbPersistence.prototype) as IndexeddbPersistence
+      Object.assign(idb, { _observers: new Map(), synced: false })
+      const { socket, provider, sent } = setUp(localCopyOf(idb, 3000))
+      socket.status = WebSocketStatus.Connected
+      provider.startSync()
+      vi.advanceTimersByTime(2999)
+      expect(syncsBegun(sent)).toBe(0)
+      vi.advanceTimersByTime(1)
+      expect(syncsBegun(sent)).toBe(1)
+      provider.destroy()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

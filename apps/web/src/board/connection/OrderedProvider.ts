@@ -5,6 +5,7 @@ import {
 } from '@hocuspocus/provider'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { type LocalCopy, NO_LOCAL_COPY } from './localCopy.ts'
 
 interface SocketInternals {
   status: WebSocketStatus
@@ -27,17 +28,17 @@ export class OrderedProvider extends HocuspocusProvider {
   /** Changes made while not ready to send: the next sync exchange carries them. */
   heldChanges = 0
 
-  /** Resolves once this device's own copy of the document is loaded into it (see `startSync`). */
-  private readonly localCopy: Promise<unknown>
+  /** This device's own copy of the document, which the sync waits for (see `startSync`). */
+  private readonly localCopy: LocalCopy
   private localCopyLoaded = false
   private syncWaiting = false
   /** Whether the awareness was handed in: then it outlives this provider (see `destroy`). */
   private readonly sharedAwareness: boolean
 
-  constructor(configuration: HocuspocusProviderConfiguration & { localCopy?: Promise<unknown> }) {
+  constructor(configuration: HocuspocusProviderConfiguration & { localCopy?: LocalCopy }) {
     const { localCopy, ...rest } = configuration
     super(rest)
-    this.localCopy = localCopy ?? Promise.resolve()
+    this.localCopy = localCopy ?? NO_LOCAL_COPY
     this.sharedAwareness = Boolean(configuration.awareness)
   }
 
@@ -61,7 +62,8 @@ export class OrderedProvider extends HocuspocusProvider {
    * The sync exchange begins only once this device's copy (IndexedDB) is in the document. Its first
    * message tells the server what the device has; sent before the copy was read, it said "nothing",
    * and the server sent the whole board (850 KB on a finished board) that the device already held,
-   * to be decoded and applied a second time. The connection and sign-in go ahead meanwhile.
+   * to be decoded and applied a second time. The connection and sign-in go ahead meanwhile, and the
+   * exchange starts in the turn the copy loads, ahead of the board's render it queues (localCopy.ts).
    */
   override startSync(): void {
     if (this.localCopyLoaded) {
@@ -70,7 +72,7 @@ export class OrderedProvider extends HocuspocusProvider {
     }
     if (this.syncWaiting) return
     this.syncWaiting = true
-    void this.localCopy.then(() => {
+    this.localCopy.whenLoaded(() => {
       this.localCopyLoaded = true
       this.syncWaiting = false
       // A socket that closed meanwhile starts the exchange again itself when it reopens.
