@@ -36,6 +36,26 @@ const runs = Number(values.runs)
 if (values.profile) mkdirSync(values.out!, { recursive: true })
 
 /**
+ * The page's own loading, from the browser's navigation and resource timing: the service worker
+ * starting, the page and each script arriving (from the worker's cache on a reload), the scripts run.
+ */
+const LOADING_IN_PAGE = `
+(() => {
+  const at = (ms) => Math.round(ms)
+  const [nav] = performance.getEntriesByType('navigation')
+  const marks = nav ? [
+    ['worker started', at(nav.workerStart)], ['page asked', at(nav.requestStart)], ['page arrived', at(nav.responseEnd)],
+    ['page parsed', at(nav.domInteractive)], ['scripts run (DOMContentLoaded)', at(nav.domContentLoadedEventEnd)],
+  ] : []
+  for (const entry of performance.getEntriesByType('resource')) {
+    if (entry.initiatorType !== 'script' && !/\\.js$/.test(entry.name)) continue
+    marks.push([entry.name.split('/').pop() + ' asked', at(entry.startTime)], [entry.name.split('/').pop() + ' arrived', at(entry.responseEnd)])
+  }
+  return marks.sort((a, b) => a[1] - b[1])
+})()
+`
+
+/**
  * Runs in the page before its own scripts (plain JavaScript: this file is type-checked without the
  * DOM's types): notes when each thing the board waits on happens.
  */
@@ -165,11 +185,13 @@ await runColdOpen('ours', board, pinning, {
           writeFileSync(resolve(values.out!, 'reload.cpuprofile'), JSON.stringify(cpu))
         }
         const reloadTimeline = await page.evaluate('globalThis.__timeline')
+        const reloadLoading = await page.evaluate(LOADING_IN_PAGE)
         console.log(
           `run ${run + 1}: link → interactive ${Math.round(done - start - onQuestions)} ms, "Join" → synced on screen ${Math.round(done - pressed - onQuestions)} ms, reload → synced ${Math.round(reloadMs)} ms`,
         )
         console.log(`  join page → board: ${JSON.stringify(joinTimeline)}`)
         console.log(`  reload: ${JSON.stringify(reloadTimeline)}`)
+        console.log(`  reload, loading: ${JSON.stringify(reloadLoading)}`)
         await context.close()
       }
     } finally {

@@ -104,9 +104,14 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
   return {
     extensionName: 'co-assess-persistence',
     priority: 800,
-    async onLoadDocument({ documentName }: onLoadDocumentPayload) {
+    async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
       const stored = await deps.documents.loadDocument(documentName)
-      return stored ?? undefined
+      if (!stored) return
+      // Applied here rather than returned for Hocuspocus to apply, so that nothing can come between
+      // the apply and the seed: the bytes are the new document's whole state, the very reply its first
+      // reader needs (when its reply is cached: wholeStateReplyExtension.ts).
+      Y.applyUpdate(document, stored)
+      document.seedWholeStateReply(stored)
     },
     async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
       // The server's own writes (direct connections, origin `local`) are appended from the update

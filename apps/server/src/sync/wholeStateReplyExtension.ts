@@ -1,4 +1,4 @@
-import type { Extension } from '@hocuspocus/server'
+import type { Extension, onLoadDocumentPayload } from '@hocuspocus/server'
 
 /**
  * Opening a board costs the server one thing above all: encoding the whole document for a reader who
@@ -9,11 +9,16 @@ import type { Extension } from '@hocuspocus/server'
  *
  * Only the documents `caches` names hold one: a reply is as large as the document, and a board is the
  * document many people open at once.
+ *
+ * Caching is turned on as the document is created, before the store's part of the load (a higher
+ * priority than persistence's), so the store can hand over the bytes it loaded as the first reply
+ * (`seedWholeStateReply`): a board opened from disk is then not encoded again for its first reader.
  */
 export function wholeStateReplyExtension(options: { caches: (documentName: string) => boolean }): Extension {
   return {
     extensionName: 'co-assess-whole-state-reply',
-    async afterLoadDocument({ document, documentName }) {
+    priority: 900,
+    async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
       if (options.caches(documentName)) document.cacheWholeStateReply()
     },
   }
