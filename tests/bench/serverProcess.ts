@@ -98,9 +98,20 @@ export async function startBenchServer(kind: ServerKind, options: StartOptions):
     ...options.env,
   }
   const [command, ...prefixArgs] = [...options.prefix, process.execPath]
+  // BENCH_SERVER_PROFILE=<dir>: each server writes a V8 CPU profile there when it stops (where a row's
+  // server time goes; Node does not take --cpu-prof through NODE_OPTIONS).
+  const profile = process.env.BENCH_SERVER_PROFILE
+  const profileFlags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []
   const child = spawn(
     command!,
-    [...prefixArgs, ...(kind === 'ours' ? OURS_NODE_FLAGS : []), '--import', PROBE, scriptFor(kind)],
+    [
+      ...prefixArgs,
+      ...(kind === 'ours' ? OURS_NODE_FLAGS : []),
+      ...profileFlags,
+      '--import',
+      PROBE,
+      scriptFor(kind),
+    ],
     {
       env,
       cwd: REPO,

@@ -110,7 +110,7 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
       // Applied here rather than returned for Hocuspocus to apply, so that nothing can come between
       // the apply and the seed: the bytes are the new document's whole state, the very reply its first
       // reader needs (when its reply is cached: wholeStateReplyExtension.ts).
-      Y.applyUpdate(document, stored)
+      applyLoaded(document, stored)
       document.seedWholeStateReply(stored)
     },
     async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
@@ -165,5 +165,24 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
     async onDestroy() {
       for (const { retry } of savedAgain.values()) clearInterval(retry)
     },
+  }
+}
+
+/**
+ * Applies a document's stored state as it is loaded, without Yjs encoding it again for the 'update'
+ * listeners. Yjs encodes a transaction's change whenever the document has any; while loading, the
+ * only one is Hocuspocus's own, which would queue the whole board (851 KB on a finished one) as a
+ * broadcast to nobody (nobody is connected to a document still loading), and that encoding was a
+ * quarter of the server's time opening a board from disk (its CPU profile, `--only cold`).
+ */
+function applyLoaded(document: Y.Doc, stored: Uint8Array): void {
+  // lib0's Observable keeps its listeners in this map; Yjs encodes only while it has an 'update' entry.
+  const observers = (document as unknown as { _observers: Map<string, unknown> })._observers
+  const listeners = observers.get('update')
+  observers.delete('update')
+  try {
+    Y.applyUpdate(document, stored)
+  } finally {
+    if (listeners) observers.set('update', listeners)
   }
 }
