@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join as joinPath } from 'node:path'
-import { openEmbeddedStorage } from '@co-assess/storage'
+import type { DocumentStore } from '@co-assess/storage'
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { Document, Server } from '@hocuspocus/server'
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { persistenceExtension } from './persistenceExtension.ts'
+import { serverOnStoredBoard } from './storedBoardForTests.ts'
 import { wholeStateReplyExtension } from './wholeStateReplyExtension.ts'
 
 // The Hocuspocus patch (patches/@hocuspocus__server@4.7.0.patch) and the extension that turns it on.
@@ -127,46 +125,38 @@ describe('wholeStateReplyExtension on a running server', () => {
   }
 
   it('answers the first reader of a board opened from its store with the bytes the store loaded', async () => {
-    const dir = mkdtempSync(joinPath(tmpdir(), 'co-assess-whole-state-'))
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-    const storage = await openEmbeddedStorage({ dir })
-    cleanups.push(() => storage.close())
-    const board = new Y.Doc()
-    for (let i = 0; i < 100; i++) board.getMap('ticks').set(`person/item-${i}`, true)
-    await storage.documents.compact('board.stored', Y.encodeStateAsUpdate(board))
     // What the store hands over, seen on its way to the document.
     const loaded: Uint8Array[] = []
-    const documents = Object.create(storage.documents) as typeof storage.documents
-    documents.loadDocument = async (name) => {
-      const bytes = await storage.documents.loadDocument(name)
-      if (bytes) loaded.push(bytes)
-      return bytes
-    }
-    const server = new Server({
-      port: 0,
-      address: '127.0.0.1',
-      quiet: true,
-      stopOnSignals: false,
-      extensions: [
-        persistenceExtension({ documents, log: pino({ level: 'silent' }) }),
-        wholeStateReplyExtension({ caches: (name) => name.startsWith('board.') }),
-      ],
+    const { server, open } = await serverOnStoredBoard({
+      name: 'board.stored',
+      ticks: 100,
+      cleanups,
+      extensions: (stored) => {
+        const documents = Object.create(stored) as DocumentStore
+        documents.loadDocument = async (name) => {
+          const bytes = await stored.loadDocument(name)
+          if (bytes) loaded.push(bytes)
+          return bytes
+        }
+        return [
+          persistenceExtension({ documents, log: pino({ level: 'silent' }) }),
+          wholeStateReplyExtension({ caches: (name) => name.startsWith('board.') }),
+        ]
+      },
     })
-    await server.listen()
-    cleanups.push(() => server.destroy())
 
-    const reader = await join(server.address.port, 'board.stored')
-    expect(reader.doc.getMap('ticks').size).toBe(100)
+    const reader = await open()
+    expect(reader.getMap('ticks').size).toBe(100)
     const document = server.hocuspocus.documents.get('board.stored')
     if (!document) throw new Error('the board is not loaded')
     expect(loaded).toHaveLength(1)
     expect(cachedReply(document)).toBe(loaded[0])
 
     // The first change drops it: the next reader gets the board as it is now.
-    reader.doc.getMap('ticks').set('person/item-100', true)
+    reader.getMap('ticks').set('person/item-100', true)
     await holds(document, 'person/item-100')
-    const next = await join(server.address.port, 'board.stored')
-    expect(next.doc.getMap('ticks').size).toBe(101)
+    const next = await open()
+    expect(next.getMap('ticks').size).toBe(101)
     expect(cachedReply(document)).not.toBe(loaded[0])
   })
 
