@@ -177,12 +177,14 @@ export function persistenceExtension(deps: { documents: DocumentStore; log: Logg
  */
 function applyLoaded(document: Y.Doc, stored: Uint8Array): void {
   // lib0's Observable keeps its listeners in this map; Yjs encodes only while it has an 'update' entry.
-  const observers = (document as unknown as { _observers: Map<string, unknown> })._observers
+  const observers = (document as unknown as { _observers: Map<string, Set<unknown>> })._observers
   const listeners = observers.get('update')
   observers.delete('update')
   try {
     Y.applyUpdate(document, stored)
   } finally {
-    if (listeners) observers.set('update', listeners)
+    // One added meanwhile (nothing does today) is kept beside those set aside.
+    const added = observers.get('update')
+    if (listeners) observers.set('update', added ? new Set([...listeners, ...added]) : listeners)
   }
 }

@@ -28,7 +28,17 @@ export function localCopyOf(idb: IndexeddbPersistence, giveUpAfterMs: number): L
     loaded = true
     clearTimeout(timer)
     idb.off('synced', done)
-    for (const listener of listeners.splice(0)) listener()
+    // Called from inside y-indexeddb's event: an error in a listener (the app's code, through the
+    // provider) must not cut its load short, so it is reported on its own instead.
+    for (const listener of listeners.splice(0)) {
+      try {
+        listener()
+      } catch (error) {
+        setTimeout(() => {
+          throw error
+        })
+      }
+    }
   }
   idb.on('synced', done)
   const timer = setTimeout(done, giveUpAfterMs)
