@@ -1,9 +1,9 @@
 import { WebSocketStatus } from '@hocuspocus/provider'
 import { describe, expect, it, vi } from 'vitest'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { localCopyOf } from './localCopy.ts'
 import { OrderedProvider } from './OrderedProvider.ts'
+import { unloadedCopy } from './unloadedCopyForTests.ts'
 
 /** Just enough of a provider socket to construct a provider without a network. */
 function fakeSocket() {
@@ -75,9 +75,7 @@ describe('OrderedProvider', () => {
   })
 
   it("starts the sync exchange in the turn the device's copy loads, before a render that load queued", async () => {
-    // y-indexeddb as a page without IndexedDB has it: a persistence whose load is announced by hand.
-    const idb = Object.create(IndexeddbPersistence.prototype) as IndexeddbPersistence
-    Object.assign(idb, { _observers: new Map(), synced: false })
+    const idb = unloadedCopy()
     const { socket, provider, sent } = setUp(localCopyOf(idb, 60_000))
     socket.status = WebSocketStatus.Connected
     provider.startSync()
@@ -97,8 +95,7 @@ describe('OrderedProvider', () => {
   it('does not wait for a copy that never loads for longer than it was told', () => {
     vi.useFakeTimers()
     try {
-      const idb = Object.create(IndexeddbPersistence.prototype) as IndexeddbPersistence
-      Object.assign(idb, { _observers: new Map(), synced: false })
+      const idb = unloadedCopy()
       const { socket, provider, sent } = setUp(localCopyOf(idb, 3000))
       socket.status = WebSocketStatus.Connected
       provider.startSync()

@@ -1,13 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { localCopyOf } from './localCopy.ts'
-
-/** y-indexeddb as a page without IndexedDB has it: a persistence whose load is announced by hand. */
-function unloadedCopy(): IndexeddbPersistence {
-  const idb = Object.create(IndexeddbPersistence.prototype) as IndexeddbPersistence
-  Object.assign(idb, { _observers: new Map(), synced: false })
-  return idb
-}
+import { unloadedCopy } from './unloadedCopyForTests.ts'
 
 describe('localCopyOf', () => {
   it("keeps a listener's error out of y-indexeddb's load and away from the other listeners", () => {
