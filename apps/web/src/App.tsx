@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { HomePage } from './app/HomePage.tsx'
-import { BoardPage } from './app/lazyBoardPage.ts'
+import { BoardPage, reopenBoard } from './app/lazyBoardPage.ts'
 import { useRoute } from './app/navigation.ts'
 import { parseRoute } from './app/route.ts'
 import { UpdateNotice } from './app/UpdateNotice.tsx'
@@ -10,10 +10,12 @@ import { JoinPage } from './join/JoinPage.tsx'
 
 /**
  * Resolves when the first page can be drawn without waiting for its code: a board opened directly (a
- * reload, a bookmark) fetches the board's code before the first render rather than during it.
+ * reload, a bookmark) fetches the board's code, and starts opening the board, before the first render
+ * rather than during it.
  */
 export function firstPageReady(): Promise<unknown> {
-  return parseRoute(window.location.pathname).name === 'board' ? BoardPage.preload() : Promise.resolve()
+  const route = parseRoute(window.location.pathname)
+  return route.name === 'board' ? reopenBoard(route.assessmentId) : Promise.resolve()
 }
 // Staff pages load only for staff.
 const StaffHomePage = lazy(() =>

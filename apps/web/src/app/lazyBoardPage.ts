@@ -16,3 +16,20 @@ export function startBoardEarly(assessmentId: string): void {
     .then((m) => m.startBoardEarly(assessmentId))
     .catch(() => undefined)
 }
+
+/** How long a reload waits for the device's copy of the board before drawing the page without it. */
+const LOCAL_COPY_WAIT_MS = 1000
+
+/**
+ * The board's code, for a board opened directly (a reload, a bookmark), with its connection opened
+ * and the device's copy of the board loaded: the page is then drawn once, with the board this device
+ * holds, rather than empty first (see earlyBoardLoaded). Resolves once the page can be drawn.
+ */
+export function reopenBoard(assessmentId: string): Promise<unknown> {
+  return BoardPage.preload().then(() =>
+    boardModule().then((m) => {
+      m.startBoardEarly(assessmentId, { why: 'reopened' })
+      return m.earlyBoardLoaded(assessmentId, LOCAL_COPY_WAIT_MS)
+    }),
+  )
+}

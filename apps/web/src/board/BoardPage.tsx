@@ -12,7 +12,7 @@ import { exposeForTests } from './exposeForTests.ts'
 import { type BoardData, fetchBoardData, openConnection } from './openBoard.ts'
 
 // The join page opens the board through this chunk while the equality questions are on screen.
-export { startBoardEarly } from './earlyBoard.ts'
+export { earlyBoardLoaded, startBoardEarly } from './earlyBoard.ts'
 
 type Loaded =
   | { state: 'loading' }

@@ -2,10 +2,11 @@ import { describe, expect, it, vi } from 'vitest'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { memoryStorage } from '../../test/memoryStorage.ts'
+import { saveBoardCopy } from '../session/boardCopy.ts'
 import type { SessionKeeper } from '../session/sessionKeeper.ts'
 import { saveSession } from '../session/storedSession.ts'
 import type { BoardConnection } from './connection/BoardConnection.ts'
-import { startBoardEarly, takeEarlyBoard } from './earlyBoard.ts'
+import { earlyBoardLoaded, startBoardEarly, takeEarlyBoard } from './earlyBoard.ts'
 import type { BoardData } from './openBoard.ts'
 
 const joinedStorage = (assessmentId: string) => {
@@ -29,7 +30,7 @@ const joinedStorage = (assessmentId: string) => {
 
 const opener = (data: Promise<BoardData> = new Promise(() => undefined)) => {
   const connection = { destroy: vi.fn(), awareness: new Awareness(new Y.Doc()) } as unknown as BoardConnection
-  const open = vi.fn((_keeper: SessionKeeper) => ({ connection, data }))
+  const open = vi.fn((_keeper: SessionKeeper, _hasLocalCopy: boolean) => ({ connection, data }))
   return { connection, open }
 }
 
@@ -89,6 +90,28 @@ describe('a board opened while the equality questions are on screen', () => {
     expect(board?.keeper).toBe(keeper)
   })
 
+  it('waits for the device copy only when reopening a board this device opened before', () => {
+    const storage = joinedStorage('a1')
+    const joined = opener()
+    startBoardEarly('a1', { storage, open: joined.open })
+    expect(joined.open.mock.calls[0]![1]).toBe(false)
+    takeEarlyBoard('a1')?.keeper.stop()
+
+    // A reload with no assessment kept here (the board never opened on this device): nothing to wait for.
+    const bare = opener()
+    startBoardEarly('a1', { why: 'reopened', storage, open: bare.open })
+    expect(bare.open.mock.calls[0]![1]).toBe(false)
+    takeEarlyBoard('a1')?.keeper.stop()
+
+    const detail = { assessment: { id: 'a1', frameworkId: 'fw' }, participants: [] }
+    const framework = { id: 'fw', phases: [] }
+    saveBoardCopy(storage, 'p-a1', { detail, framework } as unknown as BoardData)
+    const reopened = opener()
+    startBoardEarly('a1', { why: 'reopened', storage, open: reopened.open })
+    expect(reopened.open.mock.calls[0]![1]).toBe(true)
+    takeEarlyBoard('a1')?.keeper.stop()
+  })
+
   it('keeps what the fetch gave, for the page to draw the board in its first render', async () => {
     const data = { detail: { participants: [] }, framework: { id: 'fw' } } as unknown as BoardData
     const answer = Promise.resolve(data)
@@ -107,5 +130,101 @@ describe('a board opened while the equality questions are on screen', () => {
     const board = takeEarlyBoard('a1')
     await expect(board?.data).rejects.toThrow('The server did not answer')
     board?.keeper.stop()
+  })
+
+  describe('a reload waits for the device copy before drawing', () => {
+    const reopenedStorage = () => {
+      const storage = joinedStorage('a1')
+      const detail = { assessment: { id: 'a1', frameworkId: 'fw' }, participants: [] }
+      saveBoardCopy(storage, 'p-a1', { detail, framework: { id: 'fw', phases: [] } } as unknown as BoardData)
+      return storage
+    }
+    /** A connection whose device copy loads when the test says so. */
+    const loadingConnection = () => {
+      const listeners = new Set<() => void>()
+      let localLoaded = false
+      const connection = {
+        destroy: vi.fn(),
+        awareness: new Awareness(new Y.Doc()),
+        subscribe: (listener: () => void) => {
+          listeners.add(listener)
+          return () => listeners.delete(listener)
+        },
+        getSnapshot: () => ({ localLoaded }),
+      } as unknown as BoardConnection
+      const load = () => {
+        localLoaded = true
+        for (const listener of listeners) listener()
+      }
+      return { connection, load, listeners }
+    }
+    const settled = async (promise: Promise<void>) => {
+      let done = false
+      void promise.then(() => {
+        done = true
+      })
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      return done
+    }
+
+    it('settles when the copy has loaded, and stops listening', async () => {
+      const { connection, load, listeners } = loadingConnection()
+      startBoardEarly('a1', {
+        why: 'reopened',
+        storage: reopenedStorage(),
+        open: () => ({ connection, data: new Promise(() => undefined) }),
+      })
+      const loaded = earlyBoardLoaded('a1', 60_000)
+      expect(await settled(loaded)).toBe(false)
+      load()
+      expect(await settled(loaded)).toBe(true)
+      expect(listeners.size).toBe(0)
+      takeEarlyBoard('a1')?.keeper.stop()
+    })
+
+    it('gives up after the time given, so a stuck IndexedDB still shows the page', async () => {
+      vi.useFakeTimers()
+      try {
+        const { connection, listeners } = loadingConnection()
+        startBoardEarly('a1', {
+          why: 'reopened',
+          storage: reopenedStorage(),
+          open: () => ({ connection, data: new Promise(() => undefined) }),
+        })
+        const loaded = earlyBoardLoaded('a1', 1000)
+        let done = false
+        void loaded.then(() => {
+          done = true
+        })
+        await vi.advanceTimersByTimeAsync(999)
+        expect(done).toBe(false)
+        await vi.advanceTimersByTimeAsync(1)
+        expect(done).toBe(true)
+        expect(listeners.size).toBe(0)
+        takeEarlyBoard('a1')?.keeper.stop()
+      } finally {
+        vi.useRealTimers()
+      }
+    })
+
+    it('does not wait when this device holds no copy, or for another board', async () => {
+      const { connection } = loadingConnection()
+      startBoardEarly('a1', {
+        why: 'reopened',
+        storage: joinedStorage('a1'),
+        open: () => ({ connection, data: new Promise(() => undefined) }),
+      })
+      expect(await settled(earlyBoardLoaded('a1', 60_000))).toBe(true)
+      takeEarlyBoard('a1')?.keeper.stop()
+
+      const other = loadingConnection()
+      startBoardEarly('a1', {
+        why: 'reopened',
+        storage: reopenedStorage(),
+        open: () => ({ connection: other.connection, data: new Promise(() => undefined) }),
+      })
+      expect(await settled(earlyBoardLoaded('a2', 60_000))).toBe(true)
+      takeEarlyBoard('a1')?.keeper.stop()
+    })
   })
 })
