@@ -34,7 +34,10 @@ export interface ConnectionSnapshot extends SyncFacts {
   generation: number
   /** The last refused change, in plain words, until dismissed. */
   refusal: string | null
-  /** The local copy (IndexedDB) has been read, so the board can show what this device knows. */
+  /**
+   * This device's copies (IndexedDB) of the board and of the person's blind-round document have been
+   * read, so the board can show what this device knows.
+   */
   localLoaded: boolean
 }
 
@@ -370,7 +373,7 @@ export class BoardConnection {
       online: this.online,
       generation: this.generation,
       refusal: this.refusal,
-      localLoaded: this.board.localLoaded,
+      localLoaded: links.every((l) => l.localLoaded),
     }
   }
 
