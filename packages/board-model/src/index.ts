@@ -189,7 +189,12 @@ export {
   type ViewShape,
   viewShape,
 } from './view/boardView.ts'
-export { type BoardViewWatch, watchBoardView } from './view/boardViewWatch.ts'
+export {
+  type BoardViewWatch,
+  type ChangesSince,
+  noteChangesSince,
+  watchBoardView,
+} from './view/boardViewWatch.ts'
 export { keepEntries, keepList, keepMap, sameEntries, sameItems } from './view/sameValues.ts'
 export {
   BLIND_SEPARATOR,

@@ -1,5 +1,6 @@
 import {
   type BoardView,
+  noteChangesSince,
   readBoardView,
   readGroups,
   type ViewShape,
@@ -21,10 +22,12 @@ export function useBoard(
   personId: string,
   shape: ViewShape,
 ): BoardView {
-  // The first reading, and what it read: the watch below takes it as it is if nothing changed since.
+  // The first reading, what it read, and what changes after it: the watch below takes it as it is
+  // and applies those changes (the server's answer often arrives between this render and the effect).
   const [first] = useState(() => ({
     view: readBoardViewAndGroups(connection, personId, shape),
     of: readingOf(connection, personId, shape),
+    since: noteChangesSince(connection.doc, connection.blindDoc),
   }))
   const [view, setView] = useState(first.view)
   // What is on screen, so a new watch (a replaced document) keeps what did not change in it.
@@ -32,8 +35,12 @@ export function useBoard(
   shown.current = view
   useEffect(() => {
     void generation
-    const upToDate =
-      shown.current === first.view && sameReading(first.of, readingOf(connection, personId, shape))
+    const now = readingOf(connection, personId, shape)
+    const fromFirst = shown.current === first.view && sameSource(first.of, now)
+    // Taken once, and so stopped (a second mount, or a later watch, reads the board again instead).
+    const noted = first.since.take()
+    const missed = fromFirst ? noted : null
+    const upToDate = fromFirst && first.of.transactions === now.transactions
     const watch = watchBoardView(
       connection.doc,
       connection.blindDoc,
@@ -41,6 +48,7 @@ export function useBoard(
       shape,
       shown.current,
       upToDate,
+      missed,
     )
     let pending = false
     let stopped = false
@@ -77,14 +85,9 @@ function readingOf(connection: BoardConnection, personId: string, shape: ViewSha
   return { doc, blindDoc, transactions: transactionsOf(doc) + transactionsOf(blindDoc), personId, shape }
 }
 
-function sameReading(a: ReadingOf, b: ReadingOf): boolean {
-  return (
-    a.doc === b.doc &&
-    a.blindDoc === b.blindDoc &&
-    a.transactions === b.transactions &&
-    a.personId === b.personId &&
-    a.shape === b.shape
-  )
+/** The same documents, person and framework: what differs, if anything, is changes to them. */
+function sameSource(a: ReadingOf, b: ReadingOf): boolean {
+  return a.doc === b.doc && a.blindDoc === b.blindDoc && a.personId === b.personId && a.shape === b.shape
 }
 
 /**

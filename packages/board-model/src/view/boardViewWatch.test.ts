@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import {
   blindDocumentName,
@@ -19,7 +19,7 @@ import {
 } from '../index.ts'
 import { agreedMap, peopleMap, ticksMap } from '../roots.ts'
 import { type BoardView, keepUnchanged, readBoardView, type ViewShape } from './boardView.ts'
-import { watchBoardView } from './boardViewWatch.ts'
+import { noteChangesSince, watchBoardView } from './boardViewWatch.ts'
 
 const levels = ['emerging', 'developing', 'maturing'].map((id) => ({
   id,
@@ -345,6 +345,66 @@ describe('watchBoardView', () => {
     expect(next.ticks.get('1a')?.get('1a.emerging.2')?.get('ana1')?.ticked).toBe(true)
     expect(plain(next)).toEqual(plain(readBoardView(doc, blind, ME, shape)))
     watch.stop()
+  })
+
+  it.each(seeds.slice(0, 12))(
+    'applies the changes made between a reading and the watch to that reading, as a full reading has them (seed %i)',
+    (seed) => {
+      const { next, pick } = random(seed)
+      const { doc, blind } = setUp()
+      let at = 1
+      doc.transact(() => {
+        for (const id of everyone.slice(0, 4)) peopleMap(doc).set(id, person(id, pick(groups)))
+        for (let i = 0; i < 30; i++)
+          ticksMap(doc).set(tickKey(pick(everyone), pick(items)), { ticked: next() < 0.6, at })
+      }, serverOrigin('test'))
+      startBlindRound(doc, 'chair1', pick(areaIds))
+      // The page's first render reads the board; the server's answer and the private document's copy
+      // arrive before its effect starts the watch.
+      const shown = readBoardView(doc, blind, ME, shape)
+      const since = noteChangesSince(doc, blind)
+      for (let step = 0; step < 8; step++) {
+        at += 1
+        const r = next()
+        const item = pick(items)
+        if (r < 0.4) setTick(doc, pick(everyone), item, next() < 0.6, at)
+        else if (r < 0.55) setTick(blind, ME, item, next() < 0.6, at)
+        else if (r < 0.7)
+          doc.transact(
+            () => peopleMap(doc).set(pick(others), person(pick(others), pick(groups))),
+            serverOrigin('test'),
+          )
+        else if (r < 0.8) ticksMap(doc).delete(tickKey(pick(everyone), item))
+        else if (r < 0.9) revealBlindRound(doc, 'chair1', pick(areaIds), at)
+        else
+          recordAgreedLevel(doc, 'chair1', pick(areaIds), {
+            level: pick(levels).id,
+            rationale: '',
+            dissent: '',
+            sessionId: null,
+          })
+      }
+      const watch = watchBoardView(doc, blind, ME, shape, shown, false, since.take())
+      const view = watch.read()
+      expect(plain(view), `seed ${seed}`).toEqual(plain(readBoardView(doc, blind, ME, shape)))
+      expectKeptWherePossible(shown, view)
+      // Taken once: a second taker (a second mount) reads the board itself.
+      expect(since.take()).toBeNull()
+      watch.stop()
+    },
+  )
+
+  it('stops noting changes nobody took, after the time given', () => {
+    vi.useFakeTimers()
+    try {
+      const { doc, blind } = setUp()
+      const since = noteChangesSince(doc, blind, 1000)
+      vi.advanceTimersByTime(1000)
+      setTick(doc, 'ana1', '1a.emerging.1', true)
+      expect(since.take()).toBeNull()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('reads a whole board that arrives at once (a first sync) and follows single changes after it', () => {

@@ -2,12 +2,44 @@ import type * as Y from 'yjs'
 import { peopleMap, ticksMap } from '../roots.ts'
 import { type BoardView, keepUnchanged, readBoardView, type ViewShape } from './boardView.ts'
 import { watchAreaTallies } from './watch/areaTallies.ts'
-import { clearChangedKeys, noChangedKeys, observeChangedKeys } from './watch/changedKeys.ts'
+import {
+  anyChangedKeys,
+  type ChangedKeys,
+  clearChangedKeys,
+  mergeChangedKeys,
+  noChangedKeys,
+  observeChangedKeys,
+} from './watch/changedKeys.ts'
 import { isBulk } from './watch/isBulk.ts'
 import { watchOwnTicks } from './watch/ownTicks.ts'
 import { applyPeopleChanges } from './watch/peopleChanges.ts'
 import { readSettingChanges } from './watch/settingChanges.ts'
 import { applyTickChanges, type SeenTick } from './watch/tickChanges.ts'
+
+/**
+ * What changed in the documents since a reading of them was taken: started with the reading (in a
+ * render), handed to `watchBoardView` with it (in the effect after), so the changes in between (the
+ * server's answer, a copy loading) are followed key by key rather than by reading the whole board
+ * again. One never taken (a render React threw away) stops noting after `giveUpAfterMs`.
+ */
+export interface ChangesSince {
+  /** The changes noted so far, once; null if taken already or given up. Stops noting. */
+  take: () => ChangedKeys | null
+}
+
+export function noteChangesSince(doc: Y.Doc, blindDoc: Y.Doc | null, giveUpAfterMs = 5000): ChangesSince {
+  let changes: ChangedKeys | null = noChangedKeys()
+  const stopObserving = observeChangedKeys(doc, blindDoc, changes, () => undefined)
+  const stop = () => {
+    clearTimeout(timer)
+    stopObserving()
+    const noted = changes
+    changes = null
+    return noted
+  }
+  const timer = setTimeout(stop, giveUpAfterMs)
+  return { take: stop }
+}
 
 export interface BoardViewWatch {
   /** The board as it is now: the same object until something it holds changes. */
@@ -26,7 +58,9 @@ export interface BoardViewWatch {
  * With `previous`, the first reading keeps that view's unchanged parts (a view from `readBoardView`
  * shown before watching started). With `upToDate` as well, `previous` is known to be a reading of the
  * documents as they are now (nothing changed since), and is taken as it is: on a finished board a
- * whole reading is a few hundred milliseconds of the first screen.
+ * whole reading is a few hundred milliseconds of the first screen. With `missed` instead, `previous`
+ * is a reading from before those changes (`noteChangesSince`), and they are applied to it as any
+ * other change would be.
  */
 export function watchBoardView(
   doc: Y.Doc,
@@ -35,26 +69,33 @@ export function watchBoardView(
   shape: ViewShape,
   previous: BoardView | null = null,
   upToDate = false,
+  missed: ChangedKeys | null = null,
 ): BoardViewWatch {
   const wholeReading = () => readBoardView(doc, blindDoc, personId, shape)
   let view =
-    previous && upToDate ? previous : previous ? keepUnchanged(previous, wholeReading()) : wholeReading()
+    previous && (upToDate || missed)
+      ? previous
+      : previous
+        ? keepUnchanged(previous, wholeReading())
+        : wholeReading()
 
   // What the changes are applied to: the people and areas of the view, and the person's own ticks.
   const tallies = watchAreaTallies(shape)
   const ownTicks = watchOwnTicks(doc, blindDoc, personId)
-  const startFrom = (reading: BoardView) => {
+  const startFrom = (reading: BoardView, viewIsStale = false) => {
     tallies.startFrom(reading)
-    ownTicks.reset()
+    ownTicks.reset(viewIsStale)
   }
-  startFrom(view)
+  const behind = previous !== null && missed !== null && !upToDate && anyChangedKeys(missed)
+  startFrom(view, behind)
   const seenTick: SeenTick = (who, areaId, itemId, now) => {
     if (now !== undefined) tallies.noteArea(who, areaId)
     if (who === personId) ownTicks.boardTick(itemId, now)
   }
 
   const changes = noChangedKeys()
-  let dirty = false
+  if (behind && missed) mergeChangedKeys(changes, missed)
+  let dirty = behind
   const listeners = new Set<() => void>()
   const stopObserving = observeChangedKeys(doc, blindDoc, changes, () => {
     dirty = true

@@ -83,6 +83,29 @@ export function observeChangedKeys(
   }
 }
 
+/** Adds what `more` holds to `into`. */
+export function mergeChangedKeys(into: ChangedKeys, more: ChangedKeys): void {
+  addAll(into.ticks, more.ticks)
+  addAll(into.privateTicks, more.privateTicks)
+  addAll(into.people, more.people)
+  into.live ||= more.live
+  into.agreed ||= more.agreed
+  into.sessions ||= more.sessions
+  into.recorded ||= more.recorded
+}
+
+export function anyChangedKeys(changes: ChangedKeys): boolean {
+  return (
+    changes.ticks.size > 0 ||
+    changes.privateTicks.size > 0 ||
+    changes.people.size > 0 ||
+    changes.live ||
+    changes.agreed ||
+    changes.sessions ||
+    changes.recorded
+  )
+}
+
 function addAll(into: Set<string>, keys: Set<string>) {
   for (const key of keys) into.add(key)
 }

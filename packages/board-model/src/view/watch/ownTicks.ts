@@ -11,8 +11,12 @@ import { keepMap } from '../sameValues.ts'
  * `myTicks` is laid out again from them instead of from the whole board.
  */
 export interface OwnTicks {
-  /** Reads both documents again whole (the watch starting, or a bulk change). */
-  reset(): void
+  /**
+   * Reads both documents again whole (the watch starting, or a bulk change). `viewIsStale`: the
+   * `myTicks` the next `read` is given was read before changes that reading already holds, so it is
+   * laid out again.
+   */
+  reset(viewIsStale?: boolean): void
   /** A tick of the person's on the board changed (`now` undefined: deleted). */
   boardTick(itemId: string, now: Tick | undefined): void
   /** Reads the private document's changed tick keys; other people's keys there are ignored. */
@@ -29,10 +33,10 @@ export function watchOwnTicks(doc: Y.Doc, blindDoc: Y.Doc | null, personId: stri
   const inPrivate = new Map<string, Tick>()
   let changed = false
   return {
-    reset() {
+    reset(viewIsStale = false) {
       replaceAll(onBoard, ticksOfPerson(doc, personId))
       replaceAll(inPrivate, blindDoc ? ticksOfPerson(blindDoc, personId) : new Map<string, Tick>())
-      changed = false
+      changed = viewIsStale
     },
     boardTick(itemId, now) {
       changed = true
