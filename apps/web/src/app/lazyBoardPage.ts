@@ -17,8 +17,11 @@ export function startBoardEarly(assessmentId: string): void {
     .catch(() => undefined)
 }
 
-/** How long a reload waits for the device's copy of the board before drawing the page without it. */
-const LOCAL_COPY_WAIT_MS = 1000
+/**
+ * How long a reload waits for the device's copy of the board before drawing the page without it (the
+ * page says "Loading…" meanwhile, index.html): as long as the sync waits for it (BoardConnection).
+ */
+const LOCAL_COPY_WAIT_MS = 3000
 
 /**
  * The board's code, for a board opened directly (a reload, a bookmark), with its connection opened

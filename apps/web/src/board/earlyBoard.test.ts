@@ -79,14 +79,28 @@ describe('a board opened while the equality questions are on screen', () => {
     takeEarlyBoard('a3')?.keeper.stop()
   })
 
-  it('notes a sign-out that came before the page took it', () => {
+  it('stops the session keeper when opening the board fails', () => {
+    const failing = vi.fn((keeper: SessionKeeper) => {
+      vi.spyOn(keeper, 'stop')
+      throw new Error('IndexedDB is not available')
+    })
+    expect(() => startBoardEarly('a1', { storage: joinedStorage('a1'), open: failing })).toThrow()
+    expect(failing.mock.calls[0]![0].stop).toHaveBeenCalled()
+    expect(takeEarlyBoard('a1')).toBeNull()
+  })
+
+  it('notes a sign-out that came before the page took it, and drops the assessment kept here', () => {
     const { open } = opener()
     const storage = joinedStorage('a1')
+    const detail = { assessment: { id: 'a1', frameworkId: 'fw' }, participants: [] }
+    saveBoardCopy(storage, 'p-a1', { detail, framework: { id: 'fw', phases: [] } } as unknown as BoardData)
     startBoardEarly('a1', { storage, open })
+    expect(storage.getItem('co-assess:board-copy:a1')).not.toBeNull()
     const keeper = open.mock.calls[0]![0]
     keeper.signOut('This invite has been withdrawn.')
     const board = takeEarlyBoard('a1')
     expect(board?.signedOut).toBe('This invite has been withdrawn.')
+    expect(storage.getItem('co-assess:board-copy:a1')).toBeNull()
     expect(board?.keeper).toBe(keeper)
   })
 

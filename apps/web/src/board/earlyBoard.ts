@@ -1,4 +1,4 @@
-import { loadBoardCopy } from '../session/boardCopy.ts'
+import { clearBoardCopy, loadBoardCopy } from '../session/boardCopy.ts'
 import { SessionKeeper } from '../session/sessionKeeper.ts'
 import type { BoardConnection } from './connection/BoardConnection.ts'
 import { type BoardData, fetchBoardData, openConnection } from './openBoard.ts'
@@ -66,7 +66,14 @@ export function startBoardEarly(
   // The same test as the page's: a board opened here before left its assessment beside the session.
   const hasLocalCopy =
     why === 'reopened' && loadBoardCopy(storage, assessmentId, keeper.current.person.id) !== null
-  const opened = open(keeper, hasLocalCopy)
+  let opened: Pick<EarlyBoard, 'connection' | 'data'>
+  try {
+    opened = open(keeper, hasLocalCopy)
+  } catch (error) {
+    // The page opens the board itself (and shows why it cannot); the keeper's refresh timer stops.
+    keeper.stop()
+    throw error
+  }
   // Not "here" for the others until the board is on screen: no presence until the page takes it.
   opened.connection.awareness.setLocalState(null)
   const board: Opening = {
@@ -86,8 +93,12 @@ export function startBoardEarly(
     () => undefined,
   )
   // The page listens to the keeper only once it has taken it: until then this notes a sign-out.
+  // The page's own listener, which drops the assessment kept on this device, starts only once it has
+  // taken the board: a sign-out before that drops it here, as the page would.
   board.stopWatching = keeper.onChange((session, reason) => {
-    if (!session) board.signedOut = reason ?? 'Your sign-in has ended.'
+    if (session) return
+    board.signedOut = reason ?? 'Your sign-in has ended.'
+    clearBoardCopy(storage, assessmentId)
   })
   early = board
 }

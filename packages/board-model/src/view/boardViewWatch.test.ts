@@ -399,9 +399,15 @@ describe('watchBoardView', () => {
     try {
       const { doc, blind } = setUp()
       const since = noteChangesSince(doc, blind, 1000)
-      vi.advanceTimersByTime(1000)
+      const unobserve = vi.spyOn(Y.Map.prototype, 'unobserve')
+      vi.advanceTimersByTime(999)
+      expect(unobserve).not.toHaveBeenCalled()
+      vi.advanceTimersByTime(1)
+      // Every map it watched (seven on the board, the private ticks) is let go.
+      expect(unobserve).toHaveBeenCalledTimes(8)
       setTick(doc, 'ana1', '1a.emerging.1', true)
       expect(since.take()).toBeNull()
+      unobserve.mockRestore()
     } finally {
       vi.useRealTimers()
     }
