@@ -28,6 +28,13 @@ const joinedStorage = (assessmentId: string) => {
   return storage
 }
 
+/** The assessment a board of 'a1' leaves on the device when it opens (session/boardCopy.ts). */
+const keepBoardCopy = (storage: Storage) => {
+  const detail = { assessment: { id: 'a1', frameworkId: 'fw' }, participants: [] }
+  saveBoardCopy(storage, 'p-a1', { detail, framework: { id: 'fw', phases: [] } } as unknown as BoardData)
+  return storage
+}
+
 const opener = (data: Promise<BoardData> = new Promise(() => undefined)) => {
   const connection = { destroy: vi.fn(), awareness: new Awareness(new Y.Doc()) } as unknown as BoardConnection
   const open = vi.fn((_keeper: SessionKeeper, _hasLocalCopy: boolean) => ({ connection, data }))
@@ -92,8 +99,7 @@ describe('a board opened while the equality questions are on screen', () => {
   it('notes a sign-out that came before the page took it, and drops the assessment kept here', () => {
     const { open } = opener()
     const storage = joinedStorage('a1')
-    const detail = { assessment: { id: 'a1', frameworkId: 'fw' }, participants: [] }
-    saveBoardCopy(storage, 'p-a1', { detail, framework: { id: 'fw', phases: [] } } as unknown as BoardData)
+    keepBoardCopy(storage)
     startBoardEarly('a1', { storage, open })
     expect(storage.getItem('co-assess:board-copy:a1')).not.toBeNull()
     const keeper = open.mock.calls[0]![0]
@@ -117,9 +123,7 @@ describe('a board opened while the equality questions are on screen', () => {
     expect(bare.open.mock.calls[0]![1]).toBe(false)
     takeEarlyBoard('a1')?.keeper.stop()
 
-    const detail = { assessment: { id: 'a1', frameworkId: 'fw' }, participants: [] }
-    const framework = { id: 'fw', phases: [] }
-    saveBoardCopy(storage, 'p-a1', { detail, framework } as unknown as BoardData)
+    keepBoardCopy(storage)
     const reopened = opener()
     startBoardEarly('a1', { why: 'reopened', storage, open: reopened.open })
     expect(reopened.open.mock.calls[0]![1]).toBe(true)
@@ -148,10 +152,7 @@ describe('a board opened while the equality questions are on screen', () => {
 
   describe('a reload waits for the device copy before drawing', () => {
     const reopenedStorage = () => {
-      const storage = joinedStorage('a1')
-      const detail = { assessment: { id: 'a1', frameworkId: 'fw' }, participants: [] }
-      saveBoardCopy(storage, 'p-a1', { detail, framework: { id: 'fw', phases: [] } } as unknown as BoardData)
-      return storage
+      return keepBoardCopy(joinedStorage('a1'))
     }
     /** A connection whose device copy loads when the test says so. */
     const loadingConnection = () => {

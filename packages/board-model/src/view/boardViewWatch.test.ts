@@ -117,6 +117,15 @@ function setUp() {
   return { doc, blind, remote, sync }
 }
 
+/** Four people and 30 ticks: a board that already has some of everything, the same for a seed. */
+function seedBoard(doc: Y.Doc, { next, pick }: ReturnType<typeof random>, at: number) {
+  doc.transact(() => {
+    for (const id of everyone.slice(0, 4)) peopleMap(doc).set(id, person(id, pick(groups)))
+    for (let i = 0; i < 30; i++)
+      ticksMap(doc).set(tickKey(pick(everyone), pick(items)), { ticked: next() < 0.6, at })
+  }, serverOrigin('test'))
+}
+
 describe('watchBoardView', () => {
   const seeds = Array.from({ length: 40 }, (_, i) => i + 1)
   it.each(seeds)(
@@ -126,11 +135,7 @@ describe('watchBoardView', () => {
       const { doc, blind, remote, sync } = setUp()
       let at = 1
       // Start from a board that already has some of everything.
-      doc.transact(() => {
-        for (const id of everyone.slice(0, 4)) peopleMap(doc).set(id, person(id, pick(groups)))
-        for (let i = 0; i < 30; i++)
-          ticksMap(doc).set(tickKey(pick(everyone), pick(items)), { ticked: next() < 0.6, at })
-      }, serverOrigin('test'))
+      seedBoard(doc, { next, pick }, at)
       const watch = watchBoardView(doc, blind, ME, shape)
       let heard = 0
       watch.onChange(() => {
@@ -353,11 +358,7 @@ describe('watchBoardView', () => {
       const { next, pick } = random(seed)
       const { doc, blind } = setUp()
       let at = 1
-      doc.transact(() => {
-        for (const id of everyone.slice(0, 4)) peopleMap(doc).set(id, person(id, pick(groups)))
-        for (let i = 0; i < 30; i++)
-          ticksMap(doc).set(tickKey(pick(everyone), pick(items)), { ticked: next() < 0.6, at })
-      }, serverOrigin('test'))
+      seedBoard(doc, { next, pick }, at)
       startBlindRound(doc, 'chair1', pick(areaIds))
       // The page's first render reads the board; the server's answer and the private document's copy
       // arrive before its effect starts the watch.
