@@ -92,9 +92,8 @@ export function startBoardEarly(
     },
     () => undefined,
   )
-  // The page listens to the keeper only once it has taken it: until then this notes a sign-out.
-  // The page's own listener, which drops the assessment kept on this device, starts only once it has
-  // taken the board: a sign-out before that drops it here, as the page would.
+  // The page listens to the keeper only once it has taken it: until then this notes a sign-out, and
+  // drops the assessment kept on this device, as the page's own listener would.
   board.stopWatching = keeper.onChange((session, reason) => {
     if (session) return
     board.signedOut = reason ?? 'Your sign-in has ended.'
