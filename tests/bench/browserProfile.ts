@@ -16,7 +16,7 @@ import { runColdOpen } from './suites/coldOpen.ts'
 // walks the Chromium suite's path (invite link, form, "Join the board", skip the questions, synced on
 // screen, reload) several times. For each run it prints the figures the bench prints and a timeline from
 // inside the page: sockets opened and every message over 1 KB (with its document and Yjs message type),
-// IndexedDB opened, each fetch, the provider synced, the board first on screen and "All changes saved".
+// IndexedDB opened, each fetch, each long task (over 50 ms), the provider synced, the board first on screen and "All changes saved".
 // With --profile the last run also writes a V8 CPU profile of each path (open in Chrome DevTools):
 // the link to "Join" pressed (form), the questions skipped to synced (join), and the reload;
 // --readable builds the app unminified so the profiles name each function.
@@ -97,6 +97,11 @@ const TIMELINE_IN_PAGE = `
     mark('fetched ' + what)
     return response
   }
+  // Each task that held the page's one thread for over 50 ms, marked at its end with its length.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      marks.push(['long task ' + Math.round(entry.duration) + ' ms', Math.round(entry.startTime + entry.duration)])
+  }).observe({ type: 'longtask' })
   let synced = false
   let shown = false
   const poll = () => {
@@ -186,12 +191,14 @@ await runColdOpen('ours', board, pinning, {
         }
         const reloadTimeline = await page.evaluate('globalThis.__timeline')
         const reloadLoading = await page.evaluate(LOADING_IN_PAGE)
+        const elements = await page.evaluate(`document.getElementsByTagName('*').length`)
         console.log(
           `run ${run + 1}: link → interactive ${Math.round(done - start - onQuestions)} ms, "Join" → synced on screen ${Math.round(done - pressed - onQuestions)} ms, reload → synced ${Math.round(reloadMs)} ms`,
         )
         console.log(`  join page → board: ${JSON.stringify(joinTimeline)}`)
         console.log(`  reload: ${JSON.stringify(reloadTimeline)}`)
         console.log(`  reload, loading: ${JSON.stringify(reloadLoading)}`)
+        console.log(`  elements on the reloaded page: ${elements}`)
         await context.close()
       }
     } finally {

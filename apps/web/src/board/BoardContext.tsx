@@ -6,10 +6,12 @@ import type { Framework } from '../framework/frameworkTypes.ts'
 import type { SessionKeeper } from '../session/sessionKeeper.ts'
 import type { StoredSession } from '../session/storedSession.ts'
 import type { BoardActions } from './boardActions.ts'
-import type { BoardConnection, ConnectionSnapshot } from './connection/BoardConnection.ts'
-import type { PresentPerson } from './presence.ts'
+import type { BoardConnection } from './connection/BoardConnection.ts'
 
-/** What every part of the live board reads; writes go through `actions` only. */
+/**
+ * What every part of the live board reads; writes go through `actions` only. The connection's state
+ * and who is here are not in it: they change on their own, often, and are read through liveState.tsx.
+ */
 export interface BoardContextValue {
   assessment: AssessmentRecord
   framework: Framework
@@ -20,9 +22,7 @@ export interface BoardContextValue {
   /** Chairs and participants tick and write notes; observers and peer reviewers read. */
   canWrite: boolean
   isChair: boolean
-  presence: PresentPerson[]
   connection: BoardConnection
-  sync: ConnectionSnapshot
   keeper: SessionKeeper
   following: boolean
   setFollowing: (following: boolean) => void

@@ -1,5 +1,5 @@
 import { readLive, viewShape, writesTheBoard } from '@co-assess/board-model'
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AssessmentRecord } from '../api/apiTypes.ts'
 import { navigate } from '../app/navigation.ts'
 import { boardPath } from '../app/route.ts'
@@ -12,13 +12,13 @@ import { useAnnounce } from './Announcer.tsx'
 import { AreaView } from './area/AreaView.tsx'
 import { BoardContext, type BoardContextValue } from './BoardContext.tsx'
 import { boardActions } from './boardActions.ts'
-import type { BoardConnection } from './connection/BoardConnection.ts'
+import type { BoardConnection, ConnectionSnapshot } from './connection/BoardConnection.ts'
+import { LiveStateProvider, useConnectionFact } from './liveState.tsx'
 import { Overview } from './overview/Overview.tsx'
 import { serverClock } from './serverClock.ts'
 import { StatusBar } from './status/StatusBar.tsx'
 import { useBoard } from './useBoard.ts'
-import { useConnectionState } from './useConnectionState.ts'
-import { useLocalPresence, usePresence } from './usePresence.ts'
+import { useLocalPresence } from './usePresence.ts'
 import { useRemoteEvents } from './useRemoteEvents.ts'
 import { useTimeUpAnnouncements } from './useTimeUpAnnouncements.ts'
 
@@ -35,11 +35,12 @@ export function BoardScreen(props: {
 }) {
   const { assessment, framework, connection, keeper, areaId, page } = props
   const person = keeper.current.person
-  const sync = useConnectionState(connection)
+  // Only a replaced document draws the whole board again; the connection's other states, a new
+  // provider after a drop and who is here are read below, by the parts that use them (liveState.tsx).
+  const documents = useConnectionFact(connection, documentsOf)
   const shape = useMemo(() => viewShape(framework), [framework])
-  const view = useBoard(connection, sync.generation, person.id, shape)
+  const view = useBoard(connection, documents, person.id, shape)
   const provider = connection.provider
-  const presence = usePresence(provider, person.id)
   const announce = useAnnounce()
   const areas = useMemo(() => indexFramework(framework), [framework])
   const isChair = person.role === 'chair'
@@ -49,15 +50,7 @@ export function BoardScreen(props: {
   const audience = useProjectorMode()
   const follows = audience || (!isChair && following)
 
-  useRemoteEvents(connection, sync.generation, framework.levels, announce)
   useTimeUpAnnouncements(view.live.timers, announce)
-
-  // Area timers run on the server's clock. Look at it whenever the board connects: on opening, and
-  // after a drop, since the device's clock may have been changed in the meantime.
-  const connected = sync.status === 'connected'
-  useEffect(() => {
-    if (connected) void serverClock.sync()
-  }, [connected])
 
   useLocalPresence(provider, {
     user: { id: person.id, name: person.name, color: person.colour, role: person.role, group: person.group },
@@ -65,13 +58,13 @@ export function BoardScreen(props: {
     following,
   })
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new document (generation) needs new actions
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new document needs new actions
   const actions = useMemo(
     () =>
       boardActions({ doc: connection.doc, blindDoc: connection.blindDoc }, person.id, () =>
         readLive(connection.doc),
       ),
-    [connection, sync.generation, person.id],
+    [connection, documents, person.id],
   )
 
   // "Follow me": go where the chair brings everyone, each time they do, unless stepped away.
@@ -114,32 +107,53 @@ export function BoardScreen(props: {
     if (moved && leading && areaId && areas.has(areaId) && areaId !== focus?.areaId) actions.focus(areaId)
   }, [leading, areaId, areas, focus?.areaId, actions])
 
-  const setFollowing = (next: boolean) => {
-    setFollowingState(next)
-    if (next && focus?.areaId && focus.areaId !== areaId && areas.has(focus.areaId)) {
-      followedTo.current = focus.areaId
-      lastFocusKey.current = focusKey
-      navigate(boardPath(assessment.id, focus.areaId))
-    }
-  }
+  const focusAreaId = focus?.areaId
+  const setFollowing = useCallback(
+    (next: boolean) => {
+      setFollowingState(next)
+      if (next && focusAreaId && focusAreaId !== areaId && areas.has(focusAreaId)) {
+        followedTo.current = focusAreaId
+        lastFocusKey.current = focusKey
+        navigate(boardPath(assessment.id, focusAreaId))
+      }
+    },
+    [focusAreaId, focusKey, areaId, areas, assessment.id],
+  )
 
-  const value: BoardContextValue = {
-    assessment,
-    framework,
-    areas,
-    view,
-    actions,
-    person,
-    canWrite,
-    isChair,
-    presence,
-    connection,
-    sync,
-    keeper,
-    following,
-    setFollowing,
-    audience,
-  }
+  // The same object while none of it changes: every part of the board reads it, so a new one draws
+  // the whole board again.
+  const value: BoardContextValue = useMemo(
+    () => ({
+      assessment,
+      framework,
+      areas,
+      view,
+      actions,
+      person,
+      canWrite,
+      isChair,
+      connection,
+      keeper,
+      following,
+      setFollowing,
+      audience,
+    }),
+    [
+      assessment,
+      framework,
+      areas,
+      view,
+      actions,
+      person,
+      canWrite,
+      isChair,
+      connection,
+      keeper,
+      following,
+      setFollowing,
+      audience,
+    ],
+  )
 
   const place = areaId ? areas.get(areaId) : undefined
   useEffect(() => {
@@ -153,32 +167,72 @@ export function BoardScreen(props: {
 
   return (
     <BoardContext.Provider value={value}>
-      <PageShell title={assessment.title} homeHref={boardPath(assessment.id)} statusBar={<StatusBar />} wide>
-        {page === 'reports' ? (
-          <Suspense fallback={<p>Loading the reports…</p>}>
-            <ReportsPage />
-          </Suspense>
-        ) : areaId && place ? (
-          <AreaView key={`${areaId}`} place={place} />
-        ) : areaId ? (
-          <div>
-            <h1>There is no area {areaId} in this framework</h1>
-            <p>
-              <a
-                href={boardPath(assessment.id)}
-                onClick={(e) => {
-                  e.preventDefault()
-                  navigate(boardPath(assessment.id))
-                }}
-              >
-                See all areas
-              </a>
-            </p>
-          </div>
-        ) : (
-          <Overview />
-        )}
-      </PageShell>
+      <LiveStateProvider connection={connection} provider={provider} personId={person.id}>
+        <ServerClockSync connection={connection} />
+        <RemoteEvents connection={connection} levels={framework.levels} announce={announce} />
+        <PageShell
+          title={assessment.title}
+          homeHref={boardPath(assessment.id)}
+          statusBar={<StatusBar />}
+          wide
+        >
+          {page === 'reports' ? (
+            <Suspense fallback={<p>Loading the reports…</p>}>
+              <ReportsPage />
+            </Suspense>
+          ) : areaId && place ? (
+            <AreaView key={`${areaId}`} place={place} />
+          ) : areaId ? (
+            <div>
+              <h1>There is no area {areaId} in this framework</h1>
+              <p>
+                <a
+                  href={boardPath(assessment.id)}
+                  onClick={(e) => {
+                    e.preventDefault()
+                    navigate(boardPath(assessment.id))
+                  }}
+                >
+                  See all areas
+                </a>
+              </p>
+            </div>
+          ) : (
+            <Overview />
+          )}
+        </PageShell>
+      </LiveStateProvider>
     </BoardContext.Provider>
   )
+}
+
+const generationOf = (snapshot: ConnectionSnapshot) => snapshot.generation
+const documentsOf = (snapshot: ConnectionSnapshot) => snapshot.documents
+const isConnected = (snapshot: ConnectionSnapshot) => snapshot.status === 'connected'
+
+/**
+ * Area timers run on the server's clock. Look at it whenever the board connects: on opening, and
+ * after a drop, since the device's clock may have been changed in the meantime. A component of its
+ * own, so that connecting draws nothing else again.
+ */
+function ServerClockSync({ connection }: { connection: BoardConnection }) {
+  const connected = useConnectionFact(connection, isConnected)
+  useEffect(() => {
+    if (connected) void serverClock.sync()
+  }, [connected])
+  return null
+}
+
+/**
+ * Reads out what other people change. Its own component: it listens to the provider itself, which a
+ * reconnection replaces, and that must not draw the board again.
+ */
+function RemoteEvents(props: {
+  connection: BoardConnection
+  levels: Framework['levels']
+  announce: ReturnType<typeof useAnnounce>
+}) {
+  const generation = useConnectionFact(props.connection, generationOf)
+  useRemoteEvents(props.connection, generation, props.levels, props.announce)
+  return null
 }

@@ -68,3 +68,25 @@ export function readPresence(
     (a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'en-GB'),
   )
 }
+
+/**
+ * Whether two readings list the same people, in the same order, in the same places. Awareness also
+ * carries what this list does not show (a caret in the notes, a renewal every few seconds): a reading
+ * that is the same keeps the list the board already has, so nothing is drawn again for it.
+ */
+export function samePresence(a: readonly PresentPerson[], b: readonly PresentPerson[]): boolean {
+  if (a.length !== b.length) return false
+  return a.every((p, i) => {
+    const q = b[i]!
+    return (
+      p.personId === q.personId &&
+      p.name === q.name &&
+      p.colour === q.colour &&
+      p.role === q.role &&
+      p.group === q.group &&
+      p.areaId === q.areaId &&
+      p.following === q.following &&
+      p.self === q.self
+    )
+  })
+}

@@ -18,7 +18,8 @@ import { rememberBoardGroups } from './groupLabels.ts'
  */
 export function useBoard(
   connection: BoardConnection,
-  generation: number,
+  /** The connection's count of documents replaced (a refusal): a new one is read afresh. */
+  documents: number,
   personId: string,
   shape: ViewShape,
 ): BoardView {
@@ -34,7 +35,7 @@ export function useBoard(
   const shown = useRef(view)
   shown.current = view
   useEffect(() => {
-    void generation
+    void documents
     const now = readingOf(connection, personId, shape)
     const fromFirst = shown.current === first.view && sameSource(first.of, now)
     // Taken once, and so stopped (a second mount, or a later watch, reads the board again instead).
@@ -67,7 +68,7 @@ export function useBoard(
       off()
       watch.stop()
     }
-  }, [connection, generation, personId, shape, first])
+  }, [connection, documents, personId, shape, first])
   return view
 }
 

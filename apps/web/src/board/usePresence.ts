@@ -1,6 +1,6 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { useEffect, useState } from 'react'
-import { type PresentPerson, readPresence } from './presence.ts'
+import { type PresentPerson, readPresence, samePresence } from './presence.ts'
 
 /** Who is connected and where, from the provider's awareness. */
 export function usePresence(provider: HocuspocusProvider, personId: string): PresentPerson[] {
@@ -8,7 +8,10 @@ export function usePresence(provider: HocuspocusProvider, personId: string): Pre
   useEffect(() => {
     const awareness = provider.awareness
     if (!awareness) return
-    const read = () => setPeople(readPresence(awareness.getStates(), awareness.clientID, personId))
+    const read = () => {
+      const next = readPresence(awareness.getStates(), awareness.clientID, personId)
+      setPeople((now) => (samePresence(now, next) ? now : next))
+    }
     read()
     awareness.on('change', read)
     return () => awareness.off('change', read)

@@ -13,6 +13,7 @@ import { notTheirWords } from '../../framework/whoseWords.ts'
 import { useBoardContext } from '../BoardContext.tsx'
 import { AreaChairConsole } from '../chair/AreaChairConsole.tsx'
 import { shortGroupLabel } from '../groupLabels.ts'
+import { useBoardPresence } from '../liveState.tsx'
 import { PaperChecklist } from '../paper/PaperChecklist.tsx'
 import { RecordFromPaper } from '../paper/RecordFromPaper.tsx'
 import { BoardNotices } from '../status/BoardNotices.tsx'
@@ -30,7 +31,7 @@ const EvidenceNotes = lazy(() => import('./EvidenceNotes.tsx').then((m) => ({ de
 
 /** One improvement area: what it is about, its checklist by level, where it stands, and the notes. */
 export function AreaView({ place }: { place: AreaPlace }) {
-  const { assessment, framework, view, presence, isChair, audience } = useBoardContext()
+  const { assessment, framework, view, isChair, audience } = useBoardContext()
   const { area, phase } = place
   const marks = useMemo(() => areaMarkTexts(area, phase), [area, phase])
   const words = useMemo(
@@ -43,7 +44,6 @@ export function AreaView({ place }: { place: AreaPlace }) {
   )
   const blind = areaIsBlind(view.live, area.id)
   const tally = view.tallies.get(area.id) ?? tallyArea(area, view.ticks.get(area.id), view.people)
-  const others = presence.filter((p) => !p.self && p.areaId === area.id)
   const heading = useRef<HTMLHeadingElement>(null)
 
   // Moving to another area is a new page for screen reader users: start them at its heading.
@@ -82,11 +82,7 @@ export function AreaView({ place }: { place: AreaPlace }) {
             Projector view: the room's counts and the timer. Names, comments and controls are not shown.
           </p>
         ) : (
-          <p className="co-here" data-testid="area-presence">
-            {others.length === 0
-              ? 'Nobody else is looking at this area.'
-              : `Also looking at this area: ${others.map((p) => `${p.name} (${shortGroupLabel(p.group)})`).join(', ')}.`}
-          </p>
+          <AreaPresence areaId={area.id} />
         )}
         {blind ? (
           <div className="nhsuk-card nhsuk-card--warning co-blind" data-testid="blind-notice">
@@ -140,5 +136,17 @@ export function AreaView({ place }: { place: AreaPlace }) {
         <AreaPagination place={place} />
       </div>
     </TermMarksProvider>
+  )
+}
+
+/** Who else is looking at this area: its own component, so people moving draw only this again. */
+function AreaPresence({ areaId }: { areaId: string }) {
+  const others = useBoardPresence().filter((p) => !p.self && p.areaId === areaId)
+  return (
+    <p className="co-here" data-testid="area-presence">
+      {others.length === 0
+        ? 'Nobody else is looking at this area.'
+        : `Also looking at this area: ${others.map((p) => `${p.name} (${shortGroupLabel(p.group)})`).join(', ')}.`}
+    </p>
   )
 }

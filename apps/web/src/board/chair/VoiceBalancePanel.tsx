@@ -12,6 +12,7 @@ import { useId, useMemo } from 'react'
 import { useConversation } from '../../conversation/useConversation.ts'
 import type { FrameworkArea } from '../../framework/frameworkTypes.ts'
 import { useBoardContext } from '../BoardContext.tsx'
+import { useBoardPresence } from '../liveState.tsx'
 import './voiceBalance.css'
 import { tickingText, voiceRows } from './voiceBalanceText.ts'
 
@@ -23,7 +24,8 @@ const COLUMNS = ['Group', 'People', 'Ticks', 'Comments', 'Actions raised'] as co
  * Counts here are exact and names are shown: the chair runs the room and sees the people in it.
  */
 export function VoiceBalancePanel({ area }: { area: FrameworkArea }) {
-  const { view, presence, connection } = useBoardContext()
+  const { view, connection } = useBoardContext()
+  const presence = useBoardPresence()
   const id = useId()
   const conversation = useConversation(connection.doc)
   const round = view.live.rounds.get(area.id)

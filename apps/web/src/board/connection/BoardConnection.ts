@@ -30,8 +30,13 @@ export interface BoardConnectionOptions {
 }
 
 export interface ConnectionSnapshot extends SyncFacts {
-  /** Goes up whenever a document is replaced after a refusal, so views re-read it. */
+  /**
+   * Goes up whenever a provider or a document is replaced (a reconnection after a drop, a refusal), so
+   * what listens to the provider itself listens to the new one.
+   */
   generation: number
+  /** Goes up whenever a document is replaced after a refusal, so views read the new one. */
+  documents: number
   /** The last refused change, in plain words, until dismissed. */
   refusal: string | null
   /**
@@ -125,6 +130,7 @@ export class BoardConnection {
   private board: DocLink
   private blind: DocLink | null
   private generation = 0
+  private documents = 0
   private refusal: string | null = null
   private online = typeof navigator === 'undefined' ? true : navigator.onLine
   private destroyed = false
@@ -301,6 +307,7 @@ export class BoardConnection {
     else this.blind = fresh
     this.refusal = describeRefusal(reason)
     this.generation += 1
+    this.documents += 1
     this.changed()
     if (!carry || !(await this.whenSynced())) {
       old.doc.destroy()
@@ -372,6 +379,7 @@ export class BoardConnection {
       synced: links.every((l) => l.synced),
       online: this.online,
       generation: this.generation,
+      documents: this.documents,
       refusal: this.refusal,
       localLoaded: links.every((l) => l.localLoaded),
     }

@@ -10,6 +10,7 @@ import { ChairSessionControls } from '../chair/ChairSessionControls.tsx'
 import { InvitesPanel } from '../chair/InvitesPanel.tsx'
 import { SessionRecordPanel } from '../chair/SessionRecordPanel.tsx'
 import { recordedLevelText } from '../levelLabels.ts'
+import { useBoardPresence } from '../liveState.tsx'
 import { BoardNotices } from '../status/BoardNotices.tsx'
 
 /** The board's front page: every phase and area, with where each stands. */
@@ -79,13 +80,12 @@ function overviewInvitation(canTick: boolean, role: string): string {
 }
 
 function AreaRow({ area }: { area: FrameworkArea }) {
-  const { assessment, framework, view, presence } = useBoardContext()
+  const { assessment, framework, view } = useBoardContext()
   const blind = areaIsBlind(view.live, area.id)
   const tally = view.tallies.get(area.id) ?? tallyArea(area, view.ticks.get(area.id), view.people)
   const suggestion = view.suggestions.get(area.id) ?? suggestLevel(area, tally, framework.levels)
   const agreed = view.agreed.get(area.id)
   const disagreements = [...tally.items.values()].filter((t) => t.disagreement).length
-  const here = presence.filter((p) => p.areaId === area.id).length
   const isFocus = view.live.focus?.areaId === area.id
   return (
     <li className="co-area-row">
@@ -120,12 +120,16 @@ function AreaRow({ area }: { area: FrameworkArea }) {
         ) : null}
         {isFocus ? <strong className="nhsuk-tag nhsuk-tag--purple">The chair is here</strong> : null}
         <ThreadCount areaId={area.id} />
-        {here > 0 ? (
-          <span className="co-area-row__here">
-            {here === 1 ? '1 person looking' : `${here} people looking`}
-          </span>
-        ) : null}
+        <PeopleLooking areaId={area.id} />
       </span>
     </li>
   )
+}
+
+/** How many people are looking at an area: its own component, so people moving draw only this again. */
+function PeopleLooking({ areaId }: { areaId: string }) {
+  const here = useBoardPresence().filter((p) => p.areaId === areaId).length
+  return here > 0 ? (
+    <span className="co-area-row__here">{here === 1 ? '1 person looking' : `${here} people looking`}</span>
+  ) : null
 }

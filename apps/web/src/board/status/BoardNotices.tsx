@@ -2,10 +2,12 @@ import { boardPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { useBoardContext } from '../BoardContext.tsx'
 import { FeelHeardPrompt } from '../feedback/FeelHeardPrompt.tsx'
+import { useBoardSync } from '../liveState.tsx'
 
 /** Messages that matter wherever the person is: a refused change, and where the chair has taken everyone. */
 export function BoardNotices({ areaId }: { areaId: string | null }) {
-  const { sync, connection, view, isChair, following, assessment, areas } = useBoardContext()
+  const { connection, view, isChair, following, assessment, areas } = useBoardContext()
+  const sync = useBoardSync()
   const focusArea = view.live.focus?.areaId ?? null
   const focusPlace = focusArea ? areas.get(focusArea) : undefined
   return (

@@ -5,13 +5,15 @@ import { PersonDot } from '../../components/Icons.tsx'
 import { useBoardContext } from '../BoardContext.tsx'
 import { describeSync } from '../connection/syncState.ts'
 import { shortGroupLabel } from '../groupLabels.ts'
+import { useBoardPresence, useBoardSync } from '../liveState.tsx'
 
 const TAG_COLOUR = { saved: 'green', saving: 'blue', offline: 'orange', connecting: 'grey' } as const
 
 /** Always in view: whether work is saved, who is here and where, and following the chair. */
 export function StatusBar() {
-  const { sync, presence, view, isChair, following, setFollowing, person, assessment, areas, audience } =
-    useBoardContext()
+  const { view, isChair, following, setFollowing, person, assessment, areas, audience } = useBoardContext()
+  const sync = useBoardSync()
+  const presence = useBoardPresence()
   const state = describeSync(sync)
   const session = activeSession(view)
   const focusArea = view.live.focus?.areaId ?? null
