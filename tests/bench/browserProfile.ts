@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
+import { COUNT_REACT_COMMITS, type ReactCommits } from '../utils/reactCommits.ts'
 import { nowMs } from './clock.ts'
 import { detectPinning } from './pinning.ts'
 import { buildWebApp } from './suites/browserOpen.ts'
@@ -16,7 +17,8 @@ import { runColdOpen } from './suites/coldOpen.ts'
 // walks the Chromium suite's path (invite link, form, "Join the board", skip the questions, synced on
 // screen, reload) several times. For each run it prints the figures the bench prints and a timeline from
 // inside the page: sockets opened and every message over 1 KB (with its document and Yjs message type),
-// IndexedDB opened, each fetch, each long task (over 50 ms), the provider synced, the board first on screen and "All changes saved".
+// IndexedDB opened, each fetch, each long task (over 50 ms), each React commit (how many components
+// ran, and the outermost of them: --readable names them), the provider synced, the board first on screen and "All changes saved".
 // With --profile the last run also writes a V8 CPU profile of each path (open in Chrome DevTools):
 // the link to "Join" pressed (form), the questions skipped to synced (join), and the reload;
 // --readable builds the app unminified so the profiles name each function.
@@ -147,6 +149,7 @@ await runColdOpen('ours', board, pinning, {
         const profile = values.profile && run === runs - 1
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
         await context.addInitScript({ content: TIMELINE_IN_PAGE })
+        await context.addInitScript({ content: COUNT_REACT_COMMITS })
         await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort())
         const page = await context.newPage()
         const cdp = await context.newCDPSession(page)
@@ -190,6 +193,7 @@ await runColdOpen('ours', board, pinning, {
           writeFileSync(resolve(values.out!, 'reload.cpuprofile'), JSON.stringify(cpu))
         }
         const reloadTimeline = await page.evaluate('globalThis.__timeline')
+        const commits = (await page.evaluate('globalThis.__renders.log')) as ReactCommits['log']
         const reloadLoading = await page.evaluate(LOADING_IN_PAGE)
         const elements = await page.evaluate(`document.getElementsByTagName('*').length`)
         console.log(
@@ -199,6 +203,9 @@ await runColdOpen('ours', board, pinning, {
         console.log(`  reload: ${JSON.stringify(reloadTimeline)}`)
         console.log(`  reload, loading: ${JSON.stringify(reloadLoading)}`)
         console.log(`  elements on the reloaded page: ${elements}`)
+        console.log(
+          `  React commits of the reload (ms, components that ran, the outermost): ${JSON.stringify(commits)}`,
+        )
         await context.close()
       }
     } finally {

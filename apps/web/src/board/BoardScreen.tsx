@@ -1,5 +1,5 @@
 import { readLive, viewShape, writesTheBoard } from '@co-assess/board-model'
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AssessmentRecord } from '../api/apiTypes.ts'
 import { navigate } from '../app/navigation.ts'
 import { boardPath } from '../app/route.ts'
@@ -25,7 +25,11 @@ import { useTimeUpAnnouncements } from './useTimeUpAnnouncements.ts'
 // Reports are read now and then, by chairs mostly: loaded when first opened.
 const ReportsPage = lazy(() => import('../reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })))
 
-export function BoardScreen(props: {
+/**
+ * The live board. Kept (memo) while its props are the same: the page around it draws again when the
+ * assessment is fetched afresh after a reload, and an answer with nothing new must not draw the board.
+ */
+export const BoardScreen = memo(function BoardScreen(props: {
   assessment: AssessmentRecord
   framework: Framework
   connection: BoardConnection
@@ -204,7 +208,7 @@ export function BoardScreen(props: {
       </LiveStateProvider>
     </BoardContext.Provider>
   )
-}
+})
 
 const generationOf = (snapshot: ConnectionSnapshot) => snapshot.generation
 const documentsOf = (snapshot: ConnectionSnapshot) => snapshot.documents

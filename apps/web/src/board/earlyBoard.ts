@@ -1,3 +1,4 @@
+import { askAnonymousName } from '../conversation/useAnonymousName.ts'
 import { clearBoardCopy, loadBoardCopy } from '../session/boardCopy.ts'
 import { SessionKeeper } from '../session/sessionKeeper.ts'
 import type { BoardConnection } from './connection/BoardConnection.ts'
@@ -47,10 +48,13 @@ export function startBoardEarly(
   {
     why = 'joined',
     storage = localStorage,
-    open = (keeper, hasLocalCopy) => ({
-      connection: openConnection(keeper, assessmentId, hasLocalCopy),
-      data: fetchBoardData(keeper, assessmentId),
-    }),
+    open = (keeper, hasLocalCopy) => {
+      void askAnonymousName(assessmentId, keeper)
+      return {
+        connection: openConnection(keeper, assessmentId, hasLocalCopy),
+        data: fetchBoardData(keeper, assessmentId),
+      }
+    },
   }: {
     why?: 'joined' | 'reopened'
     storage?: Storage

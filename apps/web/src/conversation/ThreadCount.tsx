@@ -1,6 +1,7 @@
 import type { Thread } from '@co-assess/board-model'
+import { useBoardContext } from '../board/BoardContext.tsx'
 import { openThreadsByArea } from './conversationView.ts'
-import { useTalk } from './useTalk.ts'
+import { useConversation } from './useConversation.ts'
 
 // Every area row asks: count once per reading of the threads rather than once per row.
 const counted = new WeakMap<Thread[], Map<string, number>>()
@@ -14,12 +15,15 @@ function openCounts(threads: Thread[]): Map<string, number> {
 }
 
 /** Open threads on an area, for the overview: where the talk is. */
+// It reads the conversation and the board alone, not the talk (useTalk): on the overview there is one
+// per area, and none needs what the talk adds (this person's anonymous name, arriving later, would
+// draw them all again).
 export function ThreadCount({ areaId }: { areaId: string }) {
-  const talk = useTalk()
-  const open = openCounts(talk.threads).get(areaId) ?? 0
-  const differs = [...(talk.peer.get(areaId)?.values() ?? [])].some(
-    (s) => talk.view.agreed.get(areaId) && talk.view.agreed.get(areaId)?.level !== s.level,
-  )
+  const { connection, view } = useBoardContext()
+  const { threads, peer } = useConversation(connection.doc)
+  const open = openCounts(threads).get(areaId) ?? 0
+  const agreed = view.agreed.get(areaId)
+  const differs = [...(peer.get(areaId)?.values() ?? [])].some((s) => agreed && agreed.level !== s.level)
   return (
     <>
       {open > 0 ? (
