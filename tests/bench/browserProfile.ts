@@ -19,6 +19,8 @@ import { runColdOpen } from './suites/coldOpen.ts'
 // inside the page: sockets opened and every message over 1 KB (with its document and Yjs message type),
 // IndexedDB opened, each fetch, each long task (over 50 ms), each React commit (how many components
 // ran, and the outermost of them: --readable names them), the provider synced, the board first on screen and "All changes saved".
+// With --trace the last run also writes a Chrome trace of the reload (reload.trace.json, for the
+// Performance panel) and prints its main thread's time by kind of work (script, style, layout).
 // With --profile the last run also writes a V8 CPU profile of each path (open in Chrome DevTools):
 // the link to "Join" pressed (form), the questions skipped to synced (join), and the reload;
 // --readable builds the app unminified so the profiles name each function.
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
     readable: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
     out: { type: 'string', default: resolve(import.meta.dirname, '../../bench-results/profile') },
   },
 })
@@ -123,6 +126,53 @@ const TIMELINE_IN_PAGE = `
 })()
 `
 
+/** What Chrome's Performance panel records: enough to tell script from style, layout and paint. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+]
+
+/**
+ * The page's main thread in a trace, summed by kind of work (a task's own time, without the
+ * work nested in it): script, style, layout, paint, parsing, garbage collection.
+ */
+function mainThreadWork(trace: Buffer): Record<string, number> {
+  type Event = {
+    name: string
+    ph: string
+    ts: number
+    dur?: number
+    pid: number
+    tid: number
+    args?: { name?: string }
+  }
+  const { traceEvents } = JSON.parse(trace.toString()) as { traceEvents: Event[] }
+  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+  if (!main) return {}
+  const complete = traceEvents
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
+  // Self time: each event's length less its direct children's.
+  const self = new Map<string, number>()
+  const stack: Event[] = []
+  for (const event of complete) {
+    while (stack.length && stack[stack.length - 1]!.ts + stack[stack.length - 1]!.dur! <= event.ts)
+      stack.pop()
+    const parent = stack[stack.length - 1]
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - event.dur!)
+    self.set(event.name, (self.get(event.name) ?? 0) + event.dur!)
+    stack.push(event)
+  }
+  return Object.fromEntries(
+    [...self]
+      .map(([name, us]) => [name, Math.round(us / 1000)] as const)
+      .filter(([, ms]) => ms >= 5)
+      .sort((a, b) => b[1] - a[1]),
+  )
+}
+
 const web = buildWebApp({ readable: values.readable })
 if ('pending' in web) throw new Error(web.pending)
 const pinning = detectPinning()
@@ -184,6 +234,8 @@ await runColdOpen('ours', board, pinning, {
         }
         const joinTimeline = await page.evaluate('globalThis.__timeline')
         if (profile) await cdp.send('Profiler.start')
+        const trace = values.trace && run === runs - 1
+        if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES })
         const reloaded = nowMs()
         await page.reload({ waitUntil: 'commit' })
         await page.waitForFunction(saved, null, { polling: 'raf', timeout: 60_000 })
@@ -191,6 +243,14 @@ await runColdOpen('ours', board, pinning, {
         if (profile) {
           const { profile: cpu } = await cdp.send('Profiler.stop')
           writeFileSync(resolve(values.out!, 'reload.cpuprofile'), JSON.stringify(cpu))
+        }
+        if (trace) {
+          const events = await browser.stopTracing()
+          mkdirSync(values.out!, { recursive: true })
+          writeFileSync(resolve(values.out!, 'reload.trace.json'), events)
+          console.log(
+            `  the reload's main thread, by kind of work (ms): ${JSON.stringify(mainThreadWork(events))}`,
+          )
         }
         const reloadTimeline = await page.evaluate('globalThis.__timeline')
         const commits = (await page.evaluate('globalThis.__renders.log')) as ReactCommits['log']
