@@ -18,7 +18,7 @@ import { runColdOpen } from './suites/coldOpen.ts'
 // screen, reload) several times. For each run it prints the figures the bench prints and a timeline from
 // inside the page: sockets opened and every message over 1 KB (with its document and Yjs message type),
 // IndexedDB opened, each fetch, each long task (over 50 ms), each React commit (how many components
-// ran, and the outermost of them: --readable names them), the provider synced, the board first on screen and "All changes saved".
+// were drawn again and for the first time, and the outermost of them: --readable names them), the provider synced, the board first on screen and "All changes saved".
 // With --trace the last run also writes a Chrome trace of the reload (reload.trace.json, for the
 // Performance panel) and prints its main thread's time by kind of work (script, style, layout).
 // With --profile the last run also writes a V8 CPU profile of each path (open in Chrome DevTools):
@@ -264,7 +264,7 @@ await runColdOpen('ours', board, pinning, {
         console.log(`  reload, loading: ${JSON.stringify(reloadLoading)}`)
         console.log(`  elements on the reloaded page: ${elements}`)
         console.log(
-          `  React commits of the reload (ms, components that ran, the outermost): ${JSON.stringify(commits)}`,
+          `  React commits of the reload (ms, components drawn again, drawn first, the outermost): ${JSON.stringify(commits)}`,
         )
         await context.close()
       }

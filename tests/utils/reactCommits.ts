@@ -14,7 +14,7 @@ export const COUNT_REACT_COMMITS = `
   const PERFORMED_WORK = 1
   // Function, class, forwardRef, memo and simple memo components: what a person's code runs.
   const COMPONENT = new Set([0, 1, 11, 14, 15])
-  const counts = { commits: 0, ran: 0, most: 0, each: [], log: [], components: 0 }
+  const counts = { commits: 0, ran: 0, most: 0, each: [], mounted: [], log: [], components: 0 }
   window.__renders = counts
   const nameOf = (fiber) => {
     const type = fiber.type
@@ -22,13 +22,16 @@ export const COUNT_REACT_COMMITS = `
   }
   const walk = (root) => {
     let ran = 0
+    let mounted = 0
     const tops = []
     const stack = [[root, false]]
     while (stack.length) {
       const [fiber, below] = stack.pop()
       let under = below
       if (COMPONENT.has(fiber.tag) && (fiber.flags & PERFORMED_WORK) !== 0) {
-        ran++
+        // A fiber with no alternate is new: drawn for the first time, not again.
+        if (fiber.alternate) ran++
+        else mounted++
         if (!below) tops.push(nameOf(fiber))
         under = true
       }
@@ -42,7 +45,7 @@ export const COUNT_REACT_COMMITS = `
       if (COMPONENT.has(fiber.tag)) components++
       for (let child = fiber.child; child; child = child.sibling) all.push(child)
     }
-    return { ran, tops, components }
+    return { ran, mounted, tops, components }
   }
   window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     supportsFiber: true,
@@ -54,13 +57,14 @@ export const COUNT_REACT_COMMITS = `
     onCommitFiberUnmount: () => {},
     onPostCommitFiberRoot: () => {},
     onCommitFiberRoot: (_id, root) => {
-      const { ran, tops, components } = walk(root.current)
+      const { ran, mounted, tops, components } = walk(root.current)
       counts.commits++
       counts.ran += ran
       counts.most = Math.max(counts.most, ran)
       counts.each.push(ran)
-      // When, how many ran, and the outermost of them (what set the commit off).
-      counts.log.push([Math.round(performance.now()), ran, tops.slice(0, 8).join(', ')])
+      counts.mounted.push(mounted)
+      // When, how many were drawn again and for the first time, and the outermost (what set it off).
+      counts.log.push([Math.round(performance.now()), ran, mounted, tops.slice(0, 8).join(', ')])
       counts.components = components
     },
   }
@@ -70,14 +74,19 @@ export const COUNT_REACT_COMMITS = `
 export interface ReactCommits {
   /** React commits since the count was last reset. */
   commits: number
-  /** Components that ran in those commits. */
+  /** Components drawn again (they were on the page before) in those commits. */
   ran: number
-  /** The most components that ran in one of those commits. */
+  /** The most components drawn again in one of those commits. */
   most: number
-  /** How many components ran in each of those commits, in order. */
+  /** How many components were drawn again in each of those commits, in order. */
   each: number[]
-  /** Each commit: when (ms since the page began), how many components ran, the outermost of them. */
-  log: [number, number, string][]
+  /** How many components were drawn for the first time in each of those commits, in order. */
+  mounted: number[]
+  /**
+   * Each commit: when (ms since the page began), how many components were drawn again and how many
+   * for the first time, and the outermost of them.
+   */
+  log: [number, number, number, string][]
   /** Components on the page at the last commit. */
   components: number
 }

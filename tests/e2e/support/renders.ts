@@ -17,6 +17,7 @@ export async function rendersSince(page: Page): Promise<Renders> {
     counts.ran = 0
     counts.most = 0
     counts.each = []
+    counts.mounted = []
     counts.log = []
     return now
   })

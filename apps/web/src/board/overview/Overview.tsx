@@ -1,4 +1,5 @@
 import { areaIsBlind, suggestLevel, tallyArea } from '@co-assess/board-model'
+import { type ReactNode, startTransition, useEffect, useState } from 'react'
 import { aboutPath, boardPath, reportsPath } from '../../app/route.ts'
 import { AppLink } from '../../components/AppLink.tsx'
 import { EyeOffIcon, WarningIcon } from '../../components/Icons.tsx'
@@ -63,9 +64,26 @@ export function Overview() {
           </section>
         ))}
       </nav>
-      {audience ? null : <BoardConversation />}
+      {audience ? null : (
+        <DrawnAfterFirst>
+          <BoardConversation />
+        </DrawnAfterFirst>
+      )}
     </>
   )
+}
+
+/**
+ * Draws its children just after the first render, in a render React may interrupt (a transition).
+ * The overview's conversation sits below its areas and is as much again to draw on a finished board
+ * (hundreds of comments): drawn second, the areas reach the screen sooner, and the connection's
+ * first answer from the server is not held behind drawing comments nobody can see yet. The state is
+ * here, not in the overview, so that showing them draws nothing else again.
+ */
+function DrawnAfterFirst({ children }: { children: ReactNode }) {
+  const [drawn, setDrawn] = useState(false)
+  useEffect(() => startTransition(() => setDrawn(true)), [])
+  return drawn ? children : null
 }
 
 /** What this person can do here, in a sentence: only the people taking part tick. */
