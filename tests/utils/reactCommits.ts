@@ -12,8 +12,9 @@
 export const COUNT_REACT_COMMITS = `
 (() => {
   const PERFORMED_WORK = 1
-  // Function, class, forwardRef, memo and simple memo components: what a person's code runs.
-  const COMPONENT = new Set([0, 1, 11, 14, 15])
+  // Function, class, forwardRef and simple memo components: what a person's code runs. A memo (14)
+  // wraps its own function fiber, which is counted instead.
+  const COMPONENT = new Set([0, 1, 11, 15])
   const counts = { commits: 0, ran: 0, most: 0, each: [], mounted: [], log: [], components: 0 }
   window.__renders = counts
   const nameOf = (fiber) => {

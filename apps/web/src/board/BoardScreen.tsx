@@ -1,4 +1,4 @@
-import { readLive, viewShape, writesTheBoard } from '@co-assess/board-model'
+import { type BoardView, readLive, viewShape, writesTheBoard } from '@co-assess/board-model'
 import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AssessmentRecord } from '../api/apiTypes.ts'
 import { navigate } from '../app/navigation.ts'
@@ -44,7 +44,9 @@ export const BoardScreen = memo(function BoardScreen(props: {
   const documents = useConnectionFact(connection, documentsOf)
   const shape = useMemo(() => viewShape(framework), [framework])
   const view = useBoard(connection, documents, person.id, shape)
-  const provider = connection.provider
+  // The connection's awareness lasts across reconnections (each replaces the provider); a replaced
+  // document (documents) brings a new one, and this reads it again then.
+  const awareness = connection.awareness
   const announce = useAnnounce()
   const areas = useMemo(() => indexFramework(framework), [framework])
   const isChair = person.role === 'chair'
@@ -54,9 +56,7 @@ export const BoardScreen = memo(function BoardScreen(props: {
   const audience = useProjectorMode()
   const follows = audience || (!isChair && following)
 
-  useTimeUpAnnouncements(view.live.timers, announce)
-
-  useLocalPresence(provider, {
+  useLocalPresence(awareness, {
     user: { id: person.id, name: person.name, color: person.colour, role: person.role, group: person.group },
     area: areaId,
     following,
@@ -171,7 +171,8 @@ export const BoardScreen = memo(function BoardScreen(props: {
 
   return (
     <BoardContext.Provider value={value}>
-      <LiveStateProvider connection={connection} provider={provider} personId={person.id}>
+      <LiveStateProvider connection={connection} awareness={awareness} personId={person.id}>
+        <TimeUpAnnouncements timers={view.live.timers} announce={announce} />
         <ServerClockSync connection={connection} />
         <RemoteEvents connection={connection} levels={framework.levels} announce={announce} />
         <PageShell
@@ -238,5 +239,17 @@ function RemoteEvents(props: {
 }) {
   const generation = useConnectionFact(props.connection, generationOf)
   useRemoteEvents(props.connection, generation, props.levels, props.announce)
+  return null
+}
+
+/**
+ * Says "Time is up" when an area's timer runs out. Its own component: it follows the server clock's
+ * offset, which each connection looks at again, and that must not draw the board again.
+ */
+function TimeUpAnnouncements(props: {
+  timers: BoardView['live']['timers']
+  announce: ReturnType<typeof useAnnounce>
+}) {
+  useTimeUpAnnouncements(props.timers, props.announce)
   return null
 }

@@ -1,5 +1,5 @@
-import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { createContext, type ReactNode, useCallback, useContext, useSyncExternalStore } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
 import type { BoardConnection, ConnectionSnapshot } from './connection/BoardConnection.ts'
 import type { PresentPerson } from './presence.ts'
 import { usePresence } from './usePresence.ts'
@@ -16,13 +16,13 @@ const PresenceContext = createContext<PresentPerson[] | null>(null)
 /** Provides the connection's state and who is here to the board below it. */
 export function LiveStateProvider(props: {
   connection: BoardConnection
-  provider: HocuspocusProvider
+  awareness: Awareness
   personId: string
   children: ReactNode
 }) {
-  const { connection, provider, personId, children } = props
+  const { connection, awareness, personId, children } = props
   const sync = useSyncExternalStore(connection.subscribe, connection.getSnapshot)
-  const presence = usePresence(provider, personId)
+  const presence = usePresence(awareness, personId)
   // `children` is the same element while only these change, so React keeps the board below as it is
   // and draws again only the components that read these contexts.
   return (

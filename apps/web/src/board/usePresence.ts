@@ -1,13 +1,14 @@
-import type { HocuspocusProvider } from '@hocuspocus/provider'
 import { useEffect, useState } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
 import { type PresentPerson, readPresence, samePresence } from './presence.ts'
 
-/** Who is connected and where, from the provider's awareness. */
-export function usePresence(provider: HocuspocusProvider, personId: string): PresentPerson[] {
+/**
+ * Who is connected and where, from the board's awareness (the connection's: it lasts across
+ * reconnections, where each provider is replaced).
+ */
+export function usePresence(awareness: Awareness, personId: string): PresentPerson[] {
   const [people, setPeople] = useState<PresentPerson[]>([])
   useEffect(() => {
-    const awareness = provider.awareness
-    if (!awareness) return
     const read = () => {
       const next = readPresence(awareness.getStates(), awareness.clientID, personId)
       setPeople((now) => (samePresence(now, next) ? now : next))
@@ -15,7 +16,7 @@ export function usePresence(provider: HocuspocusProvider, personId: string): Pre
     read()
     awareness.on('change', read)
     return () => awareness.off('change', read)
-  }, [provider, personId])
+  }, [awareness, personId])
   return people
 }
 
@@ -26,14 +27,14 @@ export interface LocalPresence {
 }
 
 /** Tells everyone who this is and which area they are looking at. */
-export function useLocalPresence(provider: HocuspocusProvider, presence: LocalPresence): void {
+export function useLocalPresence(awareness: Awareness, presence: LocalPresence): void {
   const { user, area, following } = presence
   const userKey = JSON.stringify(user)
   useEffect(() => {
-    provider.awareness?.setLocalStateField('user', JSON.parse(userKey))
-  }, [provider, userKey])
+    awareness.setLocalStateField('user', JSON.parse(userKey))
+  }, [awareness, userKey])
   useEffect(() => {
-    provider.awareness?.setLocalStateField('area', area)
-    provider.awareness?.setLocalStateField('following', following)
-  }, [provider, area, following])
+    awareness.setLocalStateField('area', area)
+    awareness.setLocalStateField('following', following)
+  }, [awareness, area, following])
 }
