@@ -8,6 +8,12 @@ import { chairAndParticipant } from './support/room.ts'
 // these must draw again only the part that shows it. They used to draw the whole board again on every
 // device in the room (~100 ms of a finished board's one thread each time, BENCHMARKS.md, stop 26).
 
+/** The room in both tests: a chair and one participant, each on their own device. */
+const PEOPLE = {
+  chair: { name: 'Cal Chair', organisation: 'Hull ICB', group: 'ics' },
+  participant: { name: 'Pat Participant', organisation: 'Hull CVS', group: 'vcse' },
+} as const
+
 /** Lets React finish what it scheduled: two frames (its updates run as tasks, before the next frame). */
 const settled = (page: Page) =>
   page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))')
@@ -20,10 +26,7 @@ test('a caret, someone moving and a dropped connection draw only what shows them
     browser,
     request,
     'Redraws',
-    {
-      chair: { name: 'Cal Chair', organisation: 'Hull ICB', group: 'ics' },
-      participant: { name: 'Pat Participant', organisation: 'Hull CVS', group: 'vcse' },
-    },
+    PEOPLE,
   )
   const area = framework.phases[0]!.areas[0]!
   const page = participant.page
@@ -103,10 +106,12 @@ test('after a reload, what arrives with nothing new for the board draws nothing 
   browser,
   request,
 }) => {
-  const { assessmentId, chair, participant } = await chairAndParticipant(browser, request, 'Reload redraws', {
-    chair: { name: 'Cal Chair', organisation: 'Hull ICB', group: 'ics' },
-    participant: { name: 'Pat Participant', organisation: 'Hull CVS', group: 'vcse' },
-  })
+  const { assessmentId, chair, participant } = await chairAndParticipant(
+    browser,
+    request,
+    'Reload redraws',
+    PEOPLE,
+  )
   const page = participant.page
   await countRenders(page)
   const fresh = page.waitForResponse((r) => r.url().endsWith(`/api/assessments/${assessmentId}`))

@@ -15,7 +15,7 @@ export const COUNT_REACT_COMMITS = `
   // Function, class, forwardRef and simple memo components: what a person's code runs. A memo (14)
   // wraps its own function fiber, which is counted instead.
   const COMPONENT = new Set([0, 1, 11, 15])
-  const counts = { commits: 0, ran: 0, most: 0, each: [], mounted: [], log: [], components: 0 }
+  const counts = { each: [], mounted: [], log: [], components: 0 }
   window.__renders = counts
   const nameOf = (fiber) => {
     const type = fiber.type
@@ -59,9 +59,6 @@ export const COUNT_REACT_COMMITS = `
     onPostCommitFiberRoot: () => {},
     onCommitFiberRoot: (_id, root) => {
       const { ran, mounted, tops, components } = walk(root.current)
-      counts.commits++
-      counts.ran += ran
-      counts.most = Math.max(counts.most, ran)
       counts.each.push(ran)
       counts.mounted.push(mounted)
       // When, how many were drawn again and for the first time, and the outermost (what set it off).
@@ -73,13 +70,10 @@ export const COUNT_REACT_COMMITS = `
 `
 
 export interface ReactCommits {
-  /** React commits since the count was last reset. */
-  commits: number
-  /** Components drawn again (they were on the page before) in those commits. */
-  ran: number
-  /** The most components drawn again in one of those commits. */
-  most: number
-  /** How many components were drawn again in each of those commits, in order. */
+  /**
+   * How many components were drawn again (they were on the page before) in each React commit since
+   * the count was last reset, in order.
+   */
   each: number[]
   /** How many components were drawn for the first time in each of those commits, in order. */
   mounted: number[]
